@@ -1,0 +1,5 @@
+using Assett.Cli;
+using Microsoft.Extensions.Configuration;
+
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+return await AssettCommand.Create(configuration).Parse(args).InvokeAsync();

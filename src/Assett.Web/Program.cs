@@ -1,0 +1,29 @@
+using Assett.Data;
+using Assett.Web;
+using Microsoft.AspNetCore.Connections;
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+var logger = startupLogging.CreateLogger("Assett.Startup");
+
+await using var database = await AssettDatabase.OpenAsync(builder.Configuration, logger);
+builder.Services.AddAssettWeb(database, builder.Configuration);
+
+var app = builder.Build();
+if (app.Environment.IsDevelopment() || database.Embedded is not null)
+    await DatabaseMigrator.MigrateAsync(database.AdminConnectionString, database.AppConnectionString, logger);
+
+app.UseAssettWeb();
+
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e) when (e.InnerException is AddressInUseException)
+{
+    logger.LogCritical("{Message} Free it, or choose another address with --urls or ASPNETCORE_URLS.", e.Message);
+    Environment.ExitCode = 1;
+}
+
+/// <summary>Lets tests start the real host (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using Assett.Data;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Assett.Web;
+
+/// <summary>The services and the request pipeline of the web host, in the order they apply.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddAssettWeb(this IServiceCollection services, AssettDatabase database,
+        IConfiguration configuration)
+    {
+        // Cookies and antiforgery tokens must survive restarts, so the keys live in a known folder.
+        var keys = configuration["Assett:DataProtection:KeysDirectory"] ?? Path.Combine(RepositoryRoot.Find(), ".assett", "keys");
+        services.AddDataProtection().SetApplicationName("Assett").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString));
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // French text stays readable in the HTML instead of becoming &#xE9; entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
+        return services;
+    }
+
+    public static WebApplication UseAssettWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "node_modules/@gouvfr/dsfr/dist")),
+            RequestPath = "/dsfr",
+        });
+
+        app.UseRouting();
+        app.MapHealthChecks("/health");
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The README's test command: installs what a fresh Debian machine lacks, runs every test project
+# of Assett.sln, and ends with the line "N passed, N failed" summed from their TRX reports.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  echo "Installing $* from Debian..."
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+has_postgres_server() {
+  [ -x "$(pg_config --bindir 2>/dev/null)/initdb" ] || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+has_postgres_server || apt_install postgresql
+command -v npm >/dev/null || apt_install nodejs npm
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TESTINGPLATFORM_TELEMETRY_OPTOUT=1
+results="$PWD/TestResults"
+rm -rf "$results"
+dotnet test --solution Assett.sln --results-directory "$results" --report-trx --no-progress "$@"
+status=$?
+
+passed=0 failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+# A run that broke before its tests (build error, crash) must not read as a success.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status before reporting a failed test."; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
