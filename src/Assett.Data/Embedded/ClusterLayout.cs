@@ -39,6 +39,17 @@ internal sealed class ClusterLayout(string root)
         foreach (var file in Directory.GetFiles(SocketDirectory, ".s.PGSQL.*")) File.Delete(file);
     }
 
+    public long LogLength() => File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+
+    /// <summary>What the server logged after <paramref name="offset"/>: this start's messages only.</summary>
+    public string LogSince(long offset)
+    {
+        if (!File.Exists(LogFile)) return "(no log)";
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        return new StreamReader(stream).ReadToEnd().Trim();
+    }
+
     public string LogTail(int lines = 20)
     {
         if (!File.Exists(LogFile)) return "(no log)";

@@ -59,10 +59,20 @@ public static class EmbeddedPostgres
         if (PostmasterPidFile.Read(layout.Data) is not { } pidFile) return null;
         if (!pidFile.IsLiveServerOf(layout.Data))
         {
-            logger.LogWarning("Removing the stale postmaster.pid (pid {Pid}) left in {Data} by a stopped or killed run",
-                pidFile.ProcessId, layout.Data);
-            PostmasterPidFile.Delete(layout.Data);
-            layout.ClearSocketDirectory();
+            if (pidFile.ProcessIsAlive)
+            {
+                // The pid was reused (after a reboot, in a container); PostgreSQL would refuse to start.
+                logger.LogWarning("Removing the stale postmaster.pid in {Data}: pid {Pid} is now another process",
+                    layout.Data, pidFile.ProcessId);
+                PostmasterPidFile.Delete(layout.Data);
+                layout.ClearSocketDirectory();
+            }
+            else
+            {
+                // PostgreSQL removes its own stale pid file once it has checked no old backend still runs.
+                logger.LogWarning("The embedded PostgreSQL of {Data} was stopped abruptly (pid {Pid}); restarting it with crash recovery",
+                    layout.Data, pidFile.ProcessId);
+            }
             return null;
         }
         var cluster = new EmbeddedPostgresCluster(options, layout, binaries, pidFile.Port, startedHere: false, logger);
@@ -96,6 +106,7 @@ public static class EmbeddedPostgres
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
+            var logStart = layout.LogLength();
             var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {Quote(layout.SocketDirectory)}"
                 + (options.Ephemeral ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" : "");
             var result = await ProcessRunner.RunAsync(binaries.PgCtl,
@@ -103,10 +114,16 @@ public static class EmbeddedPostgres
                 options.StartTimeout + TimeSpan.FromSeconds(10), ProcessRunner.RunsAsRoot);
             if (result.ExitCode == 0) return port;
 
-            var log = layout.LogTail();
+            var log = layout.LogSince(logStart);
             if (log.Contains("Address already in use", StringComparison.Ordinal) && attempt < PortAttempts)
             {
                 logger.LogWarning("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
+                continue;
+            }
+            if (log.Contains("shared memory block is still in use", StringComparison.Ordinal) && attempt < PortAttempts)
+            {
+                logger.LogWarning("Processes of the killed server are still exiting; retrying in a second");
+                await Task.Delay(TimeSpan.FromSeconds(1));
                 continue;
             }
             throw new EmbeddedPostgresException(

@@ -24,6 +24,8 @@ internal sealed record PostmasterPidFile(int ProcessId, int Port)
         return new PostmasterPidFile(pid, port);
     }
 
+    public bool ProcessIsAlive => ProcessId > 0 && Directory.Exists($"/proc/{ProcessId}");
+
     /// <summary>True when the pid is a live postgres serving this very data directory (pids get reused).</summary>
     public bool IsLiveServerOf(string dataDirectory)
     {
