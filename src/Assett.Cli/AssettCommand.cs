@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assett.Cli.Database;
+using Assett.Cli.Referentials;
 using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli;
@@ -11,6 +12,7 @@ public static class AssettCommand
     {
         var root = new RootCommand("Assett: engager les acteurs du territoire dans la transition écologique.");
         root.Subcommands.Add(DbCommand.Create(configuration));
+        root.Subcommands.Add(ReferentialCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,266 @@
+using Assett.Referentials.Formulas;
+using Assett.Referentials.Packages;
+
+namespace Assett.Referentials.Evaluation;
+
+/// <summary>
+/// Scores one organisation on a whole referential tree (referential-format.md §5). Built once per
+/// package: the tree is flattened into arrays in pre-order (a subtree is a contiguous range), so an
+/// evaluation allocates little more than its result.
+/// </summary>
+public sealed class ReferentialEvaluator
+{
+    private readonly int _count;
+    private readonly int _actionDepth;
+    private readonly int[] _parent;
+    private readonly int[] _depth;
+    private readonly int[] _subtreeEnd; // exclusive
+    private readonly int[][] _children;
+    private readonly double[] _referentialPoints;
+    private readonly int[] _leafCount;
+    private readonly int[] _directLeafChildren;
+    private readonly Formula?[] _reduction;
+    private readonly Formula?[] _desactivation;
+    private readonly (int Node, Formula Formula)[] _scoreRealise;
+
+    public ReferentialEvaluator(ReferentialPackage package)
+    {
+        Package = package;
+        var nodes = package.Nodes;
+        _count = nodes.Count;
+        _actionDepth = package.ActionDepth;
+        _parent = nodes.Select(n => n.Parent?.Index ?? -1).ToArray();
+        _depth = nodes.Select(n => n.Depth).ToArray();
+        _children = nodes.Select(n => n.Children.Select(c => c.Index).ToArray()).ToArray();
+        _referentialPoints = nodes.Select(n => n.Points).ToArray();
+        _subtreeEnd = new int[_count];
+        _leafCount = new int[_count];
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            _leafCount[i] = _children[i].Length == 0 ? 1 : _children[i].Sum(c => _leafCount[c]);
+            _subtreeEnd[i] = _children[i].Length == 0 ? i + 1 : _subtreeEnd[_children[i][^1]];
+        }
+        _directLeafChildren = _children.Select(c => c.Count(x => _children[x].Length == 0)).ToArray();
+        _reduction = new Formula?[_count];
+        _desactivation = new Formula?[_count];
+        var scoreRealise = new List<(int, Formula)>();
+        foreach (var rule in package.Rules)
+        {
+            switch (rule.Kind)
+            {
+                case RuleKind.Reduction: _reduction[rule.NodeIndex] = rule.Formula; break;
+                case RuleKind.Desactivation: _desactivation[rule.NodeIndex] = rule.Formula; break;
+                default: scoreRealise.Add((rule.NodeIndex, rule.Formula)); break;
+            }
+        }
+        _scoreRealise = scoreRealise.ToArray();
+    }
+
+    public ReferentialPackage Package { get; }
+
+    public EvaluationResult Evaluate(EvaluationInput input)
+    {
+        var scores = new NodeScore[_count];
+        var context = new Context(input.Profile, scores);
+        var statuses = input.Statuses;
+        ApplyReductions(scores, context);
+        ApplyDesactivation(scores, context);
+        MarkNonConcerned(scores, statuses);
+        Redistribute(scores, statuses);
+        ComputePoints(scores, statuses);
+        ApplyScoreRealise(scores, statuses, context);
+        return new EvaluationResult(Package, scores);
+    }
+
+    /// <summary>Step 1: F(n) = k × F(parent) below a reduction; potential = F × referential points there, sums elsewhere.</summary>
+    private void ApplyReductions(NodeScore[] scores, Context context)
+    {
+        var factor = new double[_count]; // NaN: no reduction on the node or above it
+        for (var i = 0; i < _count; i++)
+        {
+            var inherited = _parent[i] >= 0 ? factor[_parent[i]] : double.NaN;
+            factor[i] = inherited;
+            scores[i].PointPotentielPerso = double.NaN;
+            if (_reduction[i] is { } rule && rule.Evaluate(context).AsNumber is { } k)
+            {
+                factor[i] = double.IsNaN(inherited) ? k : k * inherited;
+                scores[i].PointPotentielPerso = factor[i] * _referentialPoints[i];
+            }
+        }
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (!double.IsNaN(factor[i])) scores[i].PointPotentiel = factor[i] * _referentialPoints[i];
+            else if (_children[i].Length == 0) scores[i].PointPotentiel = _referentialPoints[i];
+            else scores[i].PointPotentiel = SumPotential(scores, i, concernedOnly: false);
+        }
+    }
+
+    /// <summary>Step 2: a désactivé node and its descendants.</summary>
+    private void ApplyDesactivation(NodeScore[] scores, Context context)
+    {
+        for (var i = 0; i < _count; i++)
+            scores[i].Desactive = (_parent[i] >= 0 && scores[_parent[i]].Desactive)
+                || (_desactivation[i] is { } rule && rule.Evaluate(context).IsTrue);
+    }
+
+    /// <summary>Step 3: non concerné top-down from statuses and désactivation, then bottom-up when all children are.</summary>
+    private void MarkNonConcerned(NodeScore[] scores, NodeStatus[] statuses)
+    {
+        for (var i = 0; i < _count; i++)
+            scores[i].Concerne = !scores[i].Desactive && statuses[i].Kind != StatusKind.NonConcerne
+                && (_parent[i] < 0 || scores[_parent[i]].Concerne);
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (!scores[i].Concerne || _children[i].Length == 0 || HasOwnStatus(statuses[i])) continue;
+            if (AllChildrenNonConcerned(scores, i)) scores[i].Concerne = false;
+        }
+    }
+
+    /// <summary>Step 4: below the action level, the potential of non-concerned children goes to the concerned ones.</summary>
+    private void Redistribute(NodeScore[] scores, NodeStatus[] statuses)
+    {
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            var children = _children[i];
+            if (children.Length == 0 || !scores[i].Concerne) continue;
+            if (_depth[i] >= _actionDepth) ShareOut(scores, children);
+            if (HasOwnStatus(statuses[i]) && AllChildrenNonConcerned(scores, i)) continue;
+            scores[i].PointPotentiel = SumPotential(scores, i, concernedOnly: true);
+        }
+    }
+
+    private void ShareOut(NodeScore[] scores, int[] children)
+    {
+        double released = 0;
+        var receivers = 0;
+        foreach (var c in children)
+        {
+            if (!scores[c].Concerne) released += scores[c].PointPotentiel;
+            else if (scores[c].PointPotentiel > 0) receivers++;
+        }
+        if (released <= 0 || receivers == 0) return;
+        var share = released / receivers;
+        foreach (var c in children)
+        {
+            if (!scores[c].Concerne || scores[c].PointPotentiel <= 0) continue;
+            var scale = (scores[c].PointPotentiel + share) / scores[c].PointPotentiel;
+            for (var j = c; j < _subtreeEnd[c]; j++) scores[j].PointPotentiel *= scale;
+        }
+    }
+
+    /// <summary>Step 5: points and task counters, bottom-up.</summary>
+    private void ComputePoints(NodeScore[] scores, NodeStatus[] statuses)
+    {
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            ref var score = ref scores[i];
+            var status = statuses[i];
+            if (!score.Concerne)
+            {
+                var count = _directLeafChildren[i] == 0 ? 1 : _directLeafChildren[i];
+                score.PointPotentiel = 0;
+                score.TotalTachesCount = score.CompletedTachesCount = score.PasConcerneTachesAvancement = count;
+                continue;
+            }
+            if (status.Kind == StatusKind.Progress)
+            {
+                score.PointFait = status.Fait * score.PointPotentiel;
+                score.PointProgramme = status.Programme * score.PointPotentiel;
+                score.PointPasFait = status.PasFait * score.PointPotentiel;
+                score.TotalTachesCount = score.CompletedTachesCount = _leafCount[i];
+                score.FaitTachesAvancement = status.Fait * _leafCount[i];
+                score.ProgrammeTachesAvancement = status.Programme * _leafCount[i];
+                score.PasFaitTachesAvancement = status.PasFait * _leafCount[i];
+                continue;
+            }
+            if (_children[i].Length == 0)
+            {
+                score.PointNonRenseigne = score.PointPotentiel;
+                score.TotalTachesCount = 1;
+                continue;
+            }
+            foreach (var c in _children[i])
+            {
+                ref readonly var child = ref scores[c];
+                score.PointFait += child.PointFait;
+                score.PointProgramme += child.PointProgramme;
+                score.PointPasFait += child.PointPasFait;
+                score.PointNonRenseigne += child.PointNonRenseigne;
+                score.TotalTachesCount += child.TotalTachesCount;
+                score.CompletedTachesCount += child.CompletedTachesCount;
+                score.FaitTachesAvancement += child.FaitTachesAvancement;
+                score.ProgrammeTachesAvancement += child.ProgrammeTachesAvancement;
+                score.PasFaitTachesAvancement += child.PasFaitTachesAvancement;
+                score.PasConcerneTachesAvancement += child.PasConcerneTachesAvancement;
+            }
+            // An explicit "non renseigné" on a node whose children are all non concernés leaves its potential unfilled.
+            if (status.Kind == StatusKind.NonRenseigne && AllChildrenNonConcerned(scores, i))
+                score.PointNonRenseigne = score.PointPotentiel;
+        }
+    }
+
+    /// <summary>Step 6: point fait scaled to the rule's target ratio, then re-summed upwards.</summary>
+    private void ApplyScoreRealise(NodeScore[] scores, NodeStatus[] statuses, Context context)
+    {
+        if (_scoreRealise.Length == 0) return;
+        context.ScoresAvailable = true;
+        Span<double> targets = _scoreRealise.Length <= 64 ? stackalloc double[_scoreRealise.Length] : new double[_scoreRealise.Length];
+        for (var r = 0; r < _scoreRealise.Length; r++)
+        {
+            var (node, formula) = _scoreRealise[r];
+            targets[r] = scores[node].PointPotentiel > 0 && formula.Evaluate(context).AsNumber is { } t ? t : double.NaN;
+        }
+        for (var r = 0; r < _scoreRealise.Length; r++)
+        {
+            var node = _scoreRealise[r].Node;
+            if (double.IsNaN(targets[r])) continue;
+            var ratio = scores[node].PointFait / scores[node].PointPotentiel;
+            if (ratio <= 0) continue;
+            var scale = targets[r] / ratio;
+            for (var j = node; j < _subtreeEnd[node]; j++) scores[j].PointFait *= scale;
+            for (var a = _parent[node]; a >= 0; a = _parent[a])
+            {
+                if (statuses[a].Kind == StatusKind.Progress) continue;
+                double sum = 0;
+                foreach (var c in _children[a]) sum += scores[c].PointFait;
+                scores[a].PointFait = sum;
+            }
+        }
+    }
+
+    private static bool HasOwnStatus(NodeStatus status) => status.Kind is StatusKind.Progress or StatusKind.NonRenseigne;
+
+    private bool AllChildrenNonConcerned(NodeScore[] scores, int node)
+    {
+        foreach (var c in _children[node])
+            if (scores[c].Concerne) return false;
+        return true;
+    }
+
+    private double SumPotential(NodeScore[] scores, int node, bool concernedOnly)
+    {
+        double sum = 0;
+        foreach (var c in _children[node])
+            if (!concernedOnly || scores[c].Concerne) sum += scores[c].PointPotentiel;
+        return sum;
+    }
+
+    /// <summary>What formulas read during one evaluation; scores only once points are computed (score réalisé).</summary>
+    private sealed class Context(OrganisationProfile profile, NodeScore[] scores) : IFormulaContext
+    {
+        public bool ScoresAvailable { get; set; }
+
+        public bool HasIdentityTag(string field, string tag) =>
+            profile.Identity.TryGetValue(field, out var tags) && tags.Contains(tag);
+
+        public FormulaValue Answer(string questionId) =>
+            profile.Answers.TryGetValue(questionId, out var answer) ? answer : FormulaValue.Null;
+
+        public double? Score(int nodeIndex)
+        {
+            if (!ScoresAvailable) return null;
+            var score = scores[nodeIndex];
+            return score.PointPotentiel > 0 ? score.PointFait / score.PointPotentiel : 0;
+        }
+    }
+}
