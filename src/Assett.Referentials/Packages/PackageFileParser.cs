@@ -37,6 +37,7 @@ internal sealed class PackageFileParser(string file, DiagnosticBag diagnostics)
     private Draft? _current;
     private StringBuilder? _text; // where free text goes now
     private RuleKind? _pendingRule;
+    private int _sectionLevel; // heading level of the open section, 0 when none
 
     public static List<Draft> Parse(string file, string content, DiagnosticBag diagnostics)
     {
@@ -96,6 +97,7 @@ internal sealed class PackageFileParser(string file, DiagnosticBag diagnostics)
     private void StartDraft(Heading heading, YamlBlock? yaml)
     {
         _pendingRule = null;
+        _sectionLevel = 0;
         if (yaml is null)
         {
             _current = null;
@@ -142,17 +144,26 @@ internal sealed class PackageFileParser(string file, DiagnosticBag diagnostics)
             || (_current.Kind == DraftKind.Question && Is(title, "Choix")))
         {
             _text = null;
+            _sectionLevel = 0;
             return;
         }
         if (_current.Kind == DraftKind.Rules && RuleKindOf(title) is { } ruleKind)
         {
             _pendingRule = ruleKind;
             _text = null;
+            _sectionLevel = 0;
+            return;
+        }
+        if (_sectionLevel > 0 && heading.Level > _sectionLevel && _text is not null)
+        {
+            // A sub-heading inside a section stays part of its markdown.
+            _text.Append(new string('#', heading.Level)).Append(' ').AppendLine(title);
             return;
         }
         var body = new StringBuilder();
         _current.Sections.Add((title, body));
         _text = body;
+        _sectionLevel = heading.Level;
     }
 
     private void OnFormula(FencedBlock formula)

@@ -13,6 +13,7 @@ internal static class PointsCalculator
     public static void Compute(IReadOnlyList<ReferentialNode> nodes, DiagnosticBag diagnostics)
     {
         var known = new bool[nodes.Count];
+        var badPercentages = new HashSet<ReferentialNode>();
 
         // Bottom-up: explicit points, and sums for nodes with neither points nor pourcentage.
         for (var i = nodes.Count - 1; i >= 0; i--)
@@ -44,7 +45,7 @@ internal static class PointsCalculator
                 continue;
             }
             if (!known[node.Index]) continue; // reported below
-            Share(node, known, diagnostics);
+            if (!Share(node, known, diagnostics)) badPercentages.Add(node);
         }
 
         foreach (var node in nodes)
@@ -55,7 +56,7 @@ internal static class PointsCalculator
                     $"'{node.Id}' has no points: give it 'points', or give points to its children or to an ancestor");
                 continue;
             }
-            if (node.IsLeaf || !node.ChildList.All(c => known[c.Index])) continue;
+            if (node.IsLeaf || badPercentages.Contains(node) || !node.ChildList.All(c => known[c.Index])) continue;
             var sum = node.ChildList.Sum(c => c.Points);
             if (Math.Abs(sum - node.Points) > SumTolerance * Math.Max(1, Math.Abs(node.Points)))
                 diagnostics.Error(node.File, node.Line,
@@ -63,7 +64,8 @@ internal static class PointsCalculator
         }
     }
 
-    private static void Share(ReferentialNode node, bool[] known, DiagnosticBag diagnostics)
+    /// <summary>Gives the node's points to its children; false when their percentages do not sum to 100.</summary>
+    private static bool Share(ReferentialNode node, bool[] known, DiagnosticBag diagnostics)
     {
         var children = node.ChildList;
         if (children.All(c => c.Percentage is null or 0))
@@ -74,10 +76,11 @@ internal static class PointsCalculator
                 child.Points = child.Percentage is 0 || receivers == 0 ? 0 : node.Points / receivers;
                 known[child.Index] = true;
             }
-            return;
+            return true;
         }
         var total = children.Sum(c => c.Percentage ?? 0);
-        if (Math.Abs(total - 100) > PercentTolerance)
+        var valid = Math.Abs(total - 100) <= PercentTolerance;
+        if (!valid)
             diagnostics.Error(node.File, node.Line,
                 $"the pourcentage of the children of '{node.Id}' sum to {total:0.######}, not 100 " +
                 $"({string.Join(", ", children.Select(c => $"{c.Identifiant}: {c.Percentage?.ToString("0.######") ?? "none"}"))})");
@@ -86,5 +89,6 @@ internal static class PointsCalculator
             child.Points = node.Points * (child.Percentage ?? 0) / 100;
             known[child.Index] = true;
         }
+        return valid;
     }
 }
