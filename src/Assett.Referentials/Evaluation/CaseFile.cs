@@ -1,7 +1,6 @@
 using System.Globalization;
 using Assett.Referentials.Formulas;
 using Assett.Referentials.Packages;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Assett.Referentials.Evaluation;
@@ -17,18 +16,13 @@ public static class CaseFile
         var diagnostics = new DiagnosticBag();
         var profile = new OrganisationProfile();
         var statuses = new NodeStatus[package.Nodes.Count];
-        YamlMappingNode? root;
-        try
+        var node = YamlText.Load(text, out var failure);
+        if (failure is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode as YamlMappingNode;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
+            diagnostics.Error(file, failure.Line, failure.Message);
             return (null, diagnostics);
         }
+        var root = node is null ? new YamlMappingNode() : node as YamlMappingNode;
         if (root is null)
         {
             diagnostics.Error(file, 1, "a case is a YAML mapping with the sections Identité, Réponses and Statuts");
@@ -163,7 +157,7 @@ public static class CaseFile
             }
             if (node.Depth <= package.ActionDepth)
             {
-                diagnostics.Warning(file, line, $"'{nodeId}' is a {node.LevelName}: statuses go on sub-actions and tasks; ignored");
+                diagnostics.Warning(file, line, $"'{nodeId}' is at the level '{node.LevelName}': statuses go on sub-actions and tasks; ignored");
                 continue;
             }
             statuses[node.Index] = status;

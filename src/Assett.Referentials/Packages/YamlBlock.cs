@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Assett.Referentials.Packages;
@@ -28,17 +27,13 @@ internal sealed class YamlBlock
     /// <summary>Parses a block whose content starts on <paramref name="firstLine"/>; null (with an error) when it is not a mapping.</summary>
     public static YamlBlock? Parse(string content, string file, int firstLine, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        try
+        var root = YamlText.Load(content, out var failure);
+        if (failure is not null)
         {
-            stream.Load(new StringReader(content));
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(file, firstLine + (int)e.Start.Line - 1, $"invalid YAML: {Reason(e)}");
+            diagnostics.Error(file, firstLine + failure.Line - 1, failure.Message);
             return null;
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        if (root is not YamlMappingNode mapping)
         {
             diagnostics.Error(file, firstLine, "the YAML block is not a list of 'key: value' lines");
             return null;
@@ -56,13 +51,6 @@ internal sealed class YamlBlock
                 diagnostics.Error(file, line, $"the key '{name.Trim()}' appears twice in this block");
         }
         return new YamlBlock(entries, file, firstLine, diagnostics);
-    }
-
-    private static string Reason(YamlException e)
-    {
-        var message = e.InnerException?.Message ?? e.Message;
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 ? message[(cut + 3)..] : message;
     }
 
     public bool Has(string key) => _entries.ContainsKey(key);
