@@ -8,6 +8,8 @@ namespace Assett.Cli;
 /// <summary>The <c>assett</c> command: one sub-command per area.</summary>
 public static class AssettCommand
 {
+    public const int UsageError = 2;
+
     public static RootCommand Create(IConfiguration configuration)
     {
         var root = new RootCommand("Assett: engager les acteurs du territoire dans la transition écologique.");
@@ -15,4 +17,20 @@ public static class AssettCommand
         root.Subcommands.Add(ReferentialCommand.Create());
         return root;
     }
+
+    /// <summary>Runs a command line: exit 0 on success, 1 on invalid input, 2 on a usage error.</summary>
+    public static async Task<int> InvokeAsync(IConfiguration configuration, string[] args, InvocationConfiguration? invocation = null)
+    {
+        invocation ??= new InvocationConfiguration();
+        var parseResult = Create(configuration).Parse(args);
+        if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
+        {
+            foreach (var error in parseResult.Errors) await invocation.Error.WriteLineAsync($"error: {error.Message}");
+            await invocation.Error.WriteLineAsync("Run 'assett --help' (or '<command> --help') for usage.");
+            return UsageError;
+        }
+        return await parseResult.InvokeAsync(invocation);
+    }
+
+    private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 }

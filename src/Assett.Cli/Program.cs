@@ -2,4 +2,4 @@ using Assett.Cli;
 using Microsoft.Extensions.Configuration;
 
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-return await AssettCommand.Create(configuration).Parse(args).InvokeAsync();
+return await AssettCommand.InvokeAsync(configuration, args);

@@ -11,10 +11,12 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await AssettCommand.Create(configuration).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await AssettCommand.InvokeAsync(configuration, args,
+            new InvocationConfiguration { Output = output, Error = error });
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
+
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
 
     public static Dictionary<string, string?> On(TestDatabase database) => new()
     {
