@@ -2,17 +2,24 @@ using Assett.Referentials.Packages;
 
 namespace Assett.Referentials.Evaluation;
 
-/// <summary>The scores of every node of a package for one organisation, in the package's node order.</summary>
-public sealed class EvaluationResult(ReferentialPackage package, NodeScore[] scores)
+/// <summary>The scores of every node of a package for one organisation.</summary>
+public sealed class EvaluationResult
 {
-    public ReferentialPackage Package { get; } = package;
-    public NodeScore[] Scores { get; } = scores;
+    private readonly ScoreColumns _scores;
 
-    public ref readonly NodeScore this[string nodeId] => ref Scores[Package.NodesById[nodeId].Index];
-    public ref readonly NodeScore this[ReferentialNode node] => ref Scores[node.Index];
+    internal EvaluationResult(ReferentialPackage package, ScoreColumns scores)
+    {
+        Package = package;
+        _scores = scores;
+    }
 
-    public NodeScore Root => Scores[0];
+    public ReferentialPackage Package { get; }
+
+    public NodeScore this[string nodeId] => _scores[Package.NodesById[nodeId].Index];
+    public NodeScore this[ReferentialNode node] => _scores[node.Index];
+
+    public NodeScore Root => _scores[0];
 
     /// <summary>The maturity level of a node's score %, or null when the referential declares no levels.</summary>
-    public MaturityLevel? LevelOf(ReferentialNode node) => Package.LevelFor(Scores[node.Index].ScorePercent);
+    public MaturityLevel? LevelOf(ReferentialNode node) => Package.LevelFor(this[node].ScorePercent);
 }

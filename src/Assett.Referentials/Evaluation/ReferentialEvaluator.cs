@@ -60,7 +60,7 @@ public sealed class ReferentialEvaluator
 
     public EvaluationResult Evaluate(EvaluationInput input)
     {
-        var scores = new NodeScore[_count];
+        var scores = new ScoreColumns(_count);
         var context = new Context(input.Profile, scores);
         var statuses = input.Statuses;
         ApplyReductions(scores, context);
@@ -73,134 +73,132 @@ public sealed class ReferentialEvaluator
     }
 
     /// <summary>Step 1: F(n) = k × F(parent) below a reduction; potential = F × referential points there, sums elsewhere.</summary>
-    private void ApplyReductions(NodeScore[] scores, Context context)
+    private void ApplyReductions(ScoreColumns s, Context context)
     {
         var factor = new double[_count]; // NaN: no reduction on the node or above it
         for (var i = 0; i < _count; i++)
         {
             var inherited = _parent[i] >= 0 ? factor[_parent[i]] : double.NaN;
             factor[i] = inherited;
-            scores[i].PointPotentielPerso = double.NaN;
+            s.PotentielPerso[i] = double.NaN;
             if (_reduction[i] is { } rule && rule.Evaluate(context).AsNumber is { } k)
             {
                 factor[i] = double.IsNaN(inherited) ? k : k * inherited;
-                scores[i].PointPotentielPerso = factor[i] * _referentialPoints[i];
+                s.PotentielPerso[i] = factor[i] * _referentialPoints[i];
             }
         }
         for (var i = _count - 1; i >= 0; i--)
         {
-            if (!double.IsNaN(factor[i])) scores[i].PointPotentiel = factor[i] * _referentialPoints[i];
-            else if (_children[i].Length == 0) scores[i].PointPotentiel = _referentialPoints[i];
-            else scores[i].PointPotentiel = SumPotential(scores, i, concernedOnly: false);
+            if (!double.IsNaN(factor[i])) s.Potentiel[i] = factor[i] * _referentialPoints[i];
+            else if (_children[i].Length == 0) s.Potentiel[i] = _referentialPoints[i];
+            else s.Potentiel[i] = SumPotential(s, i, concernedOnly: false);
         }
     }
 
     /// <summary>Step 2: a désactivé node and its descendants.</summary>
-    private void ApplyDesactivation(NodeScore[] scores, Context context)
+    private void ApplyDesactivation(ScoreColumns s, Context context)
     {
         for (var i = 0; i < _count; i++)
-            scores[i].Desactive = (_parent[i] >= 0 && scores[_parent[i]].Desactive)
+            s.Desactive[i] = (_parent[i] >= 0 && s.Desactive[_parent[i]])
                 || (_desactivation[i] is { } rule && rule.Evaluate(context).IsTrue);
     }
 
     /// <summary>Step 3: non concerné top-down from statuses and désactivation, then bottom-up when all children are.</summary>
-    private void MarkNonConcerned(NodeScore[] scores, NodeStatus[] statuses)
+    private void MarkNonConcerned(ScoreColumns s, NodeStatus[] statuses)
     {
         for (var i = 0; i < _count; i++)
-            scores[i].Concerne = !scores[i].Desactive && statuses[i].Kind != StatusKind.NonConcerne
-                && (_parent[i] < 0 || scores[_parent[i]].Concerne);
+            s.Concerne[i] = !s.Desactive[i] && statuses[i].Kind != StatusKind.NonConcerne
+                && (_parent[i] < 0 || s.Concerne[_parent[i]]);
         for (var i = _count - 1; i >= 0; i--)
         {
-            if (!scores[i].Concerne || _children[i].Length == 0 || HasOwnStatus(statuses[i])) continue;
-            if (AllChildrenNonConcerned(scores, i)) scores[i].Concerne = false;
+            if (!s.Concerne[i] || _children[i].Length == 0 || HasOwnStatus(statuses[i])) continue;
+            if (AllChildrenNonConcerned(s, i)) s.Concerne[i] = false;
         }
     }
 
     /// <summary>Step 4: below the action level, the potential of non-concerned children goes to the concerned ones.</summary>
-    private void Redistribute(NodeScore[] scores, NodeStatus[] statuses)
+    private void Redistribute(ScoreColumns s, NodeStatus[] statuses)
     {
         for (var i = _count - 1; i >= 0; i--)
         {
             var children = _children[i];
-            if (children.Length == 0 || !scores[i].Concerne) continue;
-            if (_depth[i] >= _actionDepth) ShareOut(scores, children);
-            if (HasOwnStatus(statuses[i]) && AllChildrenNonConcerned(scores, i)) continue;
-            scores[i].PointPotentiel = SumPotential(scores, i, concernedOnly: true);
+            if (children.Length == 0 || !s.Concerne[i]) continue;
+            if (_depth[i] >= _actionDepth) ShareOut(s, children);
+            if (HasOwnStatus(statuses[i]) && AllChildrenNonConcerned(s, i)) continue;
+            s.Potentiel[i] = SumPotential(s, i, concernedOnly: true);
         }
     }
 
-    private void ShareOut(NodeScore[] scores, int[] children)
+    private void ShareOut(ScoreColumns s, int[] children)
     {
         double released = 0;
         var receivers = 0;
         foreach (var c in children)
         {
-            if (!scores[c].Concerne) released += scores[c].PointPotentiel;
-            else if (scores[c].PointPotentiel > 0) receivers++;
+            if (!s.Concerne[c]) released += s.Potentiel[c];
+            else if (s.Potentiel[c] > 0) receivers++;
         }
         if (released <= 0 || receivers == 0) return;
         var share = released / receivers;
         foreach (var c in children)
         {
-            if (!scores[c].Concerne || scores[c].PointPotentiel <= 0) continue;
-            var scale = (scores[c].PointPotentiel + share) / scores[c].PointPotentiel;
-            for (var j = c; j < _subtreeEnd[c]; j++) scores[j].PointPotentiel *= scale;
+            if (!s.Concerne[c] || s.Potentiel[c] <= 0) continue;
+            var scale = (s.Potentiel[c] + share) / s.Potentiel[c];
+            for (var j = c; j < _subtreeEnd[c]; j++) s.Potentiel[j] *= scale;
         }
     }
 
     /// <summary>Step 5: points and task counters, bottom-up.</summary>
-    private void ComputePoints(NodeScore[] scores, NodeStatus[] statuses)
+    private void ComputePoints(ScoreColumns s, NodeStatus[] statuses)
     {
         for (var i = _count - 1; i >= 0; i--)
         {
-            ref var score = ref scores[i];
             var status = statuses[i];
-            if (!score.Concerne)
+            if (!s.Concerne[i])
             {
                 var count = _directLeafChildren[i] == 0 ? 1 : _directLeafChildren[i];
-                score.PointPotentiel = 0;
-                score.TotalTachesCount = score.CompletedTachesCount = score.PasConcerneTachesAvancement = count;
+                s.Potentiel[i] = 0;
+                s.Total[i] = s.Completed[i] = s.PasConcerneAvancement[i] = count;
                 continue;
             }
             if (status.Kind == StatusKind.Progress)
             {
-                score.PointFait = status.Fait * score.PointPotentiel;
-                score.PointProgramme = status.Programme * score.PointPotentiel;
-                score.PointPasFait = status.PasFait * score.PointPotentiel;
-                score.TotalTachesCount = score.CompletedTachesCount = _leafCount[i];
-                score.FaitTachesAvancement = status.Fait * _leafCount[i];
-                score.ProgrammeTachesAvancement = status.Programme * _leafCount[i];
-                score.PasFaitTachesAvancement = status.PasFait * _leafCount[i];
+                s.Fait[i] = status.Fait * s.Potentiel[i];
+                s.Programme[i] = status.Programme * s.Potentiel[i];
+                s.PasFait[i] = status.PasFait * s.Potentiel[i];
+                s.Total[i] = s.Completed[i] = _leafCount[i];
+                s.FaitAvancement[i] = status.Fait * _leafCount[i];
+                s.ProgrammeAvancement[i] = status.Programme * _leafCount[i];
+                s.PasFaitAvancement[i] = status.PasFait * _leafCount[i];
                 continue;
             }
             if (_children[i].Length == 0)
             {
-                score.PointNonRenseigne = score.PointPotentiel;
-                score.TotalTachesCount = 1;
+                s.NonRenseigne[i] = s.Potentiel[i];
+                s.Total[i] = 1;
                 continue;
             }
             foreach (var c in _children[i])
             {
-                ref readonly var child = ref scores[c];
-                score.PointFait += child.PointFait;
-                score.PointProgramme += child.PointProgramme;
-                score.PointPasFait += child.PointPasFait;
-                score.PointNonRenseigne += child.PointNonRenseigne;
-                score.TotalTachesCount += child.TotalTachesCount;
-                score.CompletedTachesCount += child.CompletedTachesCount;
-                score.FaitTachesAvancement += child.FaitTachesAvancement;
-                score.ProgrammeTachesAvancement += child.ProgrammeTachesAvancement;
-                score.PasFaitTachesAvancement += child.PasFaitTachesAvancement;
-                score.PasConcerneTachesAvancement += child.PasConcerneTachesAvancement;
+                s.Fait[i] += s.Fait[c];
+                s.Programme[i] += s.Programme[c];
+                s.PasFait[i] += s.PasFait[c];
+                s.NonRenseigne[i] += s.NonRenseigne[c];
+                s.Total[i] += s.Total[c];
+                s.Completed[i] += s.Completed[c];
+                s.FaitAvancement[i] += s.FaitAvancement[c];
+                s.ProgrammeAvancement[i] += s.ProgrammeAvancement[c];
+                s.PasFaitAvancement[i] += s.PasFaitAvancement[c];
+                s.PasConcerneAvancement[i] += s.PasConcerneAvancement[c];
             }
             // An explicit "non renseigné" on a node whose children are all non concernés leaves its potential unfilled.
-            if (status.Kind == StatusKind.NonRenseigne && AllChildrenNonConcerned(scores, i))
-                score.PointNonRenseigne = score.PointPotentiel;
+            if (status.Kind == StatusKind.NonRenseigne && AllChildrenNonConcerned(s, i))
+                s.NonRenseigne[i] = s.Potentiel[i];
         }
     }
 
     /// <summary>Step 6: point fait scaled to the rule's target ratio, then re-summed upwards.</summary>
-    private void ApplyScoreRealise(NodeScore[] scores, NodeStatus[] statuses, Context context)
+    private void ApplyScoreRealise(ScoreColumns s, NodeStatus[] statuses, Context context)
     {
         if (_scoreRealise.Length == 0) return;
         context.ScoresAvailable = true;
@@ -208,45 +206,45 @@ public sealed class ReferentialEvaluator
         for (var r = 0; r < _scoreRealise.Length; r++)
         {
             var (node, formula) = _scoreRealise[r];
-            targets[r] = scores[node].PointPotentiel > 0 && formula.Evaluate(context).AsNumber is { } t ? t : double.NaN;
+            targets[r] = s.Potentiel[node] > 0 && formula.Evaluate(context).AsNumber is { } t ? t : double.NaN;
         }
         for (var r = 0; r < _scoreRealise.Length; r++)
         {
             var node = _scoreRealise[r].Node;
             if (double.IsNaN(targets[r])) continue;
-            var ratio = scores[node].PointFait / scores[node].PointPotentiel;
+            var ratio = s.Fait[node] / s.Potentiel[node];
             if (ratio <= 0) continue;
             var scale = targets[r] / ratio;
-            for (var j = node; j < _subtreeEnd[node]; j++) scores[j].PointFait *= scale;
+            for (var j = node; j < _subtreeEnd[node]; j++) s.Fait[j] *= scale;
             for (var a = _parent[node]; a >= 0; a = _parent[a])
             {
                 if (statuses[a].Kind == StatusKind.Progress) continue;
                 double sum = 0;
-                foreach (var c in _children[a]) sum += scores[c].PointFait;
-                scores[a].PointFait = sum;
+                foreach (var c in _children[a]) sum += s.Fait[c];
+                s.Fait[a] = sum;
             }
         }
     }
 
     private static bool HasOwnStatus(NodeStatus status) => status.Kind is StatusKind.Progress or StatusKind.NonRenseigne;
 
-    private bool AllChildrenNonConcerned(NodeScore[] scores, int node)
+    private bool AllChildrenNonConcerned(ScoreColumns s, int node)
     {
         foreach (var c in _children[node])
-            if (scores[c].Concerne) return false;
+            if (s.Concerne[c]) return false;
         return true;
     }
 
-    private double SumPotential(NodeScore[] scores, int node, bool concernedOnly)
+    private double SumPotential(ScoreColumns s, int node, bool concernedOnly)
     {
         double sum = 0;
         foreach (var c in _children[node])
-            if (!concernedOnly || scores[c].Concerne) sum += scores[c].PointPotentiel;
+            if (!concernedOnly || s.Concerne[c]) sum += s.Potentiel[c];
         return sum;
     }
 
     /// <summary>What formulas read during one evaluation; scores only once points are computed (score réalisé).</summary>
-    private sealed class Context(OrganisationProfile profile, NodeScore[] scores) : IFormulaContext
+    private sealed class Context(OrganisationProfile profile, ScoreColumns scores) : IFormulaContext
     {
         public bool ScoresAvailable { get; set; }
 
@@ -259,8 +257,8 @@ public sealed class ReferentialEvaluator
         public double? Score(int nodeIndex)
         {
             if (!ScoresAvailable) return null;
-            var score = scores[nodeIndex];
-            return score.PointPotentiel > 0 ? score.PointFait / score.PointPotentiel : 0;
+            var potential = scores.Potentiel[nodeIndex];
+            return potential > 0 ? scores.Fait[nodeIndex] / potential : 0;
         }
     }
 }
