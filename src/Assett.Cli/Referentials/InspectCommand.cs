@@ -37,6 +37,7 @@ internal static class InspectCommand
             foreach (var level in package.Hierarchy)
                 writer.WriteNumber(level, package.NodesAtLevel(level).Count());
             writer.WriteEndObject();
+            writer.WriteNumber("feuilles", package.Nodes.Count(n => n.IsLeaf));
             writer.WriteNumber("point_referentiel", PackageReport.Round(package.Root.Points));
             writer.WriteStartObject("axes");
             foreach (var axis in package.Root.Children)
@@ -57,6 +58,7 @@ internal static class InspectCommand
         output.WriteLine($"Référentiel {package.ReferentialId} « {package.Root.Title} »");
         foreach (var level in package.Hierarchy)
             output.WriteLine($"  {level,-14} {package.NodesAtLevel(level).Count(),6}");
+        output.WriteLine($"  {"(feuilles)",-14} {package.Nodes.Count(n => n.IsLeaf),6}");
         output.WriteLine($"Points : {PackageReport.Round(package.Root.Points)}");
         foreach (var axis in package.Root.Children)
             output.WriteLine($"  {axis.Id,-14} {PackageReport.Round(axis.Points),8}  {axis.Title}");

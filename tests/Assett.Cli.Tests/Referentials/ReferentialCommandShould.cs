@@ -34,6 +34,7 @@ public sealed class ReferentialCommandShould : IDisposable
         Assert.Equal(0, json.GetProperty("questions").GetInt32());
         Assert.Equal(2, json.GetProperty("regles").GetInt32());
         Assert.Equal(0, json.GetProperty("warnings").GetArrayLength());
+        Assert.Equal(5, json.GetProperty("feuilles").GetInt32());
     }
 
     [Fact]
