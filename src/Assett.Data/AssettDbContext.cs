@@ -1,20 +1,94 @@
+using System.Linq.Expressions;
+using Assett.Data.Assessments;
+using Assett.Data.Audit;
+using Assett.Data.Campaigns;
+using Assett.Data.Invitations;
+using Assett.Data.Mail;
+using Assett.Data.Organisations;
+using Assett.Data.Referentials;
+using Assett.Data.Tenancy;
 using Assett.Data.Tenants;
+using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Data;
 
-/// <summary>Every table of Assett. Tables and columns are snake_case.</summary>
-public sealed class AssettDbContext(DbContextOptions<AssettDbContext> options) : DbContext(options)
+/// <summary>
+/// Every table of Assett (snake_case). A context belongs to the tenant current when it is created:
+/// it only reads that tenant's rows (query filter <c>tenant</c>), stamps and checks their
+/// <c>TenantId</c> on save, and sets <c>app.tenant_id</c> for row-level security on its connection.
+/// </summary>
+public sealed class AssettDbContext : DbContext
 {
+    public AssettDbContext(DbContextOptions<AssettDbContext> options, IMultiTenantContextAccessor tenantAccessor) : base(options)
+    {
+        CurrentTenantId = tenantAccessor.Current?.Id;
+    }
+
+    /// <summary>The tenant this context reads and writes, or null (no tenant-owned row at all).</summary>
+    public Guid? CurrentTenantId { get; }
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantOfficer> TenantOfficers => Set<TenantOfficer>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<ReferentialVersion> ReferentialVersions => Set<ReferentialVersion>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<TaskStatusEntry> TaskStatuses => Set<TaskStatusEntry>();
+    public DbSet<TaskStatusChange> TaskStatusChanges => Set<TaskStatusChange>();
+    public DbSet<ScoreSnapshot> ScoreSnapshots => Set<ScoreSnapshot>();
+    public DbSet<ScoreNodeTotal> ScoreNodeTotals => Set<ScoreNodeTotal>();
+    public DbSet<ActionCommitment> ActionCommitments => Set<ActionCommitment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Tenant>(tenant =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssettDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
         {
-            tenant.Property(t => t.Identifier).HasMaxLength(64);
-            tenant.Property(t => t.Name).HasMaxLength(200);
-            tenant.HasIndex(t => t.Identifier).IsUnique();
-        });
+            var builder = modelBuilder.Entity(entity.ClrType);
+            builder.HasQueryFilter(TenantModelConventions.FilterName, TenantFilter(entity.ClrType));
+            builder.HasAlternateKey(nameof(ITenantOwned.TenantId), "Id");
+            builder.HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    /// <summary><c>e => e.TenantId == CurrentTenantId</c>; reading a member of this context makes the id a SQL parameter.</summary>
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var tenantId = Expression.Convert(Expression.Property(entity, nameof(ITenantOwned.TenantId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+        return Expression.Lambda(Expression.Equal(tenantId, current), entity);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckTenants();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckTenants();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Stamps new tenant-owned rows with this context's tenant; refuses any other tenant, or no tenant.</summary>
+    private void CheckTenants()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var type = entry.Entity.GetType().Name;
+            if (CurrentTenantId is not { } tenant)
+                throw new TenantIsolationException($"A {type} cannot be saved without a current tenant.");
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+                entry.Entity.TenantId = tenant;
+            else if (entry.Entity.TenantId != tenant)
+                throw new TenantIsolationException($"A {type} of tenant {entry.Entity.TenantId} cannot be saved in tenant {tenant}.");
+        }
     }
 }

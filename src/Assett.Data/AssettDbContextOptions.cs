@@ -1,3 +1,5 @@
+using Assett.Data.Tenancy;
+using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Data;
@@ -8,12 +10,14 @@ public static class AssettDbContextOptions
     public static DbContextOptionsBuilder UseAssettDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(TenantConnectionInterceptor.Instance);
 
+    /// <summary>A context outside dependency injection, for the tenant current now (or none).</summary>
     public static AssettDbContext Create(string connectionString)
     {
         var options = new DbContextOptionsBuilder<AssettDbContext>();
         options.UseAssettDatabase(connectionString);
-        return new AssettDbContext(options.Options);
+        return new AssettDbContext(options.Options, new MultiTenantContextAccessor());
     }
 }

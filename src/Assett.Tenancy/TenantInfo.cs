@@ -2,6 +2,13 @@ namespace Assett.Tenancy;
 
 /// <summary>
 /// A territory (tenant), shaped like Finbuckle's <c>ITenantInfo</c>: <see cref="Id"/> never changes,
-/// <see cref="Identifier"/> is the slug used in URLs and configuration.
+/// <see cref="Identifier"/> is the slug used in URLs and in <c>tenants-config/&lt;slug&gt;/</c>.
 /// </summary>
-public sealed record TenantInfo(Guid Id, string Identifier, string Name);
+public sealed record TenantInfo(Guid Id, string Identifier, string Name)
+{
+    /// <summary>Host names that select this tenant (e.g. <c>assett.grandpoitiers.fr</c>).</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>IANA time zone of the territory, for schedules and dates shown.</summary>
+    public string TimeZone { get; init; } = "Europe/Paris";
+}

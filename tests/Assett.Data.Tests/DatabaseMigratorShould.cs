@@ -21,7 +21,7 @@ public sealed class DatabaseMigratorShould(PostgresServer server)
         var database = await server.CreateDatabaseAsync();
         await using (var context = AssettDbContextOptions.Create(database.AppConnectionString))
         {
-            context.Tenants.Add(new Tenant { Id = Guid.NewGuid(), Identifier = "grand-poitiers", Name = "Grand Poitiers" });
+            context.Tenants.Add(new Tenant { Id = Guid.NewGuid(), Identifier = "grand-poitiers", Name = "Grand Poitiers", DisplayName = "Grand Poitiers" });
             await context.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

@@ -1,14 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Assett.Data.Tenants;
 
-/// <summary>A territory running the ASSETT scheme.</summary>
+/// <summary>A territory running the ASSETT scheme, as applied from <c>tenants-config/&lt;slug&gt;/tenant.yaml</c>.</summary>
 public sealed class Tenant
 {
     public Guid Id { get; set; }
 
-    /// <summary>The slug of <c>tenants-config/&lt;slug&gt;/</c>, e.g. <c>grand-poitiers</c>.</summary>
+    /// <summary>The slug, e.g. <c>grand-poitiers</c>; never changes.</summary>
     public required string Identifier { get; set; }
 
     public required string Name { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Siren { get; set; }
+    public List<string> Hosts { get; set; } = [];
+    public string TimeZone { get; set; } = "Europe/Paris";
+    public byte[]? Logo { get; set; }
+    public string? LogoContentType { get; set; }
+
+    /// <summary>The whole normalised configuration (officers, calendar, schedules, overlay), as applied.</summary>
+    public TenantSettings Settings { get; set; } = new();
 
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The parts of <c>tenant.yaml</c> kept as one JSON document.</summary>
+public sealed class TenantSettings
+{
+    public string BaseReferential { get; set; } = "";
+    public string? ReminderSchedule { get; set; }
+    public string? ReportSchedule { get; set; }
+    public string? Charter { get; set; }
+}
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> tenant)
+    {
+        tenant.Property(t => t.Identifier).HasMaxLength(64);
+        tenant.HasIndex(t => t.Identifier).IsUnique();
+        tenant.Property(t => t.Name).HasMaxLength(200);
+        tenant.Property(t => t.DisplayName).HasMaxLength(200);
+        tenant.Property(t => t.Siren).HasMaxLength(9);
+        tenant.Property(t => t.TimeZone).HasMaxLength(64);
+        tenant.Property(t => t.LogoContentType).HasMaxLength(100);
+        tenant.Property(t => t.Settings).AsJson();
+    }
 }

@@ -1,0 +1,38 @@
+using Assett.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Assett.Data.Mail;
+
+/// <summary>
+/// An email waiting to be sent, or sent. Every message goes through here, so a failed send is retried
+/// and never lost; <see cref="UniqueKey"/> makes a retried or duplicated job send once.
+/// </summary>
+public sealed class OutboxMessage : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public Guid Id { get; set; }
+    public required string UniqueKey { get; set; }
+    public required string ToAddress { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("outbox_messages");
+        message.Property(m => m.UniqueKey).HasMaxLength(300);
+        message.Property(m => m.ToAddress).HasMaxLength(320);
+        message.Property(m => m.Subject).HasMaxLength(300);
+        message.HasIndex(m => new { m.TenantId, m.UniqueKey }).IsUnique();
+        message.HasIndex(m => new { m.TenantId, m.SentAt, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,70 @@
+using Assett.Data.Assessments;
+using Assett.Data.Audit;
+using Assett.Data.Campaigns;
+using Assett.Data.Invitations;
+using Assett.Data.Mail;
+using Assett.Data.Organisations;
+using Assett.Data.Referentials;
+using Assett.Data.Tenants;
+using Assett.Tenancy;
+
+namespace Assett.Data.Tests.Tenancy;
+
+/// <summary>Two tenants, each with one row of every tenant-owned entity, for the leakage tests.</summary>
+public sealed class TenantSamples
+{
+    public required TenantInfo A { get; init; }
+    public required TenantInfo B { get; init; }
+
+    /// <summary>The id of each sample row, by entity type and tenant.</summary>
+    public required IReadOnlyDictionary<(Type Type, Guid Tenant), Guid> Ids { get; init; }
+
+    public static async Task<TenantSamples> CreateAsync(string connectionString)
+    {
+        var accessor = new MultiTenantContextAccessor();
+        var a = new TenantInfo(Guid.NewGuid(), "territoire-a", "Territoire A");
+        var b = new TenantInfo(Guid.NewGuid(), "territoire-b", "Territoire B");
+        await using (var platform = AssettDbContextOptions.Create(connectionString))
+        {
+            foreach (var tenant in new[] { a, b })
+                platform.Tenants.Add(new Tenant { Id = tenant.Id, Identifier = tenant.Identifier, Name = tenant.Name, DisplayName = tenant.Name });
+            await platform.SaveChangesAsync();
+        }
+        var ids = new Dictionary<(Type, Guid), Guid>();
+        foreach (var tenant in new[] { a, b })
+        {
+            using var scope = accessor.Change(tenant);
+            await using var db = AssettDbContextOptions.Create(connectionString);
+            foreach (var row in Rows(tenant.Identifier))
+            {
+                db.Add(row);
+                ids[(row.GetType(), tenant.Id)] = (Guid)row.GetType().GetProperty("Id")!.GetValue(row)!;
+            }
+            await db.SaveChangesAsync();
+        }
+        return new TenantSamples { A = a, B = b, Ids = ids };
+    }
+
+    /// <summary>One row of every tenant-owned entity, linked to each other.</summary>
+    private static IEnumerable<object> Rows(string tag)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = $"Entreprise {tag}", Kind = OrganisationKind.Entreprise };
+        var version = new ReferentialVersion { Id = Guid.NewGuid(), BasePackage = "demo", ReferentialId = "demo", ContentHash = $"hash-{tag}", Label = "v1" };
+        var campaign = new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 6, 30), ReferentialVersionId = version.Id };
+        var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, Answers = { ["flotte"] = "OUI" } };
+        var snapshot = new ScoreSnapshot { Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = version.Id, Tree = "{}" };
+        return
+        [
+            new TenantOfficer { Id = Guid.NewGuid(), Name = "Chargée de mission", Email = $"officer@{tag}.fr" },
+            organisation, version, campaign, assessment, snapshot,
+            new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), UpdatedBy = "owner" },
+            new TaskStatusChange { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), ChangedBy = "owner", ChangedAt = now },
+            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "demo_1" },
+            new ActionCommitment { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.2", ResponsibleName = "Directrice", CreatedBy = "owner" },
+            new Invitation { Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer" },
+            new OutboxMessage { Id = Guid.NewGuid(), UniqueKey = $"welcome-{tag}", ToAddress = $"contact@{tag}.fr", Subject = "Bienvenue", TextBody = "Bonjour" },
+            new AuditEntry { Id = Guid.NewGuid(), Actor = "cerema", Action = "tenant.created", Subject = tag },
+        ];
+    }
+}
