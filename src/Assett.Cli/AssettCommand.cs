@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Assett.Cli.Database;
 using Assett.Cli.Referentials;
+using Assett.Cli.Tenants;
 using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli;
@@ -15,6 +16,7 @@ public static class AssettCommand
         var root = new RootCommand("Assett: engager les acteurs du territoire dans la transition écologique.");
         root.Subcommands.Add(DbCommand.Create(configuration));
         root.Subcommands.Add(ReferentialCommand.Create());
+        root.Subcommands.Add(TenantsCommand.Create(configuration));
         return root;
     }
 

@@ -31,6 +31,16 @@ internal static class CommandRunner
                 await error.WriteLineAsync($"error: {e.Message}");
                 return 1;
             }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+            {
+                await error.WriteLineAsync($"error: the database is not up to date ({e.MessageText}): run 'assett db migrate'.");
+                return 1;
+            }
+            catch (PostgresException e)
+            {
+                await error.WriteLineAsync($"error: the database refused the operation: {e.MessageText} ({e.SqlState}).");
+                return 1;
+            }
             catch (NpgsqlException e)
             {
                 await error.WriteLineAsync($"error: the database did not answer ({e.Message}). Check ConnectionStrings__Assett " +

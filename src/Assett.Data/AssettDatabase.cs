@@ -9,7 +9,8 @@ namespace Assett.Data;
 
 /// <summary>
 /// Where Assett's database is: the configured server (<c>ConnectionStrings__Assett</c>), or else the
-/// embedded development cluster, started or reused. Disposing stops a cluster this process started.
+/// embedded development cluster, started or reused, and migrated. Disposing stops a cluster this
+/// process started.
 /// </summary>
 public sealed class AssettDatabase : IAsyncDisposable
 {
@@ -43,7 +44,18 @@ public sealed class AssettDatabase : IAsyncDisposable
         };
         logger.LogInformation("No ConnectionStrings__Assett configured: using the embedded PostgreSQL in {Root}", options.RootDirectory);
         var cluster = await EmbeddedPostgres.StartAsync(options, logger);
-        return new AssettDatabase(cluster.AppConnectionString, cluster.AdminConnectionString, cluster);
+        var database = new AssettDatabase(cluster.AppConnectionString, cluster.AdminConnectionString, cluster);
+        try
+        {
+            // Nobody else would migrate a private development cluster.
+            await DatabaseMigrator.MigrateAsync(database.AdminConnectionString, database.AppConnectionString, logger);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+        return database;
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ await using var database = await AssettDatabase.OpenAsync(builder.Configuration,
 builder.Services.AddAssettWeb(database, builder.Configuration);
 
 var app = builder.Build();
-if (app.Environment.IsDevelopment() || database.Embedded is not null)
+if (app.Environment.IsDevelopment() && database.Embedded is null)
     await DatabaseMigrator.MigrateAsync(database.AdminConnectionString, database.AppConnectionString, logger);
 
 app.UseAssettWeb();

@@ -30,6 +30,10 @@ public sealed class Tenant
 public sealed class TenantSettings
 {
     public string BaseReferential { get; set; } = "";
+
+    /// <summary>The referential version that matches the configuration: new campaigns use it.</summary>
+    public Guid? CurrentReferentialVersionId { get; set; }
+
     public string? ReminderSchedule { get; set; }
     public string? ReportSchedule { get; set; }
     public string? Charter { get; set; }

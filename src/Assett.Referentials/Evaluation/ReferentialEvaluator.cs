@@ -22,8 +22,11 @@ public sealed class ReferentialEvaluator
     private readonly Formula?[] _reduction;
     private readonly Formula?[] _desactivation;
     private readonly (int Node, Formula Formula)[] _scoreRealise;
+    private readonly bool[] _disabled;
 
-    public ReferentialEvaluator(ReferentialPackage package)
+    /// <param name="package">The referential.</param>
+    /// <param name="disabledNodeIds">Nodes a territory disables (its overlay): désactivés for every organisation.</param>
+    public ReferentialEvaluator(ReferentialPackage package, IEnumerable<string>? disabledNodeIds = null)
     {
         Package = package;
         var nodes = package.Nodes;
@@ -54,6 +57,9 @@ public sealed class ReferentialEvaluator
             }
         }
         _scoreRealise = scoreRealise.ToArray();
+        _disabled = new bool[_count];
+        foreach (var id in disabledNodeIds ?? [])
+            if (package.NodesById.TryGetValue(id, out var node)) _disabled[node.Index] = true;
     }
 
     public ReferentialPackage Package { get; }
@@ -99,7 +105,7 @@ public sealed class ReferentialEvaluator
     private void ApplyDesactivation(ScoreColumns s, Context context)
     {
         for (var i = 0; i < _count; i++)
-            s.Desactive[i] = (_parent[i] >= 0 && s.Desactive[_parent[i]])
+            s.Desactive[i] = _disabled[i] || (_parent[i] >= 0 && s.Desactive[_parent[i]])
                 || (_desactivation[i] is { } rule && rule.Evaluate(context).IsTrue);
     }
 

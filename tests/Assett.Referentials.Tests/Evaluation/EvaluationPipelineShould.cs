@@ -124,6 +124,18 @@ public sealed class EvaluationPipelineShould
     }
 
     [Fact]
+    public void DesactivateTheNodesATerritoryDisables()
+    {
+        var (input, _) = CaseFile.Parse("Statuts:\n  mini_1.2.1: fait\n", "case.yml", Mini.Value);
+
+        var result = new ReferentialEvaluator(Mini.Value, ["mini_1.2.2", "mini_9"]).Evaluate(input!);
+
+        Assert.True(result["mini_1.2.2"].Desactive);
+        Assert.False(result["mini_1.2.2"].Concerne);
+        Assert.Equal(20, result["mini_1.2"].PointFait, 9);
+    }
+
+    [Fact]
     public void ReadAMaturityLevelAndStarsOffTheScore()
     {
         var demo = TestPackages.Demo;

@@ -1,0 +1,31 @@
+using Assett.Data.Referentials;
+
+namespace Assett.Data.Onboarding;
+
+/// <summary>One territory as <c>tenants-config/&lt;slug&gt;/tenant.yaml</c> describes it, once read and checked.</summary>
+public sealed record TenantDefinition
+{
+    public required string Identifier { get; init; }
+    public required string Name { get; init; }
+    public required string DisplayName { get; init; }
+    public string? Siren { get; init; }
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    public string TimeZone { get; init; } = "Europe/Paris";
+    public byte[]? Logo { get; init; }
+    public string? LogoContentType { get; init; }
+    public IReadOnlyList<OfficerDefinition> Officers { get; init; } = [];
+    public IReadOnlyList<CampaignDefinition> Campaigns { get; init; } = [];
+    public string? ReminderSchedule { get; init; }
+    public string? ReportSchedule { get; init; }
+    public string? Charter { get; init; }
+
+    /// <summary>The referential: national base plus local overlay, as it will be stored.</summary>
+    public required ComposedReferential Referential { get; init; }
+}
+
+public sealed record OfficerDefinition(string Name, string Email);
+
+public sealed record CampaignDefinition(string Name, DateOnly Opens, DateOnly Closes);
+
+/// <summary>A tenant's referential: the package to store, its hash, and where it comes from.</summary>
+public sealed record ComposedReferential(string BasePackage, string ReferentialId, string ContentHash, StoredPackage Package);

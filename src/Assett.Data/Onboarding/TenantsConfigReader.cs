@@ -1,0 +1,266 @@
+using System.Text.RegularExpressions;
+using Assett.Data.Organisations;
+using Assett.Referentials.Packages;
+using Cronos;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Assett.Data.Onboarding;
+
+/// <summary>
+/// Reads and checks a <c>tenants-config/</c> folder: every <c>&lt;slug&gt;/tenant.yaml</c> and the
+/// referential packages they use. Every mistake is reported (file, line, field), none stops the others.
+/// </summary>
+public sealed partial class TenantsConfigReader
+{
+    public const string TenantFile = "tenant.yaml";
+    public const string ReferentialsFolder = "referentiels";
+
+    private static readonly string[] TenantKeys =
+        ["identifier", "name", "display_name", "siren", "hosts", "time_zone", "logo", "officers", "referential", "campaigns", "schedules", "charter"];
+
+    private readonly string _root;
+    private readonly string _shownRoot;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly ReferentialComposer _composer;
+
+    private TenantsConfigReader(string root)
+    {
+        _root = Path.GetFullPath(root);
+        _shownRoot = Path.GetFileName(_root.TrimEnd('/'));
+        _composer = new ReferentialComposer(_root, _shownRoot, _diagnostics);
+    }
+
+    public static (IReadOnlyList<TenantDefinition> Tenants, DiagnosticBag Diagnostics) Read(string root)
+    {
+        var reader = new TenantsConfigReader(root);
+        return (reader.ReadAll(), reader._diagnostics);
+    }
+
+    private List<TenantDefinition> ReadAll()
+    {
+        var tenants = new List<TenantDefinition>();
+        if (!Directory.Exists(_root))
+        {
+            _diagnostics.Error(_shownRoot, 0, "the tenants-config folder does not exist");
+            return tenants;
+        }
+        var hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var folder in Directory.GetDirectories(_root).Order(StringComparer.Ordinal))
+        {
+            var slug = Path.GetFileName(folder);
+            if (slug == ReferentialsFolder || slug.StartsWith('.')) continue;
+            var file = Path.Combine(folder, TenantFile);
+            if (!File.Exists(file))
+            {
+                _diagnostics.Warning(Shown(folder), 0, $"no {TenantFile}: not a tenant, ignored");
+                continue;
+            }
+            if (ReadTenant(folder, slug, hosts) is { } tenant) tenants.Add(tenant);
+        }
+        return tenants;
+    }
+
+    private string Shown(string path) => Path.Combine(_shownRoot, Path.GetRelativePath(_root, path));
+
+    private TenantDefinition? ReadTenant(string folder, string slug, Dictionary<string, string> hostsSeen)
+    {
+        var file = Shown(Path.Combine(folder, TenantFile));
+        var errorsBefore = _diagnostics.Errors.Count();
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(Path.Combine(folder, TenantFile))));
+            root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
+        {
+            var line = e is YamlException yamlError ? (int)yamlError.Start.Line : 1;
+            _diagnostics.Error(file, line, $"invalid YAML: {(e as YamlException)?.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+        if (root is null)
+        {
+            _diagnostics.Error(file, 1, "tenant.yaml must be a set of 'key: value' lines (identifier, name, referential...)");
+            return null;
+        }
+
+        var yaml = new YamlFields(root, file, "", _diagnostics, TenantKeys);
+        var identifier = yaml.Text("identifier", required: true);
+        if (identifier is not null && identifier != slug)
+            yaml.Error(yaml.Node("identifier")!, "identifier", $"'{identifier}' must be the name of its folder, '{slug}'");
+        else if (identifier is not null && !SlugPattern().IsMatch(identifier))
+            yaml.Error(yaml.Node("identifier")!, "identifier", "use lower-case letters, digits and dashes (e.g. grand-poitiers)");
+        var name = yaml.Text("name", required: true);
+        var siren = yaml.Text("siren");
+        if (siren is not null && !FrenchIdentifiers.IsValidSiren(siren))
+            yaml.Error(yaml.Node("siren")!, "siren", $"'{siren}' is not a valid SIREN (9 digits with a valid check digit)");
+        var timeZone = yaml.Text("time_zone") ?? "Europe/Paris";
+        if (!IsIanaTimeZone(timeZone))
+            yaml.Error(yaml.Node("time_zone")!, "time_zone", $"unknown IANA time zone '{timeZone}' (e.g. Europe/Paris, Indian/Mayotte)");
+
+        var hosts = ReadHosts(yaml, slug, hostsSeen);
+        var (logo, logoType) = ReadLogo(yaml, folder);
+        var charter = ReadFile(yaml, folder, "charter");
+        var officers = ReadOfficers(yaml);
+        var campaigns = ReadCampaigns(yaml);
+        var schedules = yaml.Mapping("schedules", "reminders", "cohort_report");
+        var reminders = Cron(schedules, "reminders");
+        var report = Cron(schedules, "cohort_report");
+        var referential = _composer.Compose(yaml, folder);
+
+        if (_diagnostics.Errors.Count() > errorsBefore || identifier is null || name is null || referential is null)
+            return null;
+        return new TenantDefinition
+        {
+            Identifier = identifier,
+            Name = name,
+            DisplayName = yaml.Text("display_name") ?? name,
+            Siren = siren,
+            Hosts = hosts,
+            TimeZone = timeZone,
+            Logo = logo,
+            LogoContentType = logoType,
+            Officers = officers,
+            Campaigns = campaigns,
+            ReminderSchedule = reminders,
+            ReportSchedule = report,
+            Charter = charter,
+            Referential = referential,
+        };
+    }
+
+    private static bool IsIanaTimeZone(string id) =>
+        (id.Contains('/') || id == "UTC") && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private List<string> ReadHosts(YamlFields yaml, string slug, Dictionary<string, string> hostsSeen)
+    {
+        var hosts = new List<string>();
+        foreach (var (host, node) in yaml.TextList("hosts"))
+        {
+            var normalized = host.ToLowerInvariant();
+            if (!HostPattern().IsMatch(normalized))
+                yaml.Error(node, "hosts", $"'{host}' is not a host name (e.g. assett.grandpoitiers.fr)");
+            else if (hostsSeen.TryGetValue(normalized, out var owner))
+                yaml.Error(node, "hosts", $"'{host}' is already a host of '{owner}'");
+            else
+            {
+                hostsSeen[normalized] = slug;
+                hosts.Add(normalized);
+            }
+        }
+        return hosts;
+    }
+
+    private (byte[]?, string?) ReadLogo(YamlFields yaml, string folder)
+    {
+        if (yaml.Text("logo") is not { } logo) return (null, null);
+        var type = Path.GetExtension(logo).ToLowerInvariant() switch
+        {
+            ".svg" => "image/svg+xml",
+            ".png" => "image/png",
+            ".jpg" or ".jpeg" => "image/jpeg",
+            _ => null,
+        };
+        if (type is null)
+        {
+            yaml.Error(yaml.Node("logo")!, "logo", $"'{logo}' must be an .svg, .png or .jpg file");
+            return (null, null);
+        }
+        var bytes = ReadFileBytes(yaml, folder, "logo", logo);
+        if (bytes is { Length: > 512 * 1024 })
+        {
+            yaml.Error(yaml.Node("logo")!, "logo", "the logo must weigh less than 512 KB");
+            return (null, null);
+        }
+        return (bytes, type);
+    }
+
+    private string? ReadFile(YamlFields yaml, string folder, string key) =>
+        yaml.Text(key) is { } name && ReadFileBytes(yaml, folder, key, name) is { } bytes
+            ? System.Text.Encoding.UTF8.GetString(bytes)
+            : null;
+
+    private static byte[]? ReadFileBytes(YamlFields yaml, string folder, string key, string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(folder, name));
+        if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            yaml.Error(yaml.Node(key)!, key, $"file '{name}' not found in the tenant's folder");
+            return null;
+        }
+        return File.ReadAllBytes(path);
+    }
+
+    private List<OfficerDefinition> ReadOfficers(YamlFields yaml)
+    {
+        var officers = new List<OfficerDefinition>();
+        var items = yaml.MappingList("officers");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var officer = yaml.Item(items[i], "officers", i, "name", "email");
+            var name = officer.Text("name", required: true);
+            var email = officer.Text("email", required: true);
+            if (email is not null && !EmailPattern().IsMatch(email))
+                officer.Error(officer.Node("email")!, officer.Field("email"), $"'{email}' is not an email address");
+            else if (email is not null && officers.Any(o => string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase)))
+                officer.Error(officer.Node("email")!, officer.Field("email"), $"'{email}' is listed twice");
+            else if (name is not null && email is not null)
+                officers.Add(new OfficerDefinition(name, email.ToLowerInvariant()));
+        }
+        return officers;
+    }
+
+    private List<CampaignDefinition> ReadCampaigns(YamlFields yaml)
+    {
+        var campaigns = new List<CampaignDefinition>();
+        var items = yaml.MappingList("campaigns");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var campaign = yaml.Item(items[i], "campaigns", i, "name", "opens", "closes");
+            var name = campaign.Text("name", required: true);
+            var opens = Date(campaign, "opens");
+            var closes = Date(campaign, "closes");
+            if (opens is not null && closes is not null && closes < opens)
+                campaign.Error(campaign.Node("closes")!, campaign.Field("closes"), $"{closes:yyyy-MM-dd} is before the opening, {opens:yyyy-MM-dd}");
+            else if (name is not null && campaigns.Any(c => c.Name == name))
+                campaign.Error(campaign.Node("name")!, campaign.Field("name"), $"two campaigns are named '{name}'");
+            else if (name is not null && opens is not null && closes is not null)
+                campaigns.Add(new CampaignDefinition(name, opens.Value, closes.Value));
+        }
+        return campaigns;
+    }
+
+    private static DateOnly? Date(YamlFields yaml, string key)
+    {
+        if (yaml.Text(key, required: true) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return date;
+        yaml.Error(yaml.Node(key)!, yaml.Field(key), $"'{text}' is not a date written yyyy-mm-dd");
+        return null;
+    }
+
+    private static string? Cron(YamlFields? schedules, string key)
+    {
+        if (schedules?.Text(key) is not { } expression) return null;
+        try
+        {
+            CronExpression.Parse(expression);
+            return expression;
+        }
+        catch (CronFormatException e)
+        {
+            schedules.Error(schedules.Node(key)!, schedules.Field(key), $"'{expression}' is not a cron expression of 5 fields (minute hour day month weekday): {e.Message}");
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")]
+    private static partial Regex HostPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}
