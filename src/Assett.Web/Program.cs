@@ -1,5 +1,6 @@
 using Assett.Data;
 using Assett.Web;
+using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Connections;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,9 @@ builder.Services.AddAssettWeb(database, builder.Configuration);
 var app = builder.Build();
 if (app.Environment.IsDevelopment() && database.Embedded is null)
     await DatabaseMigrator.MigrateAsync(database.AdminConnectionString, database.AppConnectionString, logger);
+
+if (app.Environment.IsDevelopment())
+    await TenantsAtStartup.ApplyAsync(database, app.Configuration, logger);
 
 app.UseAssettWeb();
 

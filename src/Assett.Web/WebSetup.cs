@@ -1,4 +1,7 @@
 using Assett.Data;
+using Assett.Data.Tenancy;
+using Assett.Tenancy;
+using Assett.Web.Features.Territories;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,6 +19,10 @@ public static class WebSetup
         // Cookies and antiforgery tokens must survive restarts, so the keys live in a known folder.
         var keys = configuration["Assett:DataProtection:KeysDirectory"] ?? Path.Combine(RepositoryRoot.Find(), ".assett", "keys");
         services.AddDataProtection().SetApplicationName("Assett").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton<IMultiTenantContextAccessor, MultiTenantContextAccessor>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ITenantStore>(provider => new DatabaseTenantStore(database.AppConnectionString, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new TenantResolver(provider.GetRequiredService<ITenantStore>(), [new HostStrategy(), new RoutePrefixStrategy()]));
         services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString));
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
@@ -36,6 +43,7 @@ public static class WebSetup
             RequestPath = "/dsfr",
         });
 
+        app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.MapHealthChecks("/health");
         app.MapRazorPages();

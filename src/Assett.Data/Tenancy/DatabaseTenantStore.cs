@@ -1,0 +1,44 @@
+using Assett.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Data.Tenancy;
+
+/// <summary>
+/// The tenants of the database (applied from <c>tenants-config/</c>), kept in memory for a short
+/// while: every request resolves its tenant, and tenants change rarely.
+/// </summary>
+public sealed class DatabaseTenantStore(string appConnectionString, TimeProvider clock) : ITenantStore
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private (DateTimeOffset LoadedAt, IReadOnlyList<TenantInfo> Tenants)? _cache;
+
+    public async Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Identifier, identifier, StringComparison.OrdinalIgnoreCase));
+
+    public async Task<TenantInfo?> FindByHostAsync(string host, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
+
+    public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        if (_cache is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < Lifetime) return fresh.Tenants;
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cache is { } loaded && clock.GetUtcNow() - loaded.LoadedAt < Lifetime) return loaded.Tenants;
+            await using var db = AssettDbContextOptions.Create(appConnectionString);
+            var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.DisplayName)
+                .Select(t => new TenantInfo(t.Id, t.Identifier, t.DisplayName) { Hosts = t.Hosts, TimeZone = t.TimeZone })
+                .ToListAsync(cancellationToken);
+            _cache = (clock.GetUtcNow(), tenants);
+            return tenants;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Forgets the cached list, after tenants were applied.</summary>
+    public void Invalidate() => _cache = null;
+}
