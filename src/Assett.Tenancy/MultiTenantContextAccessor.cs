@@ -12,7 +12,8 @@ public interface IMultiTenantContextAccessor
 
 /// <summary>
 /// Backed by <see cref="AsyncLocal{T}"/>: the tenant flows with the async call, so parallel requests
-/// and jobs never see each other's tenant. Background code calls <see cref="Change"/> explicitly.
+/// and jobs never see each other's tenant. Background code calls <see cref="Change"/> explicitly, in
+/// the method that does the work: a value set inside an async method does not flow back to its caller.
 /// </summary>
 public sealed class MultiTenantContextAccessor : IMultiTenantContextAccessor
 {

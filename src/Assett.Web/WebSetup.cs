@@ -43,9 +43,10 @@ public static class WebSetup
             RequestPath = "/dsfr",
         });
 
+        // Before tenant resolution, which needs the database that the health check is there to report on.
+        app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
-        app.MapHealthChecks("/health");
         app.MapRazorPages();
         return app;
     }

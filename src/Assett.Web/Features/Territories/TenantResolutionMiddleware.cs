@@ -1,4 +1,5 @@
 using Assett.Tenancy;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Assett.Web.Features.Territories;
 
@@ -13,6 +14,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Features.Get<IExceptionHandlerPathFeature>() is not null)
+        {
+            // Rendering the error page of a failed request (perhaps the database is down): no territory.
+            await next(context);
+            return;
+        }
         var path = context.Request.Path.Value ?? "/";
         var tenant = await resolver.ResolveAsync(new TenantRequest(context.Request.Host.Host, path), context.RequestAborted);
         if (RoutePrefixStrategy.SlugOf(path) is { } slug)

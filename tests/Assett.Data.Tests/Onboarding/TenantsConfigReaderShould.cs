@@ -1,0 +1,108 @@
+using Assett.Data.Onboarding;
+
+namespace Assett.Data.Tests.Onboarding;
+
+public sealed class TenantsConfigReaderShould
+{
+    [Fact]
+    public void ReadTheRepositoryConfigurationWithoutErrorOrWarning()
+    {
+        var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Repository);
+
+        Assert.Empty(diagnostics.Items);
+        var poitiers = tenants.Single(t => t.Identifier == "grand-poitiers");
+        Assert.Equal("Grand Poitiers", poitiers.DisplayName);
+        Assert.Contains(poitiers.Referential.Package.Nodes, n => n.Id == "demo_2.L1" && n.Local);
+        Assert.Contains(poitiers.Referential.Package.Files, f => f.Path == "grand-poitiers/overlay/2.L1.md");
+        Assert.Single(poitiers.Referential.Package.Resources["demo_1.1"]);
+        Assert.Equal(["demo_2.1.2"], tenants.Single(t => t.Identifier == "haut-poitou").Referential.Package.DisabledNodes);
+    }
+
+    [Fact]
+    public void ReportEveryMistakeWithFileLineAndField()
+    {
+        using var config = new ConfigFolder()
+            .Write("broken/tenant.yaml", "identifier: broken\nname: [pas fermé\n")
+            .Write("alpha/tenant.yaml", """
+                identifier: alpha
+                name: Territoire Alpha
+                siren: "123456789"
+                time_zone: Europe/Poitiers
+                hosts: [partage.example.fr]
+                officers:
+                  - name: Agent
+                    email: pas-une-adresse
+                referential:
+                  base: demo-entreprises
+                  disabled: [demo_9.9]
+                campaigns:
+                  - name: Campagne
+                    opens: 2027-06-30
+                    closes: 2027-01-15
+                schedules:
+                  reminders: tous les lundis
+                """)
+            .Write("beta/tenant.yaml", """
+                identifier: beta
+                name: Territoire Beta
+                display_nme: Beta
+                hosts: [partage.example.fr]
+                referential:
+                  base: inexistant
+                """)
+            .Write("gamma/tenant.yaml", """
+                identifier: gamma
+                name: Territoire Gamma
+                logo: logo.png
+                referential:
+                  base: demo-entreprises
+                  overlay: local
+                  resources:
+                    demo_7.7:
+                      - name: Une ressource
+                """)
+            .Write("gamma/local/2.2.md", "# Mesure locale mal numérotée\n```yaml\nidentifiant: 2.2\npoints: 3\n```\n")
+            .Write("delta/tenant.yaml", "identifier: autre\nreferential:\n  base: demo-entreprises\n");
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+        var errors = diagnostics.Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Empty(tenants);
+        string[] expected =
+        [
+            "tenants-config/broken/tenant.yaml:3: invalid YAML",
+            "tenants-config/alpha/tenant.yaml:3: siren: '123456789' is not a valid SIREN",
+            "tenants-config/alpha/tenant.yaml:4: time_zone: unknown IANA time zone 'Europe/Poitiers'",
+            "tenants-config/alpha/tenant.yaml:8: officers[0].email: 'pas-une-adresse' is not an email address",
+            "tenants-config/alpha/tenant.yaml:15: campaigns[0].closes: 2027-01-15 is before the opening, 2027-06-30",
+            "tenants-config/alpha/tenant.yaml:17: schedules.reminders: 'tous les lundis' is not a cron expression",
+            "tenants-config/alpha/tenant.yaml:11: referential.disabled: 'demo_9.9' is not a node of the referential 'demo'",
+            "tenants-config/beta/tenant.yaml:3: display_nme: unknown key: did you mean 'display_name'?",
+            "tenants-config/beta/tenant.yaml:4: hosts: 'partage.example.fr' is already a host of 'alpha'",
+            "tenants-config/beta/tenant.yaml:6: referential.base: referential 'inexistant' not found in tenants-config/referentiels/ (available: demo-entreprises)",
+            "tenants-config/gamma/tenant.yaml:3: logo: file 'logo.png' not found in the tenant's folder",
+            "tenants-config/gamma/local/2.2.md:1: local node 'demo_2.2' must mark its local part with L",
+            "tenants-config/gamma/tenant.yaml:8: referential.resources.demo_7.7: 'demo_7.7' is not a node of the referential 'demo'",
+            "tenants-config/delta/tenant.yaml:1: identifier: 'autre' must be the name of its folder, 'delta'",
+            "tenants-config/delta/tenant.yaml:1: name: missing (required)",
+        ];
+        foreach (var error in expected)
+            Assert.True(errors.Any(e => e.StartsWith(error, StringComparison.Ordinal)), $"missing: {error}\nreported:\n{string.Join("\n", errors)}");
+        Assert.Equal(expected.Length, errors.Count);
+    }
+
+    [Fact]
+    public void ReportAnErrorOfTheNationalReferentialOnceWithItsLine()
+    {
+        using var config = new ConfigFolder()
+            .Write("referentiels/demo-entreprises/referentiel/2.1.md", "# Cassé\n```yaml\nidentifiant: 2.1\npoints: 10\n```\n## Actions\n### A\n```yaml\nidentifiant: 2.1.1\npourcentage: 30\n```\n")
+            .CopyRepositoryTenant("grand-poitiers")
+            .CopyRepositoryTenant("haut-poitou");
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+
+        Assert.Empty(tenants);
+        Assert.Single(diagnostics.Errors, e => e.ToString().StartsWith("tenants-config/referentiels/demo-entreprises/referentiel/2.1.md:1: the pourcentage"));
+        Assert.Equal(2, diagnostics.Errors.Count(e => e.Message.StartsWith("referential.base: referential 'demo-entreprises' has errors")));
+    }
+}
