@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assett.Cli.Database;
+using Assett.Cli.Demo;
 using Assett.Cli.Referentials;
 using Assett.Cli.Tenants;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,7 @@ public static class AssettCommand
         root.Subcommands.Add(DbCommand.Create(configuration));
         root.Subcommands.Add(ReferentialCommand.Create());
         root.Subcommands.Add(TenantsCommand.Create(configuration));
+        root.Subcommands.Add(DemoCommand.Create(configuration));
         return root;
     }
 

@@ -31,21 +31,29 @@ internal static class CommandRunner
                 await error.WriteLineAsync($"error: {e.Message}");
                 return 1;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+            catch (Exception e) when (DatabaseProblem(e) is { } problem)
             {
-                await error.WriteLineAsync($"error: the database is not up to date ({e.MessageText}): run 'assett db migrate'.");
-                return 1;
-            }
-            catch (PostgresException e)
-            {
-                await error.WriteLineAsync($"error: the database refused the operation: {e.MessageText} ({e.SqlState}).");
-                return 1;
-            }
-            catch (NpgsqlException e)
-            {
-                await error.WriteLineAsync($"error: the database did not answer ({e.Message}). Check ConnectionStrings__Assett " +
-                    "and ConnectionStrings__AssettAdmin, or unset them to use the embedded PostgreSQL.");
+                await error.WriteLineAsync($"error: {problem}");
                 return 1;
             }
         };
+
+    /// <summary>What to tell the user about a database failure (EF Core wraps some in other exceptions), or null.</summary>
+    private static string? DatabaseProblem(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn } undefined:
+                    return $"the database is not up to date ({undefined.MessageText}): run 'assett db migrate'.";
+                case PostgresException refused:
+                    return $"the database refused the operation: {refused.MessageText} ({refused.SqlState}).";
+                case NpgsqlException unreachable:
+                    return $"the database did not answer ({unreachable.Message}). Check ConnectionStrings__Assett " +
+                        "and ConnectionStrings__AssettAdmin, or unset them to use the embedded PostgreSQL.";
+            }
+        }
+        return null;
+    }
 }

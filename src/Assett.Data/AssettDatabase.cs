@@ -49,6 +49,8 @@ public sealed class AssettDatabase : IAsyncDisposable
         {
             // Nobody else would migrate a private development cluster.
             await DatabaseMigrator.MigrateAsync(database.AdminConnectionString, database.AppConnectionString, logger);
+            if (await Platform.DatabasePurpose.GetAsync(database.AppConnectionString) is null)
+                await Platform.DatabasePurpose.MarkAsync(database.AdminConnectionString, Platform.DatabasePurpose.Development);
         }
         catch
         {

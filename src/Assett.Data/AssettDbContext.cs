@@ -42,6 +42,7 @@ public sealed class AssettDbContext : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Platform.PlatformSetting> PlatformSettings => Set<Platform.PlatformSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,6 +30,7 @@ public static class DatabaseMigrator
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             REVOKE INSERT, UPDATE, DELETE ON __ef_migrations_history FROM {role};
+            REVOKE INSERT, UPDATE, DELETE ON platform_settings FROM {role};
             """, connection);
         await grant.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Assett.Data;
 using Assett.Data.Embedded;
+using Assett.Data.Platform;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;
@@ -27,6 +28,7 @@ public sealed class PostgresServer : IAsyncLifetime
             Unpooled(Cluster.ConnectionString("assett_owner", Template)),
             Unpooled(Cluster.ConnectionString("assett_app", Template)),
             NullLogger.Instance);
+        await DatabasePurpose.MarkAsync(Unpooled(Cluster.ConnectionString("assett_owner", Template)), DatabasePurpose.Development);
     }
 
     /// <summary>A fresh, migrated database of this cluster.</summary>

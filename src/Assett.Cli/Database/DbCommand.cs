@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assett.Data;
+using Assett.Data.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -28,10 +29,34 @@ public static class DbCommand
             return 0;
         }));
 
-        var db = new Command("db", "The database: migrations and where it is.");
+        var purpose = new Option<string>("--purpose") { Description = "development or demo.", Required = true };
+        purpose.AcceptOnlyFromAmong(DatabasePurpose.Development, DatabasePurpose.Demo);
+        var mark = new Command("mark", "Mark the database as a development or demo database (allows 'assett demo seed'), as the owner.") { purpose };
+        mark.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
+        {
+            await using var database = await AssettDatabase.OpenAsync(configuration, logger);
+            await DatabasePurpose.MarkAsync(database.AdminConnectionString, parseResult.GetValue(purpose)!, cancellationToken);
+            await output.WriteLineAsync($"Database {AssettDatabase.Describe(database.AdminConnectionString)} marked as {parseResult.GetValue(purpose)}.");
+            return 0;
+        }));
+
+        var db = new Command("db", "The database: migrations, where it is, what it is for.");
         db.Subcommands.Add(migrate);
         db.Subcommands.Add(info);
+        db.Subcommands.Add(mark);
         return db;
+    }
+
+    private static async Task<string> PurposeAsync(AssettDatabase database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DatabasePurpose.GetAsync(database.AppConnectionString, cancellationToken) ?? "production (unmarked)";
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            return "unknown (not migrated)";
+        }
     }
 
     private static async Task WriteInfoAsync(AssettDatabase database, TextWriter output, CancellationToken cancellationToken)
@@ -48,6 +73,7 @@ public static class DbCommand
         }
         await output.WriteLineAsync($"Application role: {AssettDatabase.Describe(database.AppConnectionString)}");
         await output.WriteLineAsync($"Owner role:       {AssettDatabase.Describe(database.AdminConnectionString)}");
+        await output.WriteLineAsync($"Purpose:          {await PurposeAsync(database, cancellationToken)}");
 
         await using var context = AssettDbContextOptions.Create(database.AdminConnectionString);
         var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();

@@ -25,7 +25,7 @@ public sealed class ScoreSnapshot : ITenantOwned
     public double PointPotentiel { get; set; }
     public double ScorePercent { get; set; }
 
-    /// <summary>The evaluation of every node, as <c>assett referential evaluate --json</c> prints it.</summary>
+    /// <summary>The evaluation of every node (<see cref="ScoreSnapshotBuilder.TreeJson"/>).</summary>
     public required string Tree { get; set; }
 }
 

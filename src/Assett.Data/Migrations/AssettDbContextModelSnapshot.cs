@@ -684,6 +684,24 @@ namespace Assett.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Assett.Data.Platform.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_platform_settings");
+
+                    b.ToTable("platform_settings", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Referentials.ReferentialVersion", b =>
                 {
                     b.Property<Guid>("Id")

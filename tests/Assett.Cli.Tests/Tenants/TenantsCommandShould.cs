@@ -5,6 +5,7 @@ namespace Assett.Cli.Tests.Tenants;
 public sealed class TenantsCommandShould(PostgresServer server) : IDisposable
 {
     private static readonly string Repository = Path.Combine(RepositoryRoot.Find(), "tenants-config");
+    private static readonly string Example = Path.Combine(RepositoryRoot.Find(), "tests", "Assett.Data.Tests", "Onboarding", "Example");
     private readonly string _broken = Directory.CreateTempSubdirectory("assett-tenants-").FullName;
 
     [Fact]
@@ -13,7 +14,9 @@ public sealed class TenantsCommandShould(PostgresServer server) : IDisposable
         var run = await CliRun.RunAsync("tenants", "validate", Repository);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("2 tenant(s) valid: grand-poitiers, haut-poitou", run.Output.Trim());
+        Assert.Equal("7 tenant(s) valid: centre-ouest-mayotte, grand-besancon, grand-orly-seine-bievre, grand-poitiers, haut-poitou, rouen-normandie, toulouse-metropole",
+            run.Output.Trim());
+        Assert.Equal("", run.Error);
     }
 
     [Fact]
@@ -34,9 +37,9 @@ public sealed class TenantsCommandShould(PostgresServer server) : IDisposable
     {
         var settings = CliRun.On(await server.CreateDatabaseAsync());
 
-        var dryRun = await CliRun.RunAsync(settings, "tenants", "apply", Repository, "--dry-run");
-        var first = await CliRun.RunAsync(settings, "tenants", "apply", Repository);
-        var second = await CliRun.RunAsync(settings, "tenants", "apply", Repository);
+        var dryRun = await CliRun.RunAsync(settings, "tenants", "apply", Example, "--dry-run");
+        var first = await CliRun.RunAsync(settings, "tenants", "apply", Example);
+        var second = await CliRun.RunAsync(settings, "tenants", "apply", Example);
         var list = await CliRun.RunAsync(settings, "tenants", "list");
 
         Assert.Contains("grand-poitiers: would create tenant « Grand Poitiers »", dryRun.Output);

@@ -2,21 +2,24 @@ using Assett.Data;
 
 namespace Assett.Data.Tests.Onboarding;
 
-/// <summary>A temporary tenants-config folder holding the repository's synthetic referential and the given files.</summary>
+/// <summary>A temporary tenants-config folder holding the example's synthetic referential and the given files.</summary>
 public sealed class ConfigFolder : IDisposable
 {
     public ConfigFolder()
     {
         Root = Path.Combine(Directory.CreateTempSubdirectory("assett-config-").FullName, "tenants-config");
-        var source = Path.Combine(RepositoryRoot.Find(), "tenants-config", "referentiels", "demo-entreprises");
+        var source = Path.Combine(Example, "referentiels", "demo-entreprises");
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
             Write(Path.Combine("referentiels", "demo-entreprises", Path.GetRelativePath(source, file)), File.ReadAllText(file));
     }
 
     public string Root { get; }
 
-    /// <summary>The repository's own tenants-config folder.</summary>
+    /// <summary>The repository's own tenants-config folder: the seven laureate territories.</summary>
     public static string Repository => Path.Combine(RepositoryRoot.Find(), "tenants-config");
+
+    /// <summary>A small example configuration: two territories on a synthetic referential, one with an overlay.</summary>
+    public static string Example => Path.Combine(RepositoryRoot.Find(), "tests", "Assett.Data.Tests", "Onboarding", "Example");
 
     public ConfigFolder Write(string relativePath, string content)
     {
@@ -26,9 +29,9 @@ public sealed class ConfigFolder : IDisposable
         return this;
     }
 
-    public ConfigFolder CopyRepositoryTenant(string slug)
+    public ConfigFolder CopyExampleTenant(string slug)
     {
-        var source = Path.Combine(Repository, slug);
+        var source = Path.Combine(Example, slug);
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
             Write(Path.Combine(slug, Path.GetRelativePath(source, file)), File.ReadAllText(file));
         return this;

@@ -5,9 +5,25 @@ namespace Assett.Data.Tests.Onboarding;
 public sealed class TenantsConfigReaderShould
 {
     [Fact]
-    public void ReadTheRepositoryConfigurationWithoutErrorOrWarning()
+    public void ReadTheSevenLaureateTerritoriesWithoutErrorOrWarning()
     {
         var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Repository);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(["centre-ouest-mayotte", "grand-besancon", "grand-orly-seine-bievre", "grand-poitiers", "haut-poitou", "rouen-normandie", "toulouse-metropole"],
+            tenants.Select(t => t.Identifier));
+        Assert.All(tenants, t => Assert.Equal("assett", t.Referential.ReferentialId));
+        Assert.Equal("Indian/Mayotte", tenants.Single(t => t.Identifier == "centre-ouest-mayotte").TimeZone);
+        var poitiers = tenants.Single(t => t.Identifier == "grand-poitiers");
+        Assert.Equal("200069854", poitiers.Siren);
+        Assert.Contains(poitiers.Referential.Package.Nodes, n => n.Id == "assett_1.L1" && n.Local);
+        Assert.NotEmpty(poitiers.Referential.Package.Partners);
+    }
+
+    [Fact]
+    public void ReadTheExampleConfigurationWithoutErrorOrWarning()
+    {
+        var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Example);
 
         Assert.Empty(diagnostics.Items);
         var poitiers = tenants.Single(t => t.Identifier == "grand-poitiers");
@@ -96,8 +112,8 @@ public sealed class TenantsConfigReaderShould
     {
         using var config = new ConfigFolder()
             .Write("referentiels/demo-entreprises/referentiel/2.1.md", "# Cassé\n```yaml\nidentifiant: 2.1\npoints: 10\n```\n## Actions\n### A\n```yaml\nidentifiant: 2.1.1\npourcentage: 30\n```\n")
-            .CopyRepositoryTenant("grand-poitiers")
-            .CopyRepositoryTenant("haut-poitou");
+            .CopyExampleTenant("grand-poitiers")
+            .CopyExampleTenant("haut-poitou");
 
         var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
 

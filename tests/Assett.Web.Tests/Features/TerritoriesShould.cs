@@ -17,17 +17,26 @@ public sealed class TerritoriesShould(PostgresServer server)
     }
 
     [Fact]
-    public async Task ServeATerritoryUnderItsPrefixAndItsHost()
+    public async Task ServeEachOfTheSevenTerritoriesUnderItsPrefixAndItsHost()
     {
         await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         var client = factory.CreateClient();
+        (string Slug, string Name)[] territories =
+        [
+            ("grand-poitiers", "Grand Poitiers"), ("toulouse-metropole", "Toulouse Métropole"), ("rouen-normandie", "Métropole Rouen Normandie"),
+            ("grand-besancon", "Grand Besançon Métropole"), ("grand-orly-seine-bievre", "Grand-Orly Seine Bièvre"), ("haut-poitou", "Haut-Poitou"),
+            ("centre-ouest-mayotte", "Centre-Ouest (Mayotte)"),
+        ];
 
-        var byPrefix = await client.GetStringAsync("/t/grand-poitiers/", TestContext.Current.CancellationToken);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "haut-poitou.assett.localhost" } };
-        var byHost = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        foreach (var (slug, name) in territories)
+        {
+            var byPrefix = await client.GetStringAsync($"/t/{slug}/", TestContext.Current.CancellationToken);
+            var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = $"{slug}.assett.localhost" } };
+            var byHost = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Contains("<title>Grand Poitiers – Assett</title>", byPrefix);
-        Assert.Contains("<title>Haut-Poitou – Assett</title>", byHost);
+            Assert.Contains($"<title>{name} – Assett</title>", byPrefix);
+            Assert.Contains($"<title>{name} – Assett</title>", byHost);
+        }
     }
 
     [Fact]

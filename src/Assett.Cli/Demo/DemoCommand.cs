@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Assett.Data;
+using Assett.Data.Demo;
+using Microsoft.Extensions.Configuration;
+
+namespace Assett.Cli.Demo;
+
+/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>.</summary>
+public static class DemoCommand
+{
+    public static Command Create(IConfiguration configuration)
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The territory's identifier, e.g. grand-poitiers.", Required = true };
+        var organisations = new Option<int>("--organisations") { Description = "How many organisations to generate.", Required = true };
+        var campaigns = new Option<int>("--campaigns") { Description = "How many yearly campaigns (the last one open).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same data.", DefaultValueFactory = _ => 1 };
+        var seedCommand = new Command("seed", "Generate organisations and assessments for demonstrations and load tests (development or demo databases only).")
+        {
+            tenant, organisations, campaigns, seed,
+        };
+        seedCommand.Validators.Add(result =>
+        {
+            if (result.GetValue(organisations) < 1) result.AddError("--organisations must be at least 1");
+            if (result.GetValue(campaigns) is < 1 or > 10) result.AddError("--campaigns must be between 1 and 10");
+        });
+        seedCommand.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
+        {
+            await using var database = await AssettDatabase.OpenAsync(configuration, logger);
+            var options = new DemoSeedOptions(parseResult.GetValue(tenant)!, parseResult.GetValue(organisations),
+                parseResult.GetValue(campaigns), parseResult.GetValue(seed));
+            try
+            {
+                var result = await new DemoSeeder(database.AppConnectionString, TimeProvider.System)
+                    .SeedAsync(options, progress => logger.LogProgress(progress), cancellationToken);
+                await output.WriteLineAsync($"{options.Tenant}: {result.Organisations} organisations, {result.Assessments} assessments, " +
+                    $"{result.Statuses} task statuses in {result.Elapsed.TotalSeconds:0.0} s");
+                return 0;
+            }
+            catch (DemoSeedException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        }));
+        var command = new Command("demo", "Demonstration and load data.");
+        command.Subcommands.Add(seedCommand);
+        return command;
+    }
+
+    private static void LogProgress(this Microsoft.Extensions.Logging.ILogger logger, string progress) =>
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "{Progress}", progress);
+}

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
+using Assett.Data.Platform;
+using Assett.Data.ReferenceData;
+using Assett.Data.Referentials;
+using Assett.Referentials.Evaluation;
+using Assett.Referentials.Formulas;
+using Assett.Referentials.Packages;
+using Assett.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Assett.Data.Demo;
+
+public sealed record DemoSeedOptions(string Tenant, int Organisations, int Campaigns = 1, int Seed = 1);
+
+public sealed record DemoSeedResult(int Organisations, int Assessments, int Statuses, TimeSpan Elapsed);
+
+/// <summary>
+/// Generates demonstration and load data for one territory: organisations, and for each campaign an
+/// assessment per organisation with statuses whose maturity varies by sector and improves from one
+/// campaign to the next, scored by the engine (snapshots). Refused unless the database is marked as a
+/// development or demo database. Rows go in by batches of array inserts, inside the tenant's scope
+/// (row-level security checks every row).
+/// </summary>
+public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
+{
+    private const int BatchSize = 250;
+    private const string Author = "demo";
+
+    public async Task<DemoSeedResult> SeedAsync(DemoSeedOptions options, Action<string> report, CancellationToken cancellationToken = default)
+    {
+        var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
+        if (!DatabasePurpose.AllowsDemoData(purpose))
+            throw new DemoSeedException($"this database is marked '{purpose ?? "production (unmarked)"}': demo data goes only into a development " +
+                "or demo database (mark one with 'assett db mark --purpose demo').");
+
+        var clockStart = Stopwatch.StartNew();
+        var tenant = await FindTenantAsync(options.Tenant, cancellationToken);
+        using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
+        var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
+        var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
+        var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, cancellationToken);
+        var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
+        var generator = new DemoOrganisations(new Random(options.Seed), communes);
+        var answers = new DemoAnswers(new Random(options.Seed + 1), package);
+
+        var totals = (Assessments: 0, Statuses: 0);
+        await using var connection = new NpgsqlConnection(appConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Info.Id}', false)", connection))
+            await set.ExecuteNonQueryAsync(cancellationToken);
+
+        for (var done = 0; done < options.Organisations; done += BatchSize)
+        {
+            var batch = Enumerable.Range(0, Math.Min(BatchSize, options.Organisations - done)).Select(_ => generator.Next()).ToList();
+            var rows = new BatchRows();
+            rows.AddOrganisations(batch);
+            for (var k = 0; k < campaigns.Count; k++)
+            {
+                var campaign = campaigns[k];
+                var submitted = campaign.State == CampaignState.Closed;
+                foreach (var organisation in batch)
+                {
+                    var statuses = answers.Statuses(organisation.Maturity + 0.1 * k, complete: submitted);
+                    var profile = answers.Profile(organisation, tenant.Localisation);
+                    var result = evaluator.Evaluate(new EvaluationInput(profile.Profile, statuses));
+                    var at = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-DaysBeforeClosing(organisation, k));
+                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, result, version.Id);
+                }
+            }
+            await rows.InsertAsync(connection, tenant.Info.Id, cancellationToken);
+            totals = (totals.Assessments + rows.AssessmentCount, totals.Statuses + rows.StatusCount);
+            report($"{Math.Min(done + BatchSize, options.Organisations)} / {options.Organisations} organisations");
+        }
+        return new DemoSeedResult(options.Organisations, totals.Assessments, totals.Statuses, clockStart.Elapsed);
+
+        static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;
+    }
+
+    private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId);
+
+    private async Task<TenantRow> FindTenantAsync(string identifier, CancellationToken cancellationToken)
+    {
+        await using var platform = AssettDbContextOptions.Create(appConnectionString);
+        var tenant = await platform.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken)
+            ?? throw new DemoSeedException($"no tenant '{identifier}': apply tenants-config first ('assett tenants apply').");
+        // Overseas territories (Mayotte, La Réunion...) have an Indian/ or America/ time zone.
+        var localisation = tenant.TimeZone.StartsWith("Europe/", StringComparison.Ordinal) ? "metropole" : "DOM";
+        return new TenantRow(new TenantInfo(tenant.Id, tenant.Identifier, tenant.DisplayName), tenant.Siren, localisation,
+            tenant.Settings.CurrentReferentialVersionId);
+    }
+
+    private async Task<(ReferentialVersion, ReferentialPackage)> LoadReferentialAsync(TenantRow tenant, CancellationToken cancellationToken)
+    {
+        await using var db = AssettDbContextOptions.Create(appConnectionString);
+        var version = await db.ReferentialVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == tenant.CurrentVersionId, cancellationToken)
+            ?? throw new DemoSeedException($"tenant '{tenant.Info.Identifier}' has no referential version: apply tenants-config first.");
+        var loaded = PackageLoader.Load(version.Package.Files.Select(f => new PackageFile(f.Path, f.Content)));
+        if (!loaded.Succeeded) throw new DemoSeedException($"the referential version {version.Label} does not load: {string.Join("; ", loaded.Diagnostics.Errors)}");
+        return (version, loaded.Package!);
+    }
+
+    /// <summary>The demo campaigns, one per year up to this one: all closed but the last, which is open.</summary>
+    private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, CancellationToken cancellationToken)
+    {
+        await using var db = AssettDbContextOptions.Create(appConnectionString);
+        var year = clock.GetUtcNow().Year;
+        var campaigns = new List<Campaign>();
+        for (var k = 0; k < count; k++)
+        {
+            var campaignYear = year - count + 1 + k;
+            var name = $"Campagne de démonstration {campaignYear}";
+            var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            if (campaign is null)
+            {
+                campaign = new Campaign
+                {
+                    Id = Guid.NewGuid(),
+                    Name = name,
+                    OpensOn = new DateOnly(campaignYear, 1, 15),
+                    ClosesOn = new DateOnly(campaignYear, 12, 15),
+                    ReferentialVersionId = version.Id,
+                    State = k == count - 1 ? CampaignState.Open : CampaignState.Closed,
+                };
+                db.Campaigns.Add(campaign);
+            }
+            campaigns.Add(campaign);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return campaigns;
+    }
+
+    /// <summary>The rows of one batch, column by column, inserted with one array insert per table.</summary>
+    private sealed class BatchRows
+    {
+        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+        private readonly Columns _organisations = new("organisations");
+        private readonly Columns _assessments = new("assessments");
+        private readonly Columns _statuses = new("task_statuses");
+        private readonly Columns _changes = new("task_status_changes");
+        private readonly Columns _snapshots = new("score_snapshots");
+        private readonly Columns _themes = new("score_node_totals");
+
+        public int AssessmentCount { get; private set; }
+        public int StatusCount { get; private set; }
+
+        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations)
+        {
+            foreach (var o in organisations.Select(d => d.Organisation))
+                _organisations.Add(("id", o.Id), ("siret", o.Siret), ("name", o.Name), ("kind", o.Kind.ToString()), ("naf_code", o.NafCode),
+                    ("naf_section", o.NafSection), ("headcount", o.Headcount.ToString()), ("commune_insee", o.CommuneInsee), ("created_at", o.CreatedAt));
+        }
+
+        public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
+            DateTime at, ReferentialPackage package, NodeStatus[] statuses, EvaluationResult result, Guid versionId)
+        {
+            var assessmentId = Guid.NewGuid();
+            var when = new DateTimeOffset(at);
+            _assessments.Add(("id", assessmentId), ("organisation_id", organisation.Organisation.Id), ("campaign_id", campaign.Id),
+                ("state", submitted ? nameof(AssessmentState.Submitted) : nameof(AssessmentState.InProgress)),
+                ("identity_tags", Jsonb(tags)), ("answers", Jsonb(organisation.Answers)), ("created_at", when.AddDays(-30)),
+                ("submitted_at", submitted ? when : (DateTimeOffset?)null));
+            for (var i = 0; i < statuses.Length; i++)
+            {
+                if (statuses[i].Kind == StatusKind.None) continue;
+                var status = statuses[i];
+                var kind = status.Kind == StatusKind.NonConcerne ? "non_concerne"
+                    : status.Fait == 1 ? "fait" : status.Programme == 1 ? "programme" : "pas_fait";
+                var nodeId = package.Nodes[i].Id;
+                _statuses.Add(("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), ("status_kind", kind),
+                    ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait),
+                    ("updated_by", Author), ("updated_at", when));
+                _changes.Add(("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), ("status_kind", kind),
+                    ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait),
+                    ("changed_by", Author), ("changed_at", when));
+                StatusCount++;
+            }
+            var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessmentId, versionId,
+                submitted ? SnapshotKind.Submitted : SnapshotKind.Current, when);
+            _snapshots.Add(("id", snapshot.Id), ("assessment_id", assessmentId), ("referential_version_id", versionId),
+                ("kind", snapshot.Kind.ToString()), ("taken_at", when), ("point_fait", snapshot.PointFait), ("point_programme", snapshot.PointProgramme),
+                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent),
+                ("tree", new Jsonb(snapshot.Tree)));
+            foreach (var theme in themes)
+                _themes.Add(("id", theme.Id), ("snapshot_id", snapshot.Id), ("node_id", theme.NodeId), ("point_fait", theme.PointFait),
+                    ("point_programme", theme.PointProgramme), ("point_pas_fait", theme.PointPasFait), ("point_potentiel", theme.PointPotentiel));
+            AssessmentCount++;
+        }
+
+        private static Jsonb Jsonb<T>(T value) => new(JsonSerializer.Serialize(value, Json));
+
+        public async Task InsertAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var table in new[] { _organisations, _assessments, _statuses, _changes, _snapshots, _themes })
+                await table.InsertAsync(connection, transaction, tenantId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A JSON text, inserted as <c>jsonb</c>.</summary>
+    private sealed record Jsonb(string Text);
+
+    /// <summary>Values of one table, column by column: one <c>INSERT … SELECT FROM unnest(arrays)</c>.</summary>
+    private sealed class Columns(string table)
+    {
+        private readonly Dictionary<string, List<object?>> _values = [];
+
+        public void Add(params (string Column, object? Value)[] row)
+        {
+            foreach (var (column, value) in row)
+            {
+                if (!_values.TryGetValue(column, out var list)) _values[column] = list = [];
+                list.Add(value);
+            }
+        }
+
+        public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken cancellationToken)
+        {
+            if (_values.Count == 0) return;
+            // A column left null in every row is left out: its type could not be told from the values.
+            var columns = _values.Keys.Where(c => _values[c].Any(v => v is not null)).ToList();
+            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            var selects = new List<string>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (parameter, cast) = ArrayParameter(_values[columns[i]]);
+                command.Parameters.Add(parameter);
+                selects.Add($"${i + 1}{cast}");
+            }
+            command.CommandText = $"INSERT INTO {table} (tenant_id, {string.Join(", ", columns)}) " +
+                $"SELECT '{tenantId}', * FROM unnest({string.Join(", ", selects)})";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private static (NpgsqlParameter, string) ArrayParameter(List<object?> values) => values.FirstOrDefault(v => v is not null) switch
+        {
+            Guid => (new NpgsqlParameter { Value = values.Cast<Guid>().ToArray() }, ""),
+            double => (new NpgsqlParameter { Value = values.Cast<double>().ToArray() }, ""),
+            DateTimeOffset => (new NpgsqlParameter { Value = values.Select(v => (DateTime?)((DateTimeOffset?)v)?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }, ""),
+            Jsonb => (new NpgsqlParameter { Value = values.Select(v => ((Jsonb)v!).Text).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, "::jsonb[]"),
+            _ => (new NpgsqlParameter { Value = values.Select(v => (string?)v).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, ""),
+        };
+    }
+}
+
+public sealed class DemoSeedException(string message) : Exception(message);

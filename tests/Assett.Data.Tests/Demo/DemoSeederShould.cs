@@ -1,0 +1,95 @@
+using Assett.Data.Assessments;
+using Assett.Data.Demo;
+using Assett.Data.Onboarding;
+using Assett.Data.Organisations;
+using Assett.Data.Platform;
+using Assett.Data.Tests.Onboarding;
+using Assett.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Assett.Data.Tests.Demo;
+
+public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await server.CreateDatabaseAsync();
+        var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Repository);
+        Assert.False(diagnostics.HasErrors);
+        await new TenantsConfigApplier(_database.AppConnectionString, TimeProvider.System)
+            .ApplyAsync(tenants.Where(t => t.Identifier == "grand-poitiers"), dryRun: false, "test");
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private Task<DemoSeedResult> SeedAsync(int organisations, int campaigns) =>
+        new DemoSeeder(_database.AppConnectionString, TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions("grand-poitiers", organisations, campaigns), _ => { }, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task GeneratePlausibleOrganisationsOfTheTerritory()
+    {
+        var result = await SeedAsync(60, 2);
+
+        Assert.Equal(120, result.Assessments);
+        using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var organisations = await db.Organisations.ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(60, organisations.Count);
+        Assert.All(organisations, o => Assert.True(FrenchIdentifiers.IsValidSiret(o.Siret), o.Siret));
+        Assert.All(organisations, o => Assert.StartsWith("86", o.CommuneInsee)); // the Vienne: Grand Poitiers' communes
+        Assert.All(organisations, o => Assert.Equal(ReferenceData.NafCodes.Find(o.NafCode!)!.Section, o.NafSection));
+        Assert.True(organisations.Select(o => o.NafSection).Distinct().Count() >= 5);
+    }
+
+    [Fact]
+    public async Task ImproveMaturityFromOneCampaignToTheNext() // the share of answered points that are done
+    {
+        await SeedAsync(200, 2);
+
+        using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var byCampaign = await db.ScoreSnapshots
+            .Join(db.Assessments, s => s.AssessmentId, a => a.Id, (s, a) => new { a.CampaignId, s.Kind, s.PointFait, Answered = s.PointFait + s.PointProgramme + s.PointPasFait })
+            .Join(db.Campaigns, x => x.CampaignId, c => c.Id, (x, c) => new { c.Name, x.Kind, DoneShare = x.PointFait / x.Answered })
+            .GroupBy(x => new { x.Name, x.Kind })
+            .Select(g => new { g.Key.Name, g.Key.Kind, Median = g.OrderBy(x => x.DoneShare).Select(x => x.DoneShare).ToList() })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        var year = DateTime.UtcNow.Year;
+        var first = byCampaign.Single(c => c.Name == $"Campagne de démonstration {year - 1}");
+        var second = byCampaign.Single(c => c.Name == $"Campagne de démonstration {year}");
+        Assert.Equal(SnapshotKind.Submitted, first.Kind);
+        Assert.Equal(SnapshotKind.Current, second.Kind);
+        Assert.True(Median(second.Median) > Median(first.Median), $"{Median(first.Median)} then {Median(second.Median)}");
+        Assert.Equal(200 * 2 * 7, await db.ScoreNodeTotals.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RefuseADatabaseThatIsNotForDevelopmentOrDemos()
+    {
+        await using (var connection = new NpgsqlConnection(_database.AdminConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("DELETE FROM platform_settings", connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var error = await Assert.ThrowsAsync<DemoSeedException>(() => SeedAsync(5, 1));
+
+        Assert.Contains("production (unmarked)", error.Message);
+        await DatabasePurpose.MarkAsync(_database.AdminConnectionString, DatabasePurpose.Demo, TestContext.Current.CancellationToken);
+        Assert.Equal(5, (await SeedAsync(5, 1)).Organisations);
+    }
+
+    private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
+
+    private async Task<TenantInfo> TenantAsync()
+    {
+        await using var platform = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var tenant = await platform.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers");
+        return new TenantInfo(tenant.Id, tenant.Identifier, tenant.Name);
+    }
+}
