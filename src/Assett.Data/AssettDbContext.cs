@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Assett.Data.Accounts;
 using Assett.Data.Assessments;
 using Assett.Data.Audit;
 using Assett.Data.Campaigns;
@@ -9,16 +10,19 @@ using Assett.Data.Referentials;
 using Assett.Data.Tenancy;
 using Assett.Data.Tenants;
 using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Data;
 
 /// <summary>
-/// Every table of Assett (snake_case). A context belongs to the tenant current when it is created:
+/// Every table of Assett (snake_case), Identity's and OpenIddict's included. A context belongs to the
+/// tenant current when it is created:
 /// it only reads that tenant's rows (query filter <c>tenant</c>), stamps and checks their
 /// <c>TenantId</c> on save, and sets <c>app.tenant_id</c> for row-level security on its connection.
 /// </summary>
-public sealed class AssettDbContext : DbContext
+public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole<Guid>, Guid>
 {
     public AssettDbContext(DbContextOptions<AssettDbContext> options, IMultiTenantContextAccessor tenantAccessor) : base(options)
     {
@@ -29,6 +33,7 @@ public sealed class AssettDbContext : DbContext
     public Guid? CurrentTenantId { get; }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<TenantOfficer> TenantOfficers => Set<TenantOfficer>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<ReferentialVersion> ReferentialVersions => Set<ReferentialVersion>();
@@ -46,6 +51,7 @@ public sealed class AssettDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder); // Identity's tables (OpenIddict's come from UseOpenIddict on the options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssettDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
         {

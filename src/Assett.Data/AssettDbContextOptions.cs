@@ -11,6 +11,7 @@ public static class AssettDbContextOptions
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            .UseOpenIddict<Guid>()
             .AddInterceptors(TenantConnectionInterceptor.Instance);
 
     /// <summary>A context outside dependency injection, for the tenant current now (or none).</summary>

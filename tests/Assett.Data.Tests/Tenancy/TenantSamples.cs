@@ -1,3 +1,4 @@
+using Assett.Data.Accounts;
 using Assett.Data.Assessments;
 using Assett.Data.Audit;
 using Assett.Data.Campaigns;
@@ -24,10 +25,12 @@ public sealed class TenantSamples
         var accessor = new MultiTenantContextAccessor();
         var a = new TenantInfo(Guid.NewGuid(), "territoire-a", "Territoire A");
         var b = new TenantInfo(Guid.NewGuid(), "territoire-b", "Territoire B");
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = "membre@example.fr", Email = "membre@example.fr" };
         await using (var platform = AssettDbContextOptions.Create(connectionString))
         {
             foreach (var tenant in new[] { a, b })
                 platform.Tenants.Add(new Tenant { Id = tenant.Id, Identifier = tenant.Identifier, Name = tenant.Name, DisplayName = tenant.Name });
+            platform.Users.Add(user);
             await platform.SaveChangesAsync();
         }
         var ids = new Dictionary<(Type, Guid), Guid>();
@@ -35,7 +38,7 @@ public sealed class TenantSamples
         {
             using var scope = accessor.Change(tenant);
             await using var db = AssettDbContextOptions.Create(connectionString);
-            foreach (var row in Rows(tenant.Identifier))
+            foreach (var row in Rows(tenant.Identifier, user.Id))
             {
                 db.Add(row);
                 ids[(row.GetType(), tenant.Id)] = (Guid)row.GetType().GetProperty("Id")!.GetValue(row)!;
@@ -46,7 +49,7 @@ public sealed class TenantSamples
     }
 
     /// <summary>One row of every tenant-owned entity, linked to each other.</summary>
-    private static IEnumerable<object> Rows(string tag)
+    private static IEnumerable<object> Rows(string tag, Guid userId)
     {
         var now = DateTimeOffset.UtcNow;
         var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = $"Entreprise {tag}", Kind = OrganisationKind.Entreprise };
@@ -65,6 +68,7 @@ public sealed class TenantSamples
             new Invitation { Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer" },
             new OutboxMessage { Id = Guid.NewGuid(), UniqueKey = $"welcome-{tag}", ToAddress = $"contact@{tag}.fr", Subject = "Bienvenue", TextBody = "Bonjour" },
             new AuditEntry { Id = Guid.NewGuid(), Actor = "cerema", Action = "tenant.created", Subject = tag },
+            new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
         ];
     }
 }
