@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assett.Cli.Clients;
 using Assett.Cli.Database;
 using Assett.Cli.Demo;
 using Assett.Cli.Referentials;
@@ -19,6 +20,7 @@ public static class AssettCommand
         root.Subcommands.Add(ReferentialCommand.Create());
         root.Subcommands.Add(TenantsCommand.Create(configuration));
         root.Subcommands.Add(DemoCommand.Create(configuration));
+        root.Subcommands.Add(ClientsCommand.Create(configuration));
         return root;
     }
 

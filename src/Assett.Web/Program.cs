@@ -8,7 +8,7 @@ using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleCons
 var logger = startupLogging.CreateLogger("Assett.Startup");
 
 await using var database = await AssettDatabase.OpenAsync(builder.Configuration, logger);
-builder.Services.AddAssettWeb(database, builder.Configuration);
+builder.Services.AddAssettWeb(database, builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (app.Environment.IsDevelopment() && database.Embedded is null)

@@ -1,7 +1,10 @@
 using Assett.Data;
 using Assett.Data.Tenancy;
 using Assett.Tenancy;
+using Assett.Web.Features.Api;
+using Assett.Web.Features.Organisations;
 using Assett.Web.Features.Territories;
+using Scalar.AspNetCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,11 +17,12 @@ namespace Assett.Web;
 public static class WebSetup
 {
     public static IServiceCollection AddAssettWeb(this IServiceCollection services, AssettDatabase database,
-        IConfiguration configuration)
+        IConfiguration configuration, IHostEnvironment environment)
     {
         // Cookies and antiforgery tokens must survive restarts, so the keys live in a known folder.
         var keys = configuration["Assett:DataProtection:KeysDirectory"] ?? Path.Combine(RepositoryRoot.Find(), ".assett", "keys");
         services.AddDataProtection().SetApplicationName("Assett").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton(database);
         services.AddSingleton<IMultiTenantContextAccessor, MultiTenantContextAccessor>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITenantStore>(provider => new DatabaseTenantStore(database.AppConnectionString, provider.GetRequiredService<TimeProvider>()));
@@ -28,6 +32,7 @@ public static class WebSetup
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
+        services.AddAssettApi(configuration, environment);
         return services;
     }
 
@@ -35,7 +40,8 @@ public static class WebSetup
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Pages answer errors with the French error page; the API and the token server answer with their status alone.
+        app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -45,9 +51,19 @@ public static class WebSetup
 
         // Before tenant resolution, which needs the database that the health check is there to report on.
         app.UseHealthChecks("/health");
+        app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        app.UseAuthorization();
+
+        app.MapTokenEndpoint();
+        app.MapOrganisationsApi();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/v1/reference", options => options.WithOpenApiRoutePattern("/api/v1/openapi.json").WithTitle("API Assett"))
+            .AllowAnonymous();
         app.MapRazorPages();
         return app;
     }
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
 }

@@ -18,9 +18,9 @@ public sealed class HealthShould(PostgresServer server)
     [Fact]
     public async Task AnswerUnavailableWhenTheDatabaseDoesNot()
     {
-        // Nothing listens on port 1; in Production the host starts without migrating.
+        // Nothing listens on port 1; outside Development the host starts without migrating.
         const string nowhere = "Host=127.0.0.1;Port=1;Username=assett_app;Database=assett;Timeout=2";
-        await using var factory = new AssettWebFactory(nowhere, nowhere, environment: "Production");
+        await using var factory = new AssettWebFactory(nowhere, nowhere, environment: "Testing");
 
         var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
 
@@ -32,7 +32,7 @@ public sealed class HealthShould(PostgresServer server)
     public async Task ShowTheFrenchErrorPageWhenTheDatabaseIsDown()
     {
         const string nowhere = "Host=127.0.0.1;Port=1;Username=assett_app;Database=assett;Timeout=2";
-        await using var factory = new AssettWebFactory(nowhere, nowhere, environment: "Production");
+        await using var factory = new AssettWebFactory(nowhere, nowhere, environment: "Testing");
 
         var response = await factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
 

@@ -1,14 +1,18 @@
 using Assett.Tenancy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Assett.Web.Features.Territories;
 
 /// <summary>
-/// Finds the territory of a page request (its host, then the <c>/t/{slug}</c> prefix, which is moved
-/// into the path base so pages route as usual) and makes it current for the whole request. An
-/// unknown <c>/t/{slug}</c> answers the French 404 page.
+/// Finds the territory of a request and makes it current for the whole request. For a page: its
+/// host, then the <c>/t/{slug}</c> prefix (moved into the path base so pages route as usual); an
+/// unknown <c>/t/{slug}</c> answers the French 404 page. For the API: the tenant claim of its token,
+/// never the host or the path.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, IMultiTenantContextAccessor accessor)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantStore store,
+    IMultiTenantContextAccessor accessor)
 {
     public const string UnknownTenantKey = "Assett.UnknownTenant";
 
@@ -18,6 +22,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
         {
             // Rendering the error page of a failed request (perhaps the database is down): no territory.
             await next(context);
+            return;
+        }
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await InvokeApiAsync(context);
             return;
         }
         var path = context.Request.Path.Value ?? "/";
@@ -33,6 +42,20 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             var prefix = RoutePrefixStrategy.Prefix + slug;
             context.Request.PathBase = context.Request.PathBase.Add(path[..prefix.Length]);
             context.Request.Path = path.Length > prefix.Length ? path[prefix.Length..] : "/";
+        }
+        using (accessor.Change(tenant))
+            await next(context);
+    }
+
+    private async Task InvokeApiAsync(HttpContext context)
+    {
+        TenantInfo? tenant = null;
+        var token = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (token.Succeeded)
+        {
+            context.User = token.Principal;
+            var request = new TenantRequest(context.Request.Host.Host, context.Request.Path, token.Principal);
+            tenant = await new ClaimStrategy().ResolveAsync(request, store, context.RequestAborted);
         }
         using (accessor.Change(tenant))
             await next(context);

@@ -1,0 +1,69 @@
+using System.Security.Cryptography.X509Certificates;
+using Assett.Data.Accounts;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Assett.Web.Features.Api;
+
+/// <summary>
+/// The token server (OpenIddict) and the <c>/api/v1</c> side: token validation, one authorization
+/// policy per scope, the OpenAPI document. Signing and encryption keys are ephemeral in development
+/// and tests; production loads certificates from configuration (see the README).
+/// </summary>
+public static class ApiSetup
+{
+    public const string TokenEndpoint = "/connect/token";
+
+    public static IServiceCollection AddAssettApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddAssettOpenIddictCore();
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. MachineClients.Scopes]);
+                AddKeys(server, configuration, environment);
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!environment.IsProduction()) aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+
+        services.AddAuthentication();
+        services.AddAuthorization(options =>
+        {
+            foreach (var scope in MachineClients.Scopes)
+                options.AddPolicy(Policy(scope), policy => policy
+                    .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => context.User.HasScope(scope)));
+        });
+        services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        return services;
+    }
+
+    public static string Policy(string scope) => $"api:{scope}";
+
+    private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var signing = configuration["Assett:Tokens:SigningCertificate"];
+        var encryption = configuration["Assett:Tokens:EncryptionCertificate"];
+        if (signing is null || encryption is null)
+        {
+            if (environment.IsProduction())
+                throw new InvalidOperationException(
+                    "Tokens need certificates in production: set Assett__Tokens__SigningCertificate and Assett__Tokens__EncryptionCertificate " +
+                    "to PKCS#12 files (and Assett__Tokens__CertificatePassword). See the README.");
+            server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+            return;
+        }
+        var password = configuration["Assett:Tokens:CertificatePassword"];
+        server.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(signing, password));
+        server.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(encryption, password));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Organisations;
+using Assett.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace Assett.Web.Tests.Api;
+
+/// <summary>Machine clients, end to end: client credentials at /connect/token, then /api/v1 scoped to their territory.</summary>
+public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifetime
+{
+    private AssettWebFactory _factory = null!;
+    private HttpClient _client = null!;
+    private readonly Dictionary<string, Guid> _organisations = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _client = _factory.CreateClient();
+        var accessor = new MultiTenantContextAccessor();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
+        foreach (var (slug, name, siret) in new[] { ("grand-poitiers", "Boulangerie du Clain", "73282932000074"), ("toulouse-metropole", "Atelier de la Garonne", "35600000000048") })
+        {
+            using var tenant = accessor.Change(await store.FindByIdentifierAsync(slug));
+            await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = name, Kind = OrganisationKind.Entreprise };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            _organisations[slug] = organisation.Id;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<MachineClients.Registration> RegisterAsync(string tenant, params string[] scopes)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
+            scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"CRM {Guid.NewGuid():N}", scopes);
+    }
+
+    private async Task<HttpResponseMessage> RequestTokenAsync(MachineClients.Registration client, string scope, string? secret = null) =>
+        await _client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = secret ?? client.ClientSecret,
+            ["scope"] = scope,
+        }), TestContext.Current.CancellationToken);
+
+    private async Task<string> TokenAsync(string tenant, string scope = "organisations")
+    {
+        var response = await RequestTokenAsync(await RegisterAsync(tenant, scope), scope);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return json.GetProperty("access_token").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return _client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ListOnlyTheOrganisationsOfTheClientsTerritory()
+    {
+        var response = await GetAsync("/api/v1/organisations", await TokenAsync("grand-poitiers"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var names = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
+            .EnumerateArray().Select(o => o.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["Boulangerie du Clain"], names);
+    }
+
+    [Fact]
+    public async Task AnswerNotFoundForAnotherTerritorysOrganisation()
+    {
+        var token = await TokenAsync("grand-poitiers");
+
+        var own = await GetAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token);
+        var other = await GetAsync($"/api/v1/organisations/{_organisations["toulouse-metropole"]}", token);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(0, other.Content.Headers.ContentLength ?? 0);
+    }
+
+    [Fact]
+    public async Task AnswerUnauthorizedWithoutAValidTokenWhateverThePath()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/v1/organisations", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync($"/api/v1/organisations/{Guid.NewGuid()}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/v1/organisations", "not-a-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswerForbiddenToATokenWithoutTheScope()
+    {
+        var response = await GetAsync("/api/v1/organisations", await TokenAsync("grand-poitiers", "cohort"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefuseAScopeTheClientMayNotHaveAndAWrongSecret()
+    {
+        var client = await RegisterAsync("grand-poitiers", "cohort");
+
+        var wrongScope = await RequestTokenAsync(client, "organisations");
+        var wrongSecret = await RequestTokenAsync(client, "cohort", secret: "nope");
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongScope.StatusCode);
+        Assert.Contains("not allowed to use the specified scope", await wrongScope.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Contains("invalid_client", await wrongSecret.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RefuseToRegisterAClientForAnUnknownTerritoryOrScope()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => RegisterAsync("nulle-part", "organisations"));
+        await Assert.ThrowsAsync<ArgumentException>(() => RegisterAsync("grand-poitiers", "everything"));
+    }
+
+    [Fact]
+    public async Task DescribeTheApiInAnOpenApiDocument()
+    {
+        var document = await _client.GetStringAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken);
+
+        Assert.Contains("/api/v1/organisations/{id}", document);
+        Assert.DoesNotContain("/connect/token", document);
+    }
+}
