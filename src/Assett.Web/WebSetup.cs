@@ -1,7 +1,9 @@
 using Assett.Data;
 using Assett.Data.Tenancy;
 using Assett.Tenancy;
+using Assett.Data.Mail;
 using Assett.Web.Features.Api;
+using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
 using Assett.Web.Features.Territories;
 using Scalar.AspNetCore;
@@ -33,6 +35,9 @@ public static class WebSetup
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
         services.AddAssettApi(configuration, environment);
+        services.AddSingleton(MailSettings.Read(configuration));
+        services.AddSingleton<MailSender>();
+        services.AddHostedService<OutboxWorker>();
         return services;
     }
 

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Data.Mail;
+
+/// <summary>
+/// Every email goes through the outbox: written in the same transaction as what causes it, sent later
+/// by <see cref="OutboxDispatcher"/>, retried on failure, never lost. Its unique key (for a reminder:
+/// tenant, campaign, organisation, kind, sequence) makes a retried or duplicated job send once.
+/// </summary>
+public static class Outbox
+{
+    /// <summary>Adds a message for the context's tenant; false (and nothing added) when its key was already used.</summary>
+    public static async Task<bool> EnqueueAsync(AssettDbContext db, string uniqueKey, string to, string subject, string textBody,
+        string? htmlBody = null, CancellationToken cancellationToken = default)
+    {
+        var tenant = db.CurrentTenantId ?? throw new Tenancy.TenantIsolationException("An email cannot be queued without a current tenant.");
+        var now = DateTimeOffset.UtcNow;
+        var added = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts)
+            VALUES ({tenant}, {Guid.NewGuid()}, {uniqueKey}, {to}, {subject}, {textBody}, {htmlBody}, {now}, {now}, 0)
+            ON CONFLICT (tenant_id, unique_key) DO NOTHING
+            """, cancellationToken);
+        return added == 1;
+    }
+}
