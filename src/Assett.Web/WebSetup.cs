@@ -5,7 +5,9 @@ using Assett.Data.Mail;
 using Assett.Web.Features.Api;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
+using Assett.Web.Features.Security;
 using Assett.Web.Features.Territories;
+using System.Threading.RateLimiting;
 using Scalar.AspNetCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -35,6 +37,17 @@ public static class WebSetup
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
         services.AddAssettApi(configuration, environment);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Against guessing client secrets: 20 token requests a minute per address is plenty for a real client.
+            // A global limiter, because OpenIddict checks credentials before endpoint routing.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
+                    ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+        });
         services.AddSingleton(MailSettings.Read(configuration));
         services.AddSingleton<MailSender>();
         services.AddHostedService<OutboxWorker>();
@@ -43,8 +56,12 @@ public static class WebSetup
 
     public static WebApplication UseAssettWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
+        {
             app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
         // Pages answer errors with the French error page; the API and the token server answer with their status alone.
         app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 
@@ -56,6 +73,7 @@ public static class WebSetup
 
         // Before tenant resolution, which needs the database that the health check is there to report on.
         app.UseHealthChecks("/health");
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();

@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Assett.Web.Tests;
+
+public sealed class SecurityShould(PostgresServer server)
+{
+    [Fact]
+    public async Task SendSecurityHeadersAndAStrictContentPolicyOnPages()
+    {
+        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+
+        var response = await factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task ThrottleGuessesOfAClientSecret()
+    {
+        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 25; i++)
+        {
+            var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = "grand-poitiers.crm", ["client_secret"] = $"guess-{i}",
+            }), TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(20, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}
