@@ -123,7 +123,7 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
                 await set.ExecuteNonQueryAsync();
             foreach (var table in tables)
             {
-                await using var dump = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM {table} t", connection);
+                await using var dump = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM \"{table}\" t", connection);
                 var text = (string)(await dump.ExecuteScalarAsync())!;
                 if (text.Length > 0) rows.Add($"{table}:{text}");
             }
