@@ -52,6 +52,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's tables (OpenIddict's come from UseOpenIddict on the options)
+        NameLibraryTables(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssettDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
         {
@@ -60,6 +61,21 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
             builder.HasAlternateKey(nameof(ITenantOwned.TenantId), "Id");
             builder.HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
         }
+    }
+
+    /// <summary>Identity's and OpenIddict's tables named like the others (snake_case, plain words).</summary>
+    private static void NameLibraryTables(ModelBuilder modelBuilder)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["AspNetUsers"] = "users", ["AspNetRoles"] = "roles", ["AspNetUserClaims"] = "user_claims",
+            ["AspNetUserLogins"] = "user_logins", ["AspNetUserRoles"] = "user_roles", ["AspNetUserTokens"] = "user_tokens",
+            ["AspNetRoleClaims"] = "role_claims", ["OpenIddictApplications"] = "oauth_applications",
+            ["OpenIddictAuthorizations"] = "oauth_authorizations", ["OpenIddictScopes"] = "oauth_scopes", ["OpenIddictTokens"] = "oauth_tokens",
+        };
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            if (entity.GetTableName() is { } table && names.TryGetValue(table, out var name))
+                entity.SetTableName(name);
     }
 
     /// <summary><c>e => e.TenantId == CurrentTenantId</c>; reading a member of this context makes the id a SQL parameter.</summary>
