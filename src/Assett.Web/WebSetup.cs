@@ -2,6 +2,7 @@ using Assett.Data;
 using Assett.Data.Tenancy;
 using Assett.Tenancy;
 using Assett.Data.Mail;
+using Assett.Web.Features.Account;
 using Assett.Web.Features.Api;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
@@ -36,17 +37,22 @@ public static class WebSetup
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
+        services.AddAssettAccounts(environment);
         services.AddAssettApi(configuration, environment);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Against guessing client secrets: 20 token requests a minute per address is plenty for a real client.
             // A global limiter, because OpenIddict checks credentials before endpoint routing.
+            // Against guessing passwords: 10 sign-in or registration posts a minute per address.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
                     ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
+                    : HttpMethods.IsPost(context.Request.Method) && IsAccountForm(context.Request.Path)
+                        ? RateLimitPartition.GetFixedWindowLimiter($"account:{context.Connection.RemoteIpAddress}",
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        : RateLimitPartition.GetNoLimiter("unlimited"));
         });
         services.AddSingleton(MailSettings.Read(configuration));
         services.AddSingleton<MailSender>();
@@ -87,6 +93,11 @@ public static class WebSetup
         app.MapRazorPages();
         return app;
     }
+
+    // The limiter runs before the /t/{slug} prefix is moved into the path base, so it looks at the end of the path.
+    private static bool IsAccountForm(PathString path) =>
+        path.Value is { } value && (value.EndsWith(AccountSetup.SignInPath, StringComparison.OrdinalIgnoreCase)
+            || value.EndsWith("/inscription", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
 }

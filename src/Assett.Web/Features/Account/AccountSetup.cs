@@ -1,0 +1,58 @@
+using Assett.Data;
+using Assett.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Assett.Web.Features.Account;
+
+/// <summary>
+/// ASP.NET Core Identity for browser sessions: one account per email, confirmed before signing in,
+/// locked for 15 minutes after 5 failures, in a secure HTTP-only cookie.
+/// </summary>
+public static class AccountSetup
+{
+    public const string SignInPath = "/connexion";
+
+    public static IServiceCollection AddAssettAccounts(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddIdentity<AssettUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AssettDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "assett";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.LoginPath = SignInPath;
+            cookie.LogoutPath = "/deconnexion";
+            cookie.AccessDeniedPath = "/Error";
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
+        return services;
+    }
+}
+
+/// <summary>Identity's messages in French, for the people who read them.</summary>
+public sealed class FrenchIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit compter au moins {length} caractères." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Le mot de passe doit contenir au moins un chiffre." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Le mot de passe doit contenir au moins une minuscule." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Le mot de passe doit contenir au moins une majuscule." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Un compte existe déjà pour {email} : connectez-vous." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Un compte existe déjà pour {userName} : connectez-vous." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"L’adresse « {email} » n’est pas une adresse électronique valide." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Ce lien n’est plus valable : il a expiré ou a déjà servi." };
+}

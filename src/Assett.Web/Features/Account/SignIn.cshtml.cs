@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Assett.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Assett.Web.Features.Account;
+
+/// <summary>Sign-in with email and password; failures count towards a temporary lockout.</summary>
+public sealed class SignInModel(SignInManager<AssettUser> signIn) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Cette adresse électronique n’est pas valide.")]
+        [Display(Name = "Adresse électronique")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez votre mot de passe.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Mot de passe")]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/"));
+        Error = result.IsLockedOut
+            ? "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes."
+            : result.IsNotAllowed
+                ? "Confirmez d’abord votre adresse électronique avec le lien que nous vous avons envoyé."
+                : "Adresse électronique ou mot de passe incorrect.";
+        return Page();
+    }
+}

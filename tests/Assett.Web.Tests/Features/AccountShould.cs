@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>Self-registration with a SIRET, email confirmation, sign-in, lockout and throttling, through the real pages.</summary>
+public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private AssettWebFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    /// <summary>Gets a page, then posts its form with the antiforgery token and the given fields.</summary>
+    private async Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields)
+    {
+        var page = await _client.GetStringAsync(path, TestContext.Current.CancellationToken);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await _client.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
+    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password) =>
+        SubmitAsync("/t/grand-poitiers/inscription", new()
+        {
+            ["Input.Siret"] = siret, ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise",
+            ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password,
+        });
+
+    private Task<HttpResponseMessage> SignInAsync(string password = Password) =>
+        SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password });
+
+    private async Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> query)
+    {
+        var tenant = await _factory.Services.GetRequiredService<ITenantStore>().FindByIdentifierAsync("grand-poitiers");
+        using var scope = new MultiTenantContextAccessor().Change(tenant);
+        await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+        return await query(db);
+    }
+
+    [Fact]
+    public async Task RegisterConfirmTheAddressThenSignIn()
+    {
+        var registered = await (await RegisterAsync()).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
+        var link = new Uri(ConfirmationLink().Match(mail.TextBody).Value).PathAndQuery;
+        var confirmed = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        var reused = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        var signedIn = await SignInAsync();
+        var home = await _client.GetStringAsync("/t/grand-poitiers/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Vérifiez votre messagerie", registered);
+        Assert.Equal("gerante@boulangerie.example", mail.ToAddress);
+        Assert.Contains("Adresse confirmée", confirmed);
+        Assert.Contains("Ce lien n’est plus valable", reused);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/t/grand-poitiers/", signedIn.Headers.Location?.OriginalString);
+        Assert.Contains("gerante@boulangerie.example", home);
+        Assert.Contains("Se déconnecter", home);
+        var membership = await InTerritoryAsync(db => db.Memberships.SingleAsync());
+        Assert.Equal(MembershipRole.OrganisationOwner, membership.Role);
+    }
+
+    [Fact]
+    public async Task RejectAnInvalidSiretAndKeepNothing()
+    {
+        var page = await (await RegisterAsync(siret: "73282932000075")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Ce numéro SIRET n’est pas valide", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RejectAWeakPasswordAndKeepNothing()
+    {
+        var page = await (await RegisterAsync(password: "court")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Le mot de passe doit compter au moins 12 caractères.", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RefuseToSignInBeforeTheAddressIsConfirmed()
+    {
+        await RegisterAsync();
+
+        var page = await (await SignInAsync()).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Confirmez d’abord votre adresse électronique", page);
+    }
+
+    [Fact]
+    public async Task LockTheAccountAfterFiveWrongPasswords()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
+            await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, Password);
+        }
+
+        for (var i = 0; i < 5; i++) await SignInAsync("mauvais-mot-de-passe");
+        var page = await (await SignInAsync()).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Votre compte est verrouillé", page);
+    }
+
+    [Fact]
+    public async Task ThrottleSignInAttempts()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++) statuses.Add((await SignInAsync("mauvais-mot-de-passe")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task OfferRegistrationOnlyOnATerritory()
+    {
+        var response = await _client.GetAsync("/inscription", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"https?://\S+/confirmation\?\S+")]
+    private static partial Regex ConfirmationLink();
+}
