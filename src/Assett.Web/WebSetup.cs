@@ -44,7 +44,7 @@ public static class WebSetup
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Against guessing client secrets: 20 token requests a minute per address is plenty for a real client.
             // A global limiter, because OpenIddict checks credentials before endpoint routing.
-            // Against guessing passwords: 10 sign-in or registration posts a minute per address.
+            // Against guessing passwords and flooding mailboxes: 10 sign-in, registration or reset posts a minute per address.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
                     ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
@@ -97,7 +97,8 @@ public static class WebSetup
     // The limiter runs before the /t/{slug} prefix is moved into the path base, so it looks at the end of the path.
     private static bool IsAccountForm(PathString path) =>
         path.Value is { } value && (value.EndsWith(AccountSetup.SignInPath, StringComparison.OrdinalIgnoreCase)
-            || value.EndsWith("/inscription", StringComparison.OrdinalIgnoreCase));
+            || value.EndsWith("/inscription", StringComparison.OrdinalIgnoreCase)
+            || value.EndsWith("/mot-de-passe-oublie", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
 }

@@ -129,6 +129,32 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ResetAForgottenPasswordOnceWithTheEmailedLink()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
+            await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, "Ancien-Secret-2025");
+        }
+
+        var asked = await (await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var unknown = await (await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "personne@exemple.fr" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
+        var link = new Uri(ResetLink().Match(mail.TextBody).Value).PathAndQuery;
+        var reset = await (await SubmitAsync(link, new() { ["Password"] = Password })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var again = await (await SubmitAsync(link, new() { ["Password"] = "Autre-Secret-2027" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var signedIn = await SignInAsync();
+
+        Assert.Contains("Si un compte existe pour cette adresse", asked);
+        Assert.Contains("Si un compte existe pour cette adresse", unknown);
+        Assert.Contains("Votre mot de passe est changé", reset);
+        Assert.Contains("Ce lien n’est plus valable", again);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
     public async Task OfferRegistrationOnlyOnATerritory()
     {
         var response = await _client.GetAsync("/inscription", TestContext.Current.CancellationToken);
@@ -141,4 +167,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
 
     [GeneratedRegex(@"https?://\S+/confirmation\?\S+")]
     private static partial Regex ConfirmationLink();
+
+    [GeneratedRegex(@"https?://\S+/nouveau-mot-de-passe\?\S+")]
+    private static partial Regex ResetLink();
 }

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Assett.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Assett.Web.Features.Account;
+
+/// <summary>The link of the reset email: choose a new password, once.</summary>
+public sealed class ResetPasswordModel(UserManager<AssettUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Utilisateur { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Choisissez un mot de passe.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Nouveau mot de passe")]
+    public string Password { get; set; } = "";
+
+    public bool Done { get; private set; }
+    public bool Invalid { get; private set; }
+
+    public void OnGet() => Invalid = string.IsNullOrEmpty(Code);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByIdAsync(Utilisateur.ToString());
+        string? token = null;
+        try
+        {
+            if (Code is not null) token = System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
+        }
+        catch (FormatException)
+        {
+        }
+        if (user is null || token is null)
+        {
+            Invalid = true;
+            return Page();
+        }
+        var result = await users.ResetPasswordAsync(user, token, Password);
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            Done = true;
+            return Page();
+        }
+        foreach (var error in result.Errors)
+        {
+            if (error.Code == nameof(IdentityErrorDescriber.InvalidToken)) Invalid = true;
+            else ModelState.AddModelError(nameof(Password), error.Description);
+        }
+        return Page();
+    }
+}
