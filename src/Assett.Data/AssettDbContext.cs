@@ -17,20 +17,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Assett.Data;
 
 /// <summary>
-/// Every table of Assett (snake_case), Identity's and OpenIddict's included. A context belongs to the
-/// tenant current when it is created:
-/// it only reads that tenant's rows (query filter <c>tenant</c>), stamps and checks their
-/// <c>TenantId</c> on save, and sets <c>app.tenant_id</c> for row-level security on its connection.
+/// Every table of Assett (snake_case), Identity's and OpenIddict's included. A context works for the
+/// current tenant: it only reads that tenant's rows (query filter <c>tenant</c>), stamps and checks
+/// their <c>TenantId</c> on save, and sets <c>app.tenant_id</c> for row-level security on its connection.
 /// </summary>
 public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole<Guid>, Guid>
 {
+    private readonly IMultiTenantContextAccessor _tenantAccessor;
+
     public AssettDbContext(DbContextOptions<AssettDbContext> options, IMultiTenantContextAccessor tenantAccessor) : base(options)
     {
-        CurrentTenantId = tenantAccessor.Current?.Id;
+        _tenantAccessor = tenantAccessor;
     }
 
-    /// <summary>The tenant this context reads and writes, or null (no tenant-owned row at all).</summary>
-    public Guid? CurrentTenantId { get; }
+    /// <summary>
+    /// The tenant this context reads and writes now, or null (no tenant-owned row at all). Read at each
+    /// query, save and connection: a context may be created before the request's tenant is known (the
+    /// sign-in cookie's validation builds Identity's stores, and with them this context).
+    /// </summary>
+    public Guid? CurrentTenantId => _tenantAccessor.Current?.Id;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Membership> Memberships => Set<Membership>();

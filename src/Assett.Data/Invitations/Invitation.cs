@@ -14,6 +14,10 @@ public sealed class Invitation : ITenantOwned
     public required string Email { get; set; }
     public Guid? OrganisationId { get; set; }
     public Guid? CampaignId { get; set; }
+
+    /// <summary>The role the invited person gets in the organisation.</summary>
+    public Accounts.MembershipRole Role { get; set; }
+
     public required string TokenHash { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public required string CreatedBy { get; set; }
@@ -27,6 +31,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         invitation.Property(i => i.Email).HasMaxLength(320);
         invitation.Property(i => i.TokenHash).HasMaxLength(64);
+        invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(32);
         invitation.Property(i => i.CreatedBy).HasMaxLength(320);
         invitation.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
         invitation.HasTenantReference<Invitation, Organisation>(nameof(Invitation.OrganisationId));

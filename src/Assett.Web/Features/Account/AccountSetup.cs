@@ -35,7 +35,12 @@ public static class AccountSetup
                 ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.LoginPath = SignInPath;
             cookie.LogoutPath = "/deconnexion";
-            cookie.AccessDeniedPath = "/Error";
+            // A wrong role gets 403 and the French error page, not a redirect.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });

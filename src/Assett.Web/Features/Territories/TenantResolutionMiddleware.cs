@@ -1,5 +1,6 @@
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using OpenIddict.Validation.AspNetCore;
 
@@ -42,6 +43,9 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             var prefix = RoutePrefixStrategy.Prefix + slug;
             context.Request.PathBase = context.Request.PathBase.Add(path[..prefix.Length]);
             context.Request.Path = path.Length > prefix.Length ? path[prefix.Length..] : "/";
+            // Sign-in redirects are built from the authentication feature's original path base.
+            if (context.Features.Get<IAuthenticationFeature>() is { } authentication)
+                (authentication.OriginalPathBase, authentication.OriginalPath) = (context.Request.PathBase, context.Request.Path);
         }
         using (accessor.Change(tenant))
             await next(context);

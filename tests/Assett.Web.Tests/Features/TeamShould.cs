@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Invitations;
+using Assett.Data.Organisations;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>An owner invites a colleague; the single-use, expiring link lets the colleague join.</summary>
+public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private AssettWebFactory _factory = null!;
+    private Guid _organisationId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var owner = await CreateUserAsync("gerante@boulangerie.example");
+        var editor = await CreateUserAsync("vendeur@boulangerie.example");
+        await InTerritoryAsync(async db =>
+        {
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain" };
+            db.Organisations.Add(organisation);
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = owner, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = editor, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationEditor });
+            await db.SaveChangesAsync();
+            _organisationId = organisation.Id;
+            return 0;
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<Guid> CreateUserAsync(string email)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+        await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+        return user.Id;
+    }
+
+    private async Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work)
+    {
+        var tenant = await _factory.Services.GetRequiredService<ITenantStore>().FindByIdentifierAsync("grand-poitiers");
+        using var scope = new MultiTenantContextAccessor().Change(tenant);
+        await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+        return await work(db);
+    }
+
+    private HttpClient NewBrowser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(path, TestContext.Current.CancellationToken);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await browser.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<HttpClient> SignedInAsync(HttpClient browser, string email)
+    {
+        var response = await SubmitAsync(browser, "/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    [Fact]
+    public async Task LetTheOwnerInviteAColleagueWhoJoinsOnceWithTheLink()
+    {
+        var owner = await SignedInAsync(NewBrowser(), "gerante@boulangerie.example");
+        var sent = await (await SubmitAsync(owner, "/t/grand-poitiers/organisation/equipe", new() { ["Email"] = "Comptable@Boulangerie.example", ["Role"] = "OrganisationReader" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
+        var link = new Uri(InvitationLink().Match(mail.TextBody).Value).PathAndQuery;
+
+        var colleague = NewBrowser();
+        var joined = await SubmitAsync(colleague, link, new() { ["Password"] = "Mot-De-Passe-2026" });
+        var team = await owner.GetStringAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var reused = await NewBrowser().GetStringAsync(link, TestContext.Current.CancellationToken);
+
+        Assert.Contains("Invitation envoyée à comptable@boulangerie.example", sent);
+        Assert.Equal("comptable@boulangerie.example", mail.ToAddress);
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        Assert.Contains("<td>comptable@boulangerie.example</td><td>Peut consulter</td>", team);
+        Assert.Contains("Cette invitation n’est plus valable", reused);
+        var membership = await InTerritoryAsync(db => db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
+            .SingleAsync(x => x.Email == "comptable@boulangerie.example"));
+        Assert.Equal(MembershipRole.OrganisationReader, membership.Role);
+    }
+
+    [Fact]
+    public async Task RefuseAnExpiredInvitationWithAClearPage()
+    {
+        var (token, hash) = InvitationTokens.Create();
+        await InTerritoryAsync(async db =>
+        {
+            db.Invitations.Add(new Invitation
+            {
+                Id = Guid.NewGuid(), Email = "tard@exemple.fr", OrganisationId = _organisationId, Role = MembershipRole.OrganisationEditor,
+                TokenHash = hash, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1), CreatedBy = "gerante@boulangerie.example",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await NewBrowser().GetStringAsync($"/t/grand-poitiers/invitation?code={token}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Invitation non valable", page);
+        Assert.Contains("Cette invitation n’est plus valable", page);
+    }
+
+    [Fact]
+    public async Task RefuseTheTeamPageToAMemberWhoIsNotTheOwner()
+    {
+        var editor = await SignedInAsync(NewBrowser(), "vendeur@boulangerie.example");
+
+        var response = await editor.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Accès refusé", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SendAnonymousVisitorsToTheSignInPage()
+    {
+        var response = await NewBrowser().GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/t/grand-poitiers/connexion?ReturnUrl=", response.Headers.Location?.ToString());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"https?://\S+/invitation\?code=\S+")]
+    private static partial Regex InvitationLink();
+}
