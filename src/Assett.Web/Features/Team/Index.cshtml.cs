@@ -72,11 +72,18 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         return Page();
     }
 
-    /// <summary>The organisation the signed-in person owns in this territory, or why the page is refused.</summary>
+    /// <summary>
+    /// The organisation the signed-in person owns in this territory, or why the page is refused: a
+    /// person with no membership in the territory does not see it exists (404); a member without the
+    /// owner's role, an officer or a platform administrator may not see an organisation's team (403).
+    /// </summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         if (tenant.Current is null) return NotFound();
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var memberships = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        var isPlatformAdministrator = await db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken);
+        if (memberships.Count == 0 && !isPlatformAdministrator) return NotFound();
         var owned = await db.Memberships.Where(m => m.UserId == userId && m.Role == MembershipRole.OrganisationOwner)
             .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Id, o.Name })
             .OrderBy(o => o.Name).FirstOrDefaultAsync(cancellationToken);

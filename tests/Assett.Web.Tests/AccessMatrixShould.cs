@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Organisations;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace Assett.Web.Tests;
+
+/// <summary>
+/// Every endpoint and page of the route table against every kind of visitor. A new endpoint missing
+/// from the matrix fails <see cref="CoverEveryEndpointOfTheRouteTable"/>: say who may reach it.
+/// </summary>
+public sealed partial class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private const string SignIn = "sign-in";
+
+    private enum Persona { Anonymous, Owner, Editor, Reader, OtherOrganisation, Officer, OtherTenantOfficer, PlatformAdministrator, OtherTenantClient }
+
+    private static readonly Persona[] Everyone = Enum.GetValues<Persona>();
+
+    /// <summary>Route pattern → the request that exercises it, and what each visitor gets (a status, or "sign-in").</summary>
+    private static readonly Dictionary<string, (string Path, Func<Persona, string> Expected)> Matrix = new()
+    {
+        [""] = ("/t/grand-poitiers/", _ => "200"),
+        ["Error"] = ("/Error?code=404", _ => "404"),
+        ["connexion"] = ("/t/grand-poitiers/connexion", _ => "200"),
+        ["deconnexion"] = ("/t/grand-poitiers/deconnexion", _ => "302"),
+        ["inscription"] = ("/t/grand-poitiers/inscription", _ => "200"),
+        ["confirmation"] = ("/t/grand-poitiers/confirmation", _ => "200"),
+        ["mot-de-passe-oublie"] = ("/t/grand-poitiers/mot-de-passe-oublie", _ => "200"),
+        ["nouveau-mot-de-passe"] = ("/t/grand-poitiers/nouveau-mot-de-passe", _ => "200"),
+        ["invitation"] = ("/t/grand-poitiers/invitation", _ => "200"),
+        ["organisation/equipe"] = ("/t/grand-poitiers/organisation/equipe", persona => persona switch
+        {
+            Persona.Owner or Persona.OtherOrganisation => "200", // each owner sees their own organisation's team
+            Persona.Editor or Persona.Reader or Persona.Officer or Persona.PlatformAdministrator => "403",
+            Persona.OtherTenantOfficer => "404",
+            _ => SignIn,
+        }),
+        ["GET /api/v1/organisations/"] = ("/api/v1/organisations", persona => persona == Persona.OtherTenantClient ? "200" : "401"),
+        ["GET /api/v1/organisations/{id:guid}"] = ("/api/v1/organisations/{A1}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
+        ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould
+        ["GET /api/v1/openapi.json"] = ("/api/v1/openapi.json", _ => "200"),
+        ["GET /api/v1/reference/{documentName?}"] = ("/api/v1/reference/", _ => "200"),
+        ["GET /api/v1/reference/scalar.js"] = ("/api/v1/reference/scalar.js", _ => "200"),
+        ["GET /api/v1/reference/scalar.aspnetcore.js"] = ("/api/v1/reference/scalar.aspnetcore.js", _ => "200"),
+        ["GET /api/v1/reference/favicon.svg"] = ("/api/v1/reference/favicon.svg", _ => "200"),
+    };
+
+    private AssettWebFactory _factory = null!;
+    private readonly Dictionary<Persona, HttpClient> _clients = [];
+    private Guid _organisationA1;
+
+    [Fact]
+    public void CoverEveryEndpointOfTheRouteTable()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(Key).Distinct().Order().ToList();
+
+        Assert.Empty(endpoints.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(endpoints));
+    }
+
+    [Fact]
+    public async Task GiveEachVisitorWhatTheMatrixSays()
+    {
+        var failures = new List<string>();
+        foreach (var (key, (path, expected)) in Matrix.Where(m => m.Value.Path.Length > 0))
+        {
+            foreach (var persona in Everyone)
+            {
+                var response = await _clients[persona].GetAsync(path.Replace("{A1}", _organisationA1.ToString()), TestContext.Current.CancellationToken);
+                var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/connexion?ReturnUrl=") == true
+                    ? SignIn : ((int)response.StatusCode).ToString();
+                if (actual != expected(persona)) failures.Add($"{key} as {persona}: expected {expected(persona)}, got {actual}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Key(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+        var pattern = endpoint.RoutePattern.RawText ?? "";
+        return methods is { Count: > 0 } ? $"{string.Join(",", methods)} {(pattern.StartsWith('/') ? pattern : "/" + pattern)}" : pattern;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var store = _factory.Services.GetRequiredService<ITenantStore>();
+        var a = (await store.FindByIdentifierAsync("grand-poitiers"))!;
+        var b = (await store.FindByIdentifierAsync("toulouse-metropole"))!;
+        var users = new Dictionary<Persona, Guid>();
+        foreach (var persona in Everyone.Except([Persona.Anonymous, Persona.OtherTenantClient]))
+            users[persona] = await CreateUserAsync($"{persona.ToString().ToLowerInvariant()}@exemple.fr", persona == Persona.PlatformAdministrator);
+
+        var accessor = new MultiTenantContextAccessor();
+        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        using (accessor.Change(a))
+        {
+            await using var db = AssettDbContextOptions.Create(connection);
+            var a1 = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Organisation A1" };
+            var a2 = new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Organisation A2" };
+            db.Organisations.AddRange(a1, a2);
+            Member(db, users[Persona.Owner], a1.Id, MembershipRole.OrganisationOwner);
+            Member(db, users[Persona.Editor], a1.Id, MembershipRole.OrganisationEditor);
+            Member(db, users[Persona.Reader], a1.Id, MembershipRole.OrganisationReader);
+            Member(db, users[Persona.OtherOrganisation], a2.Id, MembershipRole.OrganisationOwner);
+            Member(db, users[Persona.Officer], null, MembershipRole.OfficerAdmin);
+            await db.SaveChangesAsync();
+            _organisationA1 = a1.Id;
+        }
+        using (accessor.Change(b))
+        {
+            await using var db = AssettDbContextOptions.Create(connection);
+            Member(db, users[Persona.OtherTenantOfficer], null, MembershipRole.OfficerAdmin);
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var persona in Everyone)
+        {
+            var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            if (users.ContainsKey(persona)) await SignInAsync(client, $"{persona.ToString().ToLowerInvariant()}@exemple.fr");
+            if (persona == Persona.OtherTenantClient)
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client, "toulouse-metropole"));
+            _clients[persona] = client;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static void Member(AssettDbContext db, Guid user, Guid? organisation, MembershipRole role) =>
+        db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user, OrganisationId = organisation, Role = role });
+
+    private async Task<Guid> CreateUserAsync(string email, bool platformAdministrator)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = platformAdministrator };
+        await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+        return user.Id;
+    }
+
+    private static async Task SignInAsync(HttpClient client, string email)
+    {
+        var page = await client.GetStringAsync("/t/grand-poitiers/connexion");
+        var response = await client.PostAsync("/t/grand-poitiers/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private async Task<string> MachineTokenAsync(HttpClient client, string tenant)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var registration = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
+            scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, "CRM", ["organisations"]);
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret, ["scope"] = "organisations",
+        }));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
