@@ -55,7 +55,8 @@ public static class TenantsCommand
             if (!PackageReport.WriteDiagnostics(diagnostics, parseResult.InvocationConfiguration.Error)) return 1;
             await using var database = await AssettDatabase.OpenAsync(configuration, logger);
             var clock = Stopwatch.StartNew();
-            var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System)
+            var publicUrl = configuration["Assett:PublicUrl"] ?? "http://localhost:5080";
+            var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, publicUrl)
                 .ApplyAsync(tenants, parseResult.GetValue(dryRun), Environment.UserName, cancellationToken);
             var verb = parseResult.GetValue(dryRun) ? "would " : "";
             foreach (var result in results)

@@ -1,4 +1,7 @@
+using Assett.Data.Accounts;
 using Assett.Data.Audit;
+using Assett.Data.Invitations;
+using Assett.Data.Mail;
 using Assett.Data.Campaigns;
 using Assett.Data.Referentials;
 using Assett.Data.Tenants;
@@ -13,9 +16,11 @@ public sealed record TenantApplyResult(string Identifier, IReadOnlyList<string> 
 /// <summary>
 /// Applies checked tenant definitions to the database, idempotently: each tenant in its own
 /// transaction, as the application role, inside its own tenant scope. A changed referential becomes
-/// a new version; old versions are never rewritten. Every change is written to the audit log.
+/// a new version; old versions are never rewritten. A new officer is invited by email to take the
+/// territory's officer role. Every change is written to the audit log.
 /// </summary>
-public sealed class TenantsConfigApplier(string appConnectionString, TimeProvider clock)
+/// <param name="publicUrl">Where the web host is reached, for the links of invitation emails.</param>
+public sealed class TenantsConfigApplier(string appConnectionString, TimeProvider clock, string publicUrl = "http://localhost:5080")
 {
     private readonly MultiTenantContextAccessor _accessor = new();
 
@@ -53,7 +58,7 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         if (updated.Count > 0 && changes.Count == 0) changes.Add($"update tenant: {string.Join(", ", updated)}");
 
         var version = await CurrentVersionAsync(db, tenant, definition.Referential, now, changes, cancellationToken);
-        await SyncOfficersAsync(db, definition, changes, cancellationToken);
+        await SyncOfficersAsync(db, definition, changes, now, cancellationToken);
         await SyncCampaignsAsync(db, definition, version, changes, cancellationToken);
 
         if (changes.Count > 0)
@@ -128,7 +133,8 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         return version;
     }
 
-    private static async Task SyncOfficersAsync(AssettDbContext db, TenantDefinition definition, List<string> changes, CancellationToken cancellationToken)
+    private async Task SyncOfficersAsync(AssettDbContext db, TenantDefinition definition, List<string> changes, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var officers = await db.TenantOfficers.ToListAsync(cancellationToken);
         foreach (var wanted in definition.Officers)
@@ -137,7 +143,8 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
             if (officer is null)
             {
                 db.TenantOfficers.Add(new TenantOfficer { Id = Guid.NewGuid(), Name = wanted.Name, Email = wanted.Email });
-                changes.Add($"add officer {wanted.Email}");
+                await InviteOfficerAsync(db, definition, wanted, now, cancellationToken);
+                changes.Add($"add officer {wanted.Email} (invited by email)");
             }
             else if (officer.Name != wanted.Name)
             {
@@ -150,6 +157,23 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
             db.TenantOfficers.Remove(gone);
             changes.Add($"remove officer {gone.Email}");
         }
+    }
+
+    private async Task InviteOfficerAsync(AssettDbContext db, TenantDefinition definition, OfficerDefinition officer, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (token, hash) = InvitationTokens.Create();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(), Email = officer.Email, Role = MembershipRole.OfficerAdmin, TokenHash = hash,
+            ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = "tenants-config", CreatedAt = now,
+        };
+        db.Invitations.Add(invitation);
+        var link = $"{publicUrl.TrimEnd('/')}/t/{definition.Identifier}/invitation?code={token}";
+        await db.SaveChangesAsync(cancellationToken);
+        await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", officer.Email, $"Votre accès à Assett – {definition.DisplayName}",
+            $"Bonjour {officer.Name},\n\nVous êtes chargé(e) de mission de {definition.DisplayName} sur Assett, la plateforme de la démarche ASSETT.\n" +
+            $"Pour créer votre accès, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n", null, cancellationToken);
     }
 
     /// <summary>Creates the configured campaigns and updates their window; campaigns created otherwise are left alone.</summary>

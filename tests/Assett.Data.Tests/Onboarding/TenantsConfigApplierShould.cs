@@ -32,8 +32,25 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
         var second = await Applier().ApplyAsync(Read(ConfigFolder.Example), dryRun: false, "test", TestContext.Current.CancellationToken);
 
         Assert.Contains("create tenant « Grand Poitiers »", first.Single(r => r.Identifier == "grand-poitiers").Changes);
+        Assert.Contains("add officer transition-ecologique@grand-poitiers.example (invited by email)", first.Single(r => r.Identifier == "grand-poitiers").Changes);
         Assert.All(second, r => Assert.Empty(r.Changes));
         Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task InviteANewOfficerByEmail()
+    {
+        await new TenantsConfigApplier(_database.AppConnectionString, TimeProvider.System, "https://assett.example.gouv.fr")
+            .ApplyAsync(Read(ConfigFolder.Example), dryRun: false, "test", TestContext.Current.CancellationToken);
+
+        using var scope = new MultiTenantContextAccessor().Change(await TenantAsync("grand-poitiers"));
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var invitation = await db.Invitations.SingleAsync(TestContext.Current.CancellationToken);
+        var mail = await db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Accounts.MembershipRole.OfficerAdmin, invitation.Role);
+        Assert.Null(invitation.OrganisationId);
+        Assert.Equal("transition-ecologique@grand-poitiers.example", mail.ToAddress);
+        Assert.Contains("https://assett.example.gouv.fr/t/grand-poitiers/invitation?code=", mail.TextBody);
     }
 
     [Fact]
@@ -85,7 +102,7 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
 
         Assert.Equal([
             "update tenant: display_name",
-            "add officer climat@haut-poitou.example",
+            "add officer climat@haut-poitou.example (invited by email)",
             "remove officer pcaet@haut-poitou.example",
             "move campaign « Campagne 2027 » to 2027-02-01 → 2027-07-31",
         ], changes);

@@ -77,7 +77,10 @@ public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<Assett
         var now = clock.GetUtcNow();
         Invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken);
         if (Invitation is null) return null;
-        OrganisationName = await db.Organisations.Where(o => o.Id == Invitation.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        // An officer's invitation names no organisation: the officer joins the territory's team.
+        OrganisationName = Invitation.OrganisationId is null
+            ? $"l’équipe de {tenant.Current!.Name}"
+            : await db.Organisations.Where(o => o.Id == Invitation.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         HasAccount = await users.FindByEmailAsync(Invitation.Email) is not null;
         SignedInAsInvited = string.Equals(User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name, Invitation.Email, StringComparison.OrdinalIgnoreCase);
         return Invitation;

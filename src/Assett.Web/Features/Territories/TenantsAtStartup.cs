@@ -18,7 +18,8 @@ public static class TenantsAtStartup
             logger.LogError("{Folder} has errors: nothing applied (run 'assett tenants validate')", folder);
             return;
         }
-        var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System)
+        var publicUrl = configuration["Assett:PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
+        var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, publicUrl)
             .ApplyAsync(tenants, dryRun: false, actor: "web host (development)");
         foreach (var result in results)
             foreach (var change in result.Changes)
