@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assett.Cli.Admins;
 using Assett.Cli.Clients;
 using Assett.Cli.Database;
 using Assett.Cli.Demo;
@@ -21,6 +22,7 @@ public static class AssettCommand
         root.Subcommands.Add(TenantsCommand.Create(configuration));
         root.Subcommands.Add(DemoCommand.Create(configuration));
         root.Subcommands.Add(ClientsCommand.Create(configuration));
+        root.Subcommands.Add(AdminsCommand.Create(configuration));
         return root;
     }
 

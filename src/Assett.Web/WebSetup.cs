@@ -12,7 +12,7 @@ using System.Threading.RateLimiting;
 using Scalar.AspNetCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
+using Assett.Data.Accounts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
@@ -24,9 +24,8 @@ public static class WebSetup
     public static IServiceCollection AddAssettWeb(this IServiceCollection services, AssettDatabase database,
         IConfiguration configuration, IHostEnvironment environment)
     {
-        // Cookies and antiforgery tokens must survive restarts, so the keys live in a known folder.
-        var keys = configuration["Assett:DataProtection:KeysDirectory"] ?? Path.Combine(RepositoryRoot.Find(), ".assett", "keys");
-        services.AddDataProtection().SetApplicationName("Assett").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Cookies, antiforgery tokens and account links must survive restarts: the keys live in a known folder.
+        services.AddAssettDataProtection(configuration);
         services.AddSingleton(database);
         services.AddSingleton<IMultiTenantContextAccessor, MultiTenantContextAccessor>();
         services.AddSingleton(TimeProvider.System);
