@@ -56,7 +56,8 @@ public sealed partial class AccessMatrixShould(PostgresServer server) : IAsyncLi
         }),
         ["GET /api/v1/organisations/"] = ("/api/v1/organisations", persona => persona == Persona.OtherTenantClient ? "200" : "401"),
         ["GET /api/v1/organisations/{id:guid}"] = ("/api/v1/organisations/{A1}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
-        ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould
+        ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould and InteractiveClientShould
+        ["GET,POST /connect/authorize"] = ("", _ => ""),
         ["GET /api/v1/openapi.json"] = ("/api/v1/openapi.json", _ => "200"),
         ["GET /api/v1/reference/{documentName?}"] = ("/api/v1/reference/", _ => "200"),
         ["GET /api/v1/reference/scalar.js"] = ("/api/v1/reference/scalar.js", _ => "200"),
@@ -176,7 +177,7 @@ public sealed partial class AccessMatrixShould(PostgresServer server) : IAsyncLi
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, "CRM", ["organisations"]);
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret, ["scope"] = "organisations",
+            ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret!, ["scope"] = "organisations",
         }));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }

@@ -21,7 +21,17 @@ public static class ClientsCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var add = new Command("add", "Register a machine client (client credentials) bound to one territory; prints its secret once.") { tenant, name, scopes };
+        var redirectUri = new Option<string?>("--redirect-uri")
+        {
+            Description = "Register an interactive application instead (authorization code with PKCE, refresh tokens, no secret), redirected here.",
+        };
+        redirectUri.Validators.Add(result =>
+        {
+            if (result.GetValue(redirectUri) is { } text && !Uri.TryCreate(text, UriKind.Absolute, out _))
+                result.AddError($"--redirect-uri must be an absolute address, such as https://app.example/callback, not '{text}'");
+        });
+        var add = new Command("add", "Register a client bound to one territory: a machine client (client credentials; prints its secret once), " +
+            "or with --redirect-uri an interactive application.") { tenant, name, scopes, redirectUri };
         add.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
         {
             await using var database = await AssettDatabase.OpenAsync(configuration, logger);
@@ -33,8 +43,17 @@ public static class ClientsCommand
             await using var scope = provider.CreateAsyncScope();
             try
             {
-                var client = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
-                    scope.ServiceProvider.GetRequiredService<AssettDbContext>(), parseResult.GetValue(tenant)!, parseResult.GetValue(name)!,
+                var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+                var platform = scope.ServiceProvider.GetRequiredService<AssettDbContext>();
+                if (parseResult.GetValue(redirectUri) is { } redirect)
+                {
+                    var application = await MachineClients.AddInteractiveAsync(applications, platform, parseResult.GetValue(tenant)!,
+                        parseResult.GetValue(name)!, parseResult.GetValue(scopes)!, new Uri(redirect), cancellationToken);
+                    await output.WriteLineAsync($"client_id:     {application.ClientId}");
+                    await output.WriteLineAsync("A public client: no secret; it must use PKCE (S256) at /connect/authorize, then /connect/token.");
+                    return 0;
+                }
+                var client = await MachineClients.AddAsync(applications, platform, parseResult.GetValue(tenant)!, parseResult.GetValue(name)!,
                     parseResult.GetValue(scopes)!, cancellationToken);
                 await output.WriteLineAsync($"client_id:     {client.ClientId}");
                 await output.WriteLineAsync($"client_secret: {client.ClientSecret}");

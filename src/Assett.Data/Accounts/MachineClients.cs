@@ -18,7 +18,25 @@ public static class MachineClients
     /// <summary>The API areas a token may be granted: one scope each.</summary>
     public static readonly IReadOnlyList<string> Scopes = ["organisations", "cohort"];
 
-    public sealed record Registration(string ClientId, string ClientSecret);
+    public sealed record Registration(string ClientId, string? ClientSecret);
+
+    /// <summary>
+    /// Registers an interactive application of a tenant (a public client: authorization code with PKCE,
+    /// refresh tokens); people sign in and the tokens carry their identity and the tenant.
+    /// </summary>
+    public static async Task<Registration> AddInteractiveAsync(IOpenIddictApplicationManager applications, AssettDbContext platform,
+        string tenantIdentifier, string name, IReadOnlyCollection<string> scopes, Uri redirectUri, CancellationToken cancellationToken = default)
+    {
+        var (clientId, descriptor) = await DescribeAsync(applications, platform, tenantIdentifier, name, scopes, cancellationToken);
+        descriptor.ClientType = ClientTypes.Public;
+        descriptor.RedirectUris.Add(redirectUri);
+        foreach (var permission in new[] { Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                     Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code })
+            descriptor.Permissions.Add(permission);
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return new Registration(clientId, null);
+    }
 
     public static IServiceCollection AddAssettOpenIddictCore(this IServiceCollection services)
     {
@@ -30,6 +48,19 @@ public static class MachineClients
     public static async Task<Registration> AddAsync(IOpenIddictApplicationManager applications, AssettDbContext platform,
         string tenantIdentifier, string name, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default)
     {
+        var (clientId, descriptor) = await DescribeAsync(applications, platform, tenantIdentifier, name, scopes, cancellationToken);
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        descriptor.ClientSecret = secret;
+        descriptor.ClientType = ClientTypes.Confidential;
+        descriptor.Permissions.Add(Permissions.Endpoints.Token);
+        descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return new Registration(clientId, secret);
+    }
+
+    private static async Task<(string ClientId, OpenIddictApplicationDescriptor Descriptor)> DescribeAsync(IOpenIddictApplicationManager applications,
+        AssettDbContext platform, string tenantIdentifier, string name, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
         if (!await platform.Tenants.AnyAsync(t => t.Identifier == tenantIdentifier, cancellationToken))
             throw new ArgumentException($"no tenant '{tenantIdentifier}': apply tenants-config first");
         var unknown = scopes.Except(Scopes).ToList();
@@ -39,19 +70,14 @@ public static class MachineClients
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
             throw new ArgumentException($"a client '{clientId}' already exists");
 
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
             DisplayName = name,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
             Properties = { [TenantProperty] = JsonSerializer.SerializeToElement(tenantIdentifier) },
         };
         foreach (var scope in scopes) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        await applications.CreateAsync(descriptor, cancellationToken);
-        return new Registration(clientId, secret);
+        return (clientId, descriptor);
     }
 
     private static string Slug(string name)

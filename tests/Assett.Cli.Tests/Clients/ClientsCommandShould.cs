@@ -24,5 +24,10 @@ public sealed class ClientsCommandShould(PostgresServer server)
         Assert.Contains("already exists", again.Error);
         Assert.Contains("no tenant 'nulle-part'", unknown.Error);
         Assert.Contains("unknown scope(s) tout", badScope.Error);
+        var interactive = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "Tableau de bord", "--scopes", "organisations",
+            "--redirect-uri", "https://tableau.example/callback");
+        Assert.True(interactive.ExitCode == 0, interactive.Error);
+        Assert.Contains("client_id:     grand-poitiers.tableau-de-bord", interactive.Output);
+        Assert.Contains("must use PKCE", interactive.Output);
     }
 }

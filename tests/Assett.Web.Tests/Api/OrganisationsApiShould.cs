@@ -51,7 +51,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = client.ClientId,
-            ["client_secret"] = secret ?? client.ClientSecret,
+            ["client_secret"] = secret ?? client.ClientSecret!,
             ["scope"] = scope,
         }), TestContext.Current.CancellationToken);
 

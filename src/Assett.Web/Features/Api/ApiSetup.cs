@@ -14,6 +14,7 @@ namespace Assett.Web.Features.Api;
 public static class ApiSetup
 {
     public const string TokenEndpoint = "/connect/token";
+    public const string AuthorizationEndpoint = "/connect/authorize";
 
     public static IServiceCollection AddAssettApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -22,10 +23,13 @@ public static class ApiSetup
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.TrimStart('/'));
+                server.SetAuthorizationEndpointUris(AuthorizationEndpoint.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes([.. MachineClients.Scopes]);
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowRefreshTokenFlow();
+                server.RegisterScopes([.. MachineClients.Scopes, Scopes.OfflineAccess]);
                 AddKeys(server, configuration, environment);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 if (!environment.IsProduction()) aspNetCore.DisableTransportSecurityRequirement();
             })
             .AddValidation(validation =>

@@ -1,7 +1,11 @@
 using System.Security.Claims;
+using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -10,25 +14,65 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Assett.Web.Features.Api;
 
 /// <summary>
-/// <c>POST /connect/token</c> once OpenIddict has checked the request: a machine client gets an access
-/// token naming itself and the one tenant it is bound to, with the scopes it asked for and may have.
+/// The token server's two endpoints, once OpenIddict has checked each request. Every client is bound
+/// to one territory (its <see cref="MachineClients.TenantProperty"/>), and every token names it.
+/// <c>/connect/authorize</c>: a person signed in with an account that belongs to the client's territory
+/// gets an authorization code (PKCE). <c>/connect/token</c>: client credentials for machine clients;
+/// codes and refresh tokens for interactive ones.
 /// </summary>
 public static class TokenEndpoint
 {
-    public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
+    public static void MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
         app.MapPost(ApiSetup.TokenEndpoint, IssueAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapMethods(ApiSetup.AuthorizationEndpoint, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription().AllowAnonymous();
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext context, IOpenIddictApplicationManager applications, ITenantStore tenants,
+        IMultiTenantContextAccessor accessor, AssettDbContext db)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!session.Succeeded)
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+                [IdentityConstants.ApplicationScheme]);
+
+        if (await TenantOfAsync(applications, request.ClientId!, context.RequestAborted) is not { } slug
+            || await tenants.FindByIdentifierAsync(slug, context.RequestAborted) is not { } tenant)
+            return Forbid(Errors.InvalidClient, "This client is bound to no territory.");
+        var userId = Guid.Parse(session.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        using (accessor.Change(tenant))
+        {
+            if (!await db.Memberships.AnyAsync(m => m.UserId == userId, context.RequestAborted))
+                return Forbid(Errors.AccessDenied, "This account belongs to no organisation or team of the client's territory.");
+        }
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, userId.ToString());
+        identity.SetClaim(Claims.Name, session.Principal.Identity?.Name);
+        identity.SetClaim(ClaimStrategy.TenantClaim, slug);
+        identity.SetScopes(request.GetScopes());
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 
     private static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // OpenIddict has checked the code (and its PKCE verifier) or the refresh token: issue again what they carry.
+            var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return grant.Principal is { } principal
+                ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                : Forbid(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
+        }
         if (!request.IsClientCredentialsGrantType())
-            return Forbid(Errors.UnsupportedGrantType, "Only client credentials are accepted here.");
+            return Forbid(Errors.UnsupportedGrantType, "This grant type is not accepted here.");
 
-        var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
-        var properties = application is null ? null : await applications.GetPropertiesAsync(application, context.RequestAborted);
-        if (properties is null || !properties.TryGetValue(MachineClients.TenantProperty, out var tenant) || tenant.GetString() is not { Length: > 0 } slug)
+        if (await TenantOfAsync(applications, request.ClientId!, context.RequestAborted) is not { } slug)
             return Forbid(Errors.InvalidClient, "This client is bound to no territory.");
-
+        var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, request.ClientId);
         identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application!, context.RequestAborted));
@@ -38,8 +82,16 @@ public static class TokenEndpoint
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
+    private static async Task<string?> TenantOfAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        var properties = application is null ? null : await applications.GetPropertiesAsync(application, cancellationToken);
+        return properties is not null && properties.TryGetValue(MachineClients.TenantProperty, out var tenant) && tenant.GetString() is { Length: > 0 } slug
+            ? slug : null;
+    }
+
     private static IResult Forbid(string error, string description) => Results.Forbid(
-        new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,

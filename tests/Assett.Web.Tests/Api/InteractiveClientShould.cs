@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Organisations;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace Assett.Web.Tests.Api;
+
+/// <summary>
+/// Authorization code with PKCE over HTTP, through the real sign-in page: a person of Grand Poitiers
+/// signs in, the application gets a code, exchanges it, refreshes its token, and reads the API of its
+/// territory only. (The same flow in a real browser, with Playwright, is still to come.)
+/// </summary>
+public sealed partial class InteractiveClientShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private static readonly Uri Callback = new("https://application.example/callback");
+    private AssettWebFactory _factory = null!;
+    private HttpClient _browser = null!;
+    private readonly Dictionary<string, Guid> _organisations = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Guid userId;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var user = new AssettUser { Id = Guid.NewGuid(), UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true };
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+            userId = user.Id;
+        }
+        var store = _factory.Services.GetRequiredService<ITenantStore>();
+        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        foreach (var (slug, siret) in new[] { ("grand-poitiers", "73282932000074"), ("toulouse-metropole", "35600000000048") })
+        {
+            using var tenant = new MultiTenantContextAccessor().Change(await store.FindByIdentifierAsync(slug));
+            await using var db = AssettDbContextOptions.Create(connection);
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = $"Organisation de {slug}" };
+            db.Organisations.Add(organisation);
+            if (slug == "grand-poitiers")
+                db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
+            await db.SaveChangesAsync();
+            _organisations[slug] = organisation.Id;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<string> RegisterAsync(string tenant)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return (await MachineClients.AddInteractiveAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
+            scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"Application {Guid.NewGuid():N}", ["organisations"], Callback)).ClientId;
+    }
+
+    [Fact]
+    public async Task SignInGetACodeExchangeItRefreshAndStayInTheTerritory()
+    {
+        var clientId = await RegisterAsync("grand-poitiers");
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = clientId, ["redirect_uri"] = Callback.ToString(), ["response_type"] = "code",
+            ["scope"] = "organisations offline_access", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = "xyz",
+        });
+
+        var toSignIn = await _browser.GetAsync(authorize, TestContext.Current.CancellationToken);
+        var signInPath = toSignIn.Headers.Location!.PathAndQuery;
+        var signInPage = await _browser.GetStringAsync(signInPath, TestContext.Current.CancellationToken);
+        var signedIn = await _browser.PostAsync(signInPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = Password,
+            ["ReturnUrl"] = QueryHelpers.ParseQuery(toSignIn.Headers.Location.Query)["ReturnUrl"]!,
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(signInPage).Groups[1].Value,
+        }), TestContext.Current.CancellationToken);
+        var toCallback = await _browser.GetAsync(signedIn.Headers.Location!.OriginalString, TestContext.Current.CancellationToken);
+        var callback = QueryHelpers.ParseQuery(toCallback.Headers.Location!.Query);
+        var tokens = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = callback["code"]!, ["redirect_uri"] = Callback.ToString(),
+            ["client_id"] = clientId, ["code_verifier"] = verifier });
+        var refreshed = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId });
+
+        Assert.StartsWith("/connexion?ReturnUrl=", signInPath);
+        Assert.StartsWith(Callback.ToString(), toCallback.Headers.Location.GetLeftPart(UriPartial.Path));
+        Assert.Equal("xyz", callback["state"]);
+        foreach (var token in new[] { tokens, refreshed }.Select(t => t.GetProperty("access_token").GetString()!))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ApiAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["toulouse-metropole"]}", token)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task RefuseACodeWithoutTheRightVerifier()
+    {
+        var clientId = await RegisterAsync("grand-poitiers");
+        var response = await _browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = "forged", ["redirect_uri"] = Callback.ToString(), ["client_id"] = clientId, ["code_verifier"] = "x",
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid_grant", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<JsonElement> TokenAsync(Dictionary<string, string> form)
+    {
+        var response = await _browser.PostAsync("/connect/token", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json;
+    }
+
+    private Task<HttpResponseMessage> ApiAsync(string path, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        return _browser.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
