@@ -38,7 +38,4 @@ public sealed class DatabaseTenantStore(string appConnectionString, TimeProvider
             _loading.Release();
         }
     }
-
-    /// <summary>Forgets the cached list, after tenants were applied.</summary>
-    public void Invalidate() => _cache = null;
 }

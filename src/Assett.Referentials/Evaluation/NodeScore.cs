@@ -26,8 +26,5 @@ public struct NodeScore
 
     public readonly double ProgrammePercent => PointPotentiel > 0 ? PointProgramme / PointPotentiel * 100 : 0;
 
-    /// <summary>What remains to do: potential minus done and planned, never negative.</summary>
-    public readonly double PointRestant => Math.Max(0, PointPotentiel - PointFait - PointProgramme);
-
     public readonly double Completeness => TotalTachesCount > 0 ? CompletedTachesCount / TotalTachesCount : 0;
 }
