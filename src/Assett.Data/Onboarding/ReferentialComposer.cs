@@ -15,7 +15,7 @@ namespace Assett.Data.Onboarding;
 /// </summary>
 internal sealed class ReferentialComposer(string root, string shownRoot, DiagnosticBag diagnostics)
 {
-    private readonly Dictionary<string, (List<PackageFile> Files, bool Valid)> _bases = [];
+    private readonly Dictionary<string, (List<PackageFile> Files, PackageLoadResult Loaded)> _bases = [];
 
     public ComposedReferential? Compose(YamlFields tenant, string tenantFolder)
     {
@@ -25,7 +25,7 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
             diagnostics.Error(ShownTenantFile(tenantFolder), tenant.Line, "referential: missing (required): name its base package, e.g. 'base: assett-entreprises'");
             return null;
         }
-        if (referential.Text("base", required: true) is not { } baseName || LoadBase(referential, baseName) is not { } baseFiles)
+        if (referential.Text("base", required: true) is not { } baseName || LoadBase(referential, baseName) is not var (baseFiles, baseLoaded))
             return null;
 
         var files = new List<PackageFile>(baseFiles);
@@ -45,7 +45,8 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
             }
         }
 
-        var loaded = PackageLoader.Load(files.Select(f => f with { Path = Path.Combine(shownRoot, f.Path) }));
+        // Without an overlay the territory's package is the national one, already parsed.
+        var loaded = overlayFiles.Count == 0 ? baseLoaded : PackageLoader.Load(files.Select(f => f with { Path = Path.Combine(shownRoot, f.Path) }));
         foreach (var diagnostic in loaded.Diagnostics.Items.Where(d => overlayFiles.Contains(Path.GetRelativePath(shownRoot, d.File))))
             (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(diagnostic.File, diagnostic.Line, diagnostic.Message);
         if (!loaded.Succeeded)
@@ -76,7 +77,7 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
     private static bool IsLocal(ReferentialNode node) => node.Identifiant.Split('.').Any(s => s.StartsWith('L'));
 
     /// <summary>The files of a national package (loaded and checked once, whatever the number of tenants using it).</summary>
-    private List<PackageFile>? LoadBase(YamlFields referential, string baseName)
+    private (List<PackageFile> Files, PackageLoadResult Loaded)? LoadBase(YamlFields referential, string baseName)
     {
         if (!_bases.TryGetValue(baseName, out var loaded))
         {
@@ -94,14 +95,14 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
             var result = PackageLoader.Load(files.Select(f => f with { Path = Path.Combine(shownRoot, f.Path) }));
             foreach (var diagnostic in result.Diagnostics.Items)
                 (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(diagnostic.File, diagnostic.Line, diagnostic.Message);
-            _bases[baseName] = loaded = (files, result.Succeeded);
+            _bases[baseName] = loaded = (files, result);
         }
-        if (!loaded.Valid)
+        if (!loaded.Loaded.Succeeded)
         {
             referential.Error(referential.Node("base")!, referential.Field("base"), $"referential '{baseName}' has errors (listed above)");
             return null;
         }
-        return loaded.Files;
+        return loaded;
     }
 
     /// <summary>Every markdown file below a folder, its path relative to the tenants-config root.</summary>
