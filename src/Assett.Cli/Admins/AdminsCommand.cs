@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Assett.Data;
 using Assett.Data.Accounts;
+using Assett.Data.Mail;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,8 +42,8 @@ public static class AdminsCommand
             }
             user.IsPlatformAdministrator = true;
             await users.UpdateAsync(user);
-            var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var publicUrl = (configuration["Assett:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
+            var code = AccountLinkCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var publicUrl = PublicAddress.Read(configuration);
             await output.WriteLineAsync($"{address} is a platform administrator.");
             await output.WriteLineAsync($"Password link (valid 3 days, once): {publicUrl}/nouveau-mot-de-passe?utilisateur={user.Id}&code={code}");
             return 0;

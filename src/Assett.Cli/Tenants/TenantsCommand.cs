@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Assett.Cli.Referentials;
 using Assett.Data;
+using Assett.Data.Mail;
 using Assett.Data.Onboarding;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -55,8 +56,7 @@ public static class TenantsCommand
             if (!PackageReport.WriteDiagnostics(diagnostics, parseResult.InvocationConfiguration.Error)) return 1;
             await using var database = await AssettDatabase.OpenAsync(configuration, logger);
             var clock = Stopwatch.StartNew();
-            var publicUrl = configuration["Assett:PublicUrl"] ?? "http://localhost:5080";
-            var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, publicUrl)
+            var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, PublicAddress.Read(configuration))
                 .ApplyAsync(tenants, parseResult.GetValue(dryRun), Environment.UserName, cancellationToken);
             var verb = parseResult.GetValue(dryRun) ? "would " : "";
             foreach (var result in results)

@@ -20,7 +20,7 @@ public sealed record TenantApplyResult(string Identifier, IReadOnlyList<string> 
 /// territory's officer role. Every change is written to the audit log.
 /// </summary>
 /// <param name="publicUrl">Where the web host is reached, for the links of invitation emails.</param>
-public sealed class TenantsConfigApplier(string appConnectionString, TimeProvider clock, string publicUrl = "http://localhost:5080")
+public sealed class TenantsConfigApplier(string appConnectionString, TimeProvider clock, string publicUrl = PublicAddress.Default)
 {
     private readonly MultiTenantContextAccessor _accessor = new();
 

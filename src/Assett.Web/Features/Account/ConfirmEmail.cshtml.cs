@@ -1,7 +1,6 @@
 using Assett.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Assett.Web.Features.Account;
 
@@ -13,16 +12,7 @@ public sealed class ConfirmEmailModel(UserManager<AssettUser> users) : PageModel
     public async Task OnGetAsync(Guid utilisateur, string? code)
     {
         var user = await users.FindByIdAsync(utilisateur.ToString());
-        if (user is null || string.IsNullOrEmpty(code) || user.EmailConfirmed) return;
-        string token;
-        try
-        {
-            token = System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return;
-        }
+        if (user is null || user.EmailConfirmed || AccountLinkCodes.Decode(code) is not { } token) return;
         Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 }

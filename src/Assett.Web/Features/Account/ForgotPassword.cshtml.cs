@@ -7,7 +7,6 @@ using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Assett.Web.Features.Account;
 
@@ -34,7 +33,7 @@ public sealed class ForgotPasswordModel(AssettDbContext db, UserManager<AssettUs
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is { EmailConfirmed: true })
         {
-            var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var code = AccountLinkCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/nouveau-mot-de-passe?utilisateur={user.Id}&code={code}";
             await Outbox.EnqueueAsync(db, $"account:reset:{user.Id}:{clock.GetUtcNow().ToUnixTimeSeconds()}", user.Email!,
                 "Choisir un nouveau mot de passe sur Assett",

@@ -8,7 +8,6 @@ using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Account;
@@ -77,7 +76,7 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         }
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var code = AccountLinkCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/confirmation?utilisateur={user.Id}&code={code}";
         await Outbox.EnqueueAsync(db, $"account:confirm:{user.Id}", user.Email!, $"Confirmez votre inscription sur Assett – {Territory.Name}",
             $"Bonjour,\n\nVous avez inscrit {organisation.Name} sur Assett, avec {Territory.Name}.\n" +

@@ -3,7 +3,6 @@ using Assett.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Assett.Web.Features.Account;
 
@@ -31,15 +30,7 @@ public sealed class ResetPasswordModel(UserManager<AssettUser> users) : PageMode
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByIdAsync(Utilisateur.ToString());
-        string? token = null;
-        try
-        {
-            if (Code is not null) token = System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
-        }
-        catch (FormatException)
-        {
-        }
-        if (user is null || token is null)
+        if (user is null || AccountLinkCodes.Decode(Code) is not { } token)
         {
             Invalid = true;
             return Page();

@@ -1,4 +1,5 @@
 using Assett.Data;
+using Assett.Data.Mail;
 using Assett.Data.Onboarding;
 
 namespace Assett.Web.Features.Territories;
@@ -18,8 +19,7 @@ public static class TenantsAtStartup
             logger.LogError("{Folder} has errors: nothing applied (run 'assett tenants validate')", folder);
             return;
         }
-        var publicUrl = configuration["Assett:PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
-        var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, publicUrl)
+        var results = await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System, PublicAddress.Read(configuration))
             .ApplyAsync(tenants, dryRun: false, actor: "web host (development)");
         foreach (var result in results)
             foreach (var change in result.Changes)
