@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
@@ -7,6 +6,7 @@ using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
+using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -91,12 +91,8 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     /// <summary>Only the territory's officers (admin role) may invite; others get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null) return NotFound();
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var roles = await db.Memberships.Where(m => m.UserId == userId).Select(m => m.Role).ToListAsync(cancellationToken);
-        var isPlatformAdministrator = await db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken);
-        if (roles.Count == 0 && !isPlatformAdministrator) return NotFound();
-        if (!roles.Contains(MembershipRole.OfficerAdmin)) return Forbid();
+        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
+        if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.ExpiresAt > now)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Email, i.ExpiresAt })

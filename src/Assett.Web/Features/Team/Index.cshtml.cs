@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Tenancy;
+using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -79,14 +79,10 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     /// </summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null) return NotFound();
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var memberships = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
-        var isPlatformAdministrator = await db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken);
-        if (memberships.Count == 0 && !isPlatformAdministrator) return NotFound();
-        var owned = await db.Memberships.Where(m => m.UserId == userId && m.Role == MembershipRole.OrganisationOwner)
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Id, o.Name })
-            .OrderBy(o => o.Name).FirstOrDefaultAsync(cancellationToken);
+        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
+        var ownedIds = memberships.Where(m => m.Role == MembershipRole.OrganisationOwner).Select(m => m.OrganisationId).ToList();
+        var owned = await db.Organisations.Where(o => ownedIds.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(cancellationToken);
         if (owned is null) return Forbid();
         (_organisationId, OrganisationName) = (owned.Id, owned.Name);
         Members = await db.Memberships.Where(m => m.OrganisationId == owned.Id)
