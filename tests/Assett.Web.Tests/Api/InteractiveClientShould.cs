@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Organisations;
@@ -22,7 +21,7 @@ namespace Assett.Web.Tests.Api;
 /// signs in, the application gets a code, exchanges it, refreshes its token, and reads the API of its
 /// territory only. (The same flow in a real browser, with Playwright, is still to come.)
 /// </summary>
-public sealed partial class InteractiveClientShould(PostgresServer server) : IAsyncLifetime
+public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifetime
 {
     private const string Password = "Clé-Secrète-2026";
     private static readonly Uri Callback = new("https://application.example/callback");
@@ -84,7 +83,7 @@ public sealed partial class InteractiveClientShould(PostgresServer server) : IAs
         {
             ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = Password,
             ["ReturnUrl"] = QueryHelpers.ParseQuery(toSignIn.Headers.Location.Query)["ReturnUrl"]!,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(signInPage).Groups[1].Value,
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(signInPage),
         }), TestContext.Current.CancellationToken);
         var toCallback = await _browser.GetAsync(signedIn.Headers.Location!.OriginalString, TestContext.Current.CancellationToken);
         var callback = QueryHelpers.ParseQuery(toCallback.Headers.Location!.Query);
@@ -130,7 +129,4 @@ public sealed partial class InteractiveClientShould(PostgresServer server) : IAs
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
