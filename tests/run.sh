@@ -15,6 +15,8 @@ has_postgres_server() {
 }
 has_postgres_server || apt_install postgresql
 command -v npm >/dev/null || apt_install nodejs npm
+# Browser tests drive Debian's Chromium (see tests/Assett.Web.Tests/Browser/Chromium.cs).
+[ -n "${ASSETT_CHROMIUM:-}" ] || [ -x /usr/lib/chromium/chromium ] || apt_install chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TESTINGPLATFORM_TELEMETRY_OPTOUT=1
 results="$PWD/TestResults"

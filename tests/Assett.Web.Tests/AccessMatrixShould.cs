@@ -53,6 +53,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
+        ["territoire/inscriptions"] = ("/t/grand-poitiers/territoire/inscriptions", persona => persona switch
+        {
+            Persona.Officer => "200",
+            Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation or Persona.PlatformAdministrator => "403",
+            Persona.OtherTenantOfficer => "404",
+            _ => SignIn,
+        }),
         ["GET /api/v1/organisations/"] = ("/api/v1/organisations", persona => persona == Persona.OtherTenantClient ? "200" : "401"),
         ["GET /api/v1/organisations/{id:guid}"] = ("/api/v1/organisations/{A1}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
         ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould and InteractiveClientShould

@@ -18,6 +18,17 @@ public sealed class SecurityShould(PostgresServer server)
     }
 
     [Fact]
+    public async Task KeepFormsOnTheSiteWhenASignInNamesAnUnregisteredCallback()
+    {
+        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var returnUrl = Uri.EscapeDataString("/connect/authorize?client_id=inconnu&redirect_uri=https%3A%2F%2Fpirate.example%2Fcb&response_type=code");
+
+        var response = await factory.CreateClient().GetAsync($"/connexion?ReturnUrl={returnUrl}", TestContext.Current.CancellationToken);
+
+        Assert.EndsWith("form-action 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task ThrottleGuessesOfAClientSecret()
     {
         await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());

@@ -22,7 +22,8 @@ public sealed record DemoSeedResult(int Organisations, int Assessments, int Stat
 /// <summary>
 /// Generates demonstration and load data for one territory: organisations, and for each campaign an
 /// assessment per organisation with statuses whose maturity varies by sector and improves from one
-/// campaign to the next, scored by the engine (snapshots). Refused unless the database is marked as a
+/// campaign to the next, scored by the engine (snapshots); each organisation gets an owner's account,
+/// without a password (hashing thousands is slow: "mot de passe oublié" sets one). Refused unless the database is marked as a
 /// development or demo database. Rows go in by batches of array inserts, inside the tenant's scope
 /// (row-level security checks every row).
 /// </summary>
@@ -58,7 +59,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         {
             var batch = Enumerable.Range(0, Math.Min(BatchSize, options.Organisations - done)).Select(_ => generator.Next()).ToList();
             var rows = new BatchRows();
-            rows.AddOrganisations(batch);
+            rows.AddOrganisations(batch, tenant.Info.Identifier);
             for (var k = 0; k < campaigns.Count; k++)
             {
                 var campaign = campaigns[k];
@@ -139,6 +140,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
     {
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private readonly Columns _organisations = new("organisations");
+        private readonly Columns _users = new("users", tenantOwned: false);
+        private readonly Columns _memberships = new("memberships");
         private readonly Columns _assessments = new("assessments");
         private readonly Columns _statuses = new("task_statuses");
         private readonly Columns _changes = new("task_status_changes");
@@ -148,11 +151,21 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         public int AssessmentCount { get; private set; }
         public int StatusCount { get; private set; }
 
-        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations)
+        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations, string tenant)
         {
             foreach (var o in organisations.Select(d => d.Organisation))
+            {
                 _organisations.Add(("id", o.Id), ("siret", o.Siret), ("name", o.Name), ("kind", o.Kind.ToString()), ("naf_code", o.NafCode),
                     ("naf_section", o.NafSection), ("headcount", o.Headcount.ToString()), ("commune_insee", o.CommuneInsee), ("created_at", o.CreatedAt));
+                var userId = Guid.NewGuid();
+                var email = DemoAccounts.OwnerEmail(o, tenant);
+                _users.Add(("id", userId), ("user_name", email), ("normalized_user_name", email.ToUpperInvariant()), ("email", email),
+                    ("normalized_email", email.ToUpperInvariant()), ("email_confirmed", true), ("security_stamp", Guid.NewGuid().ToString("N")),
+                    ("concurrency_stamp", Guid.NewGuid().ToString()), ("lockout_enabled", true), ("created_at", o.CreatedAt),
+                    ("is_platform_administrator", false), ("phone_number_confirmed", false), ("two_factor_enabled", false), ("access_failed_count", 0));
+                _memberships.Add(("id", Guid.NewGuid()), ("user_id", userId), ("organisation_id", o.Id),
+                    ("role", nameof(Accounts.MembershipRole.OrganisationOwner)), ("created_at", o.CreatedAt));
+            }
         }
 
         public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
@@ -196,7 +209,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         public async Task InsertAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var table in new[] { _organisations, _assessments, _statuses, _changes, _snapshots, _themes })
+            foreach (var table in new[] { _organisations, _users, _memberships, _assessments, _statuses, _changes, _snapshots, _themes })
                 await table.InsertAsync(connection, transaction, tenantId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -206,7 +219,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
     private sealed record Jsonb(string Text);
 
     /// <summary>Values of one table, column by column: one <c>INSERT … SELECT FROM unnest(arrays)</c>.</summary>
-    private sealed class Columns(string table)
+    private sealed class Columns(string table, bool tenantOwned = true)
     {
         private readonly Dictionary<string, List<object?>> _values = [];
 
@@ -232,8 +245,9 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                 command.Parameters.Add(parameter);
                 selects.Add($"${i + 1}{cast}");
             }
-            command.CommandText = $"INSERT INTO {table} (tenant_id, {string.Join(", ", columns)}) " +
-                $"SELECT '{tenantId}', * FROM unnest({string.Join(", ", selects)})";
+            command.CommandText = tenantOwned
+                ? $"INSERT INTO {table} (tenant_id, {string.Join(", ", columns)}) SELECT '{tenantId}', * FROM unnest({string.Join(", ", selects)})"
+                : $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", selects)})";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -241,6 +255,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         {
             Guid => (new NpgsqlParameter { Value = values.Cast<Guid>().ToArray() }, ""),
             double => (new NpgsqlParameter { Value = values.Cast<double>().ToArray() }, ""),
+            bool => (new NpgsqlParameter { Value = values.Cast<bool>().ToArray() }, ""),
+            int => (new NpgsqlParameter { Value = values.Cast<int>().ToArray() }, ""),
             DateTimeOffset => (new NpgsqlParameter { Value = values.Select(v => (DateTime?)((DateTimeOffset?)v)?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }, ""),
             Jsonb => (new NpgsqlParameter { Value = values.Select(v => ((Jsonb)v!).Text).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, "::jsonb[]"),
             _ => (new NpgsqlParameter { Value = values.Select(v => (string?)v).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, ""),

@@ -765,6 +765,10 @@ namespace Assett.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_approval");
+
                     b.Property<string>("CommuneInsee")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")

@@ -27,6 +27,12 @@ public sealed class Organisation : ITenantOwned
     public string? CommuneInsee { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Registered from a commune outside the territory: its members wait for an officer's approval
+    /// before they can act for it (decisions.md).
+    /// </summary>
+    public bool AwaitingApproval { get; set; }
 }
 
 /// <summary>The identity tag <c>type</c> of the engine: <c>entreprise</c>, <c>association</c>, <c>etablissement_public</c>.</summary>

@@ -1,3 +1,4 @@
+using Assett.Data.Accounts;
 using Assett.Data.Assessments;
 using Assett.Data.Demo;
 using Assett.Data.Onboarding;
@@ -43,6 +44,28 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         Assert.All(organisations, o => Assert.StartsWith("86", o.CommuneInsee)); // the Vienne: Grand Poitiers' communes
         Assert.All(organisations, o => Assert.Equal(ReferenceData.NafCodes.Find(o.NafCode!)!.Section, o.NafSection));
         Assert.True(organisations.Select(o => o.NafSection).Distinct().Count() >= 5);
+    }
+
+    [Fact]
+    public async Task GiveEachOrganisationAnOwnerWithoutAPassword()
+    {
+        await SeedAsync(30, 1);
+
+        using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var owners = await db.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.OrganisationId, u.Email, u.NormalizedEmail, u.PasswordHash, u.EmailConfirmed, u.SecurityStamp })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(30, owners.Select(o => o.OrganisationId).Distinct().Count());
+        Assert.Equal(30, owners.Count);
+        Assert.All(owners, o =>
+        {
+            Assert.EndsWith("@grand-poitiers.demo.invalid", o.Email);
+            Assert.Equal(o.Email!.ToUpperInvariant(), o.NormalizedEmail);
+            Assert.Null(o.PasswordHash);
+            Assert.True(o.EmailConfirmed);
+            Assert.NotNull(o.SecurityStamp); // Identity refuses to issue reset tokens without one
+        });
     }
 
     [Fact]

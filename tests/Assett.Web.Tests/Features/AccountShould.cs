@@ -27,10 +27,10 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
 
     private Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields) => _client.SubmitAsync(path, fields);
 
-    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password) =>
+    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password, string commune = "86194") =>
         SubmitAsync("/t/grand-poitiers/inscription", new()
         {
-            ["Input.Siret"] = siret, ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise",
+            ["Input.Siret"] = siret, ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = commune,
             ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password,
         });
 
@@ -66,6 +66,28 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
         Assert.Contains("Se déconnecter", home);
         var membership = await InTerritoryAsync(db => db.Memberships.SingleAsync());
         Assert.Equal(MembershipRole.OrganisationOwner, membership.Role);
+    }
+
+    [Fact]
+    public async Task OfferTheTerritorysCommunesAndRefuseOneFromElsewhereInTheList()
+    {
+        var form = await _client.GetStringAsync("/t/grand-poitiers/inscription", TestContext.Current.CancellationToken);
+        var page = await (await RegisterAsync(commune: "31555")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken); // Toulouse
+
+        Assert.Contains("<option value=\"86194\">Poitiers</option>", form);
+        Assert.Contains("Autre commune, hors du territoire", form);
+        Assert.Contains("Choisissez la commune de votre établissement dans la liste.", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RecordTheCommuneOfAnOrganisationOfTheTerritory()
+    {
+        await RegisterAsync();
+
+        var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
+        Assert.Equal("86194", organisation.CommuneInsee);
+        Assert.False(organisation.AwaitingApproval);
     }
 
     [Fact]

@@ -31,8 +31,7 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
 
-    [Fact]
-    public async Task LetAnOfficerJoinThenInviteAnOrganisationWhoseContactBecomesItsOwner()
+    private async Task<(HttpClient Browser, string JoinPage, HttpResponseMessage Joined)> JoinAsOfficerAsync()
     {
         var (token, hash) = InvitationTokens.Create();
         await InTerritoryAsync(async db =>
@@ -45,9 +44,16 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
             return await db.SaveChangesAsync();
         });
         var officer = NewBrowser();
-
         var joinPage = await officer.GetStringAsync($"/t/grand-poitiers/invitation?code={token}", TestContext.Current.CancellationToken);
         var joined = await SubmitAsync(officer, $"/t/grand-poitiers/invitation?code={token}", new() { ["Password"] = "Clé-Secrète-2026" });
+        return (officer, joinPage, joined);
+    }
+
+    [Fact]
+    public async Task LetAnOfficerJoinThenInviteAnOrganisationWhoseContactBecomesItsOwner()
+    {
+        var (officer, joinPage, joined) = await JoinAsOfficerAsync();
+
         var invited = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
         {
             ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "732 829 320 00074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "contact@atelier.example",
@@ -64,6 +70,56 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         var roles = await InTerritoryAsync(db => db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
             .OrderBy(x => x.Email).Select(x => $"{x.Email} {x.Role}").ToListAsync());
         Assert.Equal(["chargee@grand-poitiers.example OfficerAdmin", "contact@atelier.example OrganisationOwner"], roles);
+    }
+
+    [Fact]
+    public async Task HoldARegistrationFromOutsideTheTerritoryUntilAnOfficerApprovesIt()
+    {
+        var (officer, _, _) = await JoinAsOfficerAsync();
+        var owner = NewBrowser();
+        await SubmitAsync(owner, "/t/grand-poitiers/inscription", new()
+        {
+            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Scierie de Lussac", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "hors-territoire",
+            ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
+        });
+        await InTerritoryAsync(db => db.Users.Where(u => u.Email == "scierie@lussac.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
+        await SubmitAsync(owner, "/t/grand-poitiers/connexion", new() { ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026" });
+
+        var beforeApproval = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var asked = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@grand-poitiers.example" && m.Subject.StartsWith("Inscription à valider")));
+        var pending = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
+        var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
+        var approved = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var afterApproval = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, beforeApproval.StatusCode);
+        Assert.Contains("Scierie de Lussac", asked.TextBody);
+        Assert.Contains("<td>Scierie de Lussac</td>", pending);
+        Assert.Contains("<td>scierie@lussac.example</td>", pending);
+        Assert.Contains("L’inscription de Scierie de Lussac est validée.", approved);
+        Assert.Equal(HttpStatusCode.OK, afterApproval.StatusCode);
+        Assert.Equal(1, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription validée"))));
+    }
+
+    [Fact]
+    public async Task DeleteARefusedRegistrationAndTellItsContact()
+    {
+        var (officer, _, _) = await JoinAsOfficerAsync();
+        await SubmitAsync(NewBrowser(), "/t/grand-poitiers/inscription", new()
+        {
+            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Scierie de Lussac", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "hors-territoire",
+            ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
+        });
+        var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
+
+        var refused = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("L’inscription de Scierie de Lussac est refusée.", refused);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Memberships.CountAsync(m => m.OrganisationId != null)));
+        Assert.Equal(1, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription non retenue"))));
     }
 
     [GeneratedRegex(@"https?://\S+/invitation\?code=\S+")]

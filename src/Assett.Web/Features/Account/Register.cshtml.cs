@@ -4,6 +4,7 @@ using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
+using Assett.Web.Features.Officers;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +15,13 @@ namespace Assett.Web.Features.Account;
 
 /// <summary>
 /// Self-registration of an organisation on a territory, with its SIRET: creates the organisation, the
-/// person's account (owner of the organisation) and queues the confirmation email, all or nothing.
+/// person's account (owner of the organisation) and queues the confirmation email, all or nothing. An
+/// organisation whose commune is outside the territory waits for an officer's approval.
 /// </summary>
 public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> users, IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
 {
+    public const string OutsideTerritory = "hors-territoire";
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Indiquez le numéro SIRET de votre établissement (14 chiffres).")]
@@ -31,6 +35,9 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
 
         [Display(Name = "Type d’organisation")]
         public OrganisationKind Kind { get; set; }
+
+        [Display(Name = "Commune de l’établissement")]
+        public string? Commune { get; set; }
 
         [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
         [EmailAddress(ErrorMessage = "Cette adresse électronique n’est pas valide.")]
@@ -47,23 +54,36 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
     public InputModel Input { get; set; } = new();
 
     public TenantInfo Territory => tenant.Current!;
-    public bool Registered { get; private set; }
 
-    public IActionResult OnGet() => tenant.Current is null ? NotFound() : Page();
+    /// <summary>The territory's communes, by name; empty when its SIREN is unknown to the reference data.</summary>
+    public IReadOnlyList<Data.ReferenceData.Commune> Communes { get; private set; } = [];
+
+    public bool Registered { get; private set; }
+    public bool AwaitingApproval { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadCommunesAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null) return NotFound();
+        if (!await LoadCommunesAsync(cancellationToken)) return NotFound();
         var siret = FrenchIdentifiers.Normalize(Input.Siret);
         if (!FrenchIdentifiers.IsValidSiret(siret))
             ModelState.AddModelError("Input.Siret", "Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.");
         else if (await db.Organisations.AnyAsync(o => o.Siret == siret, cancellationToken))
             ModelState.AddModelError("Input.Siret", "Cette organisation est déjà inscrite : demandez une invitation à la personne qui l’a inscrite.");
+        var commune = Communes.FirstOrDefault(c => c.Code == Input.Commune);
+        if (Communes.Count > 0 && commune is null && Input.Commune != OutsideTerritory)
+            ModelState.AddModelError("Input.Commune", "Choisissez la commune de votre établissement dans la liste.");
         if (!ModelState.IsValid) return Page();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = Input.Name.Trim(), Kind = Input.Kind, CreatedAt = now };
+        var organisation = new Organisation
+        {
+            Id = Guid.NewGuid(), Siret = siret, Name = Input.Name.Trim(), Kind = Input.Kind, CommuneInsee = commune?.Code, CreatedAt = now,
+            AwaitingApproval = Input.Commune == OutsideTerritory,
+        };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         var user = new AssettUser { Id = Guid.NewGuid(), UserName = Input.Email.Trim(), Email = Input.Email.Trim(), CreatedAt = now };
@@ -84,8 +104,20 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
             $"<p>Bonjour,</p><p>Vous avez inscrit {HtmlEncoder.Default.Encode(organisation.Name)} sur Assett, avec {HtmlEncoder.Default.Encode(Territory.Name)}.</p>" +
             $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Confirmer mon adresse</a> (lien valable 3 jours)</p>" +
             "<p>Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.</p>", cancellationToken);
+        if (organisation.AwaitingApproval) await RegistrationApprovals.AskOfficersAsync(db, organisation, user.Email!, Territory, OfficersPageLink(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Registered = true;
+        AwaitingApproval = organisation.AwaitingApproval;
         return Page();
+    }
+
+    private string OfficersPageLink() => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/territoire/inscriptions";
+
+    private async Task<bool> LoadCommunesAsync(CancellationToken cancellationToken)
+    {
+        if (tenant.Current is null) return false;
+        var siren = await db.Tenants.Where(t => t.Id == tenant.Current.Id).Select(t => t.Siren).SingleAsync(cancellationToken);
+        Communes = siren is null ? [] : [.. Data.ReferenceData.Territories.CommunesOf(siren).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), true))];
+        return true;
     }
 }

@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Assett.Data.Accounts;
+using Assett.Web.Features.Api;
+using Assett.Web.Features.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenIddict.Abstractions;
 
 namespace Assett.Web.Features.Account;
 
 /// <summary>Sign-in with email and password; failures count towards a temporary lockout.</summary>
-public sealed class SignInModel(SignInManager<AssettUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,6 +33,14 @@ public sealed class SignInModel(SignInManager<AssettUser> signIn) : PageModel
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        // Signing in for an application: the form's redirects end at the application's callback.
+        if (await AuthorizationCallback.OfReturnUrlAsync(ReturnUrl, applications, HttpContext.RequestAborted) is { } callback)
+            SecurityHeaders.AllowFormToEndAt(HttpContext, callback);
+        await next();
+    }
 
     public void OnGet()
     {

@@ -9,30 +9,32 @@ using Assett.Data.Accounts;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using OpenIddict.Abstractions;
 
-namespace Assett.Web.Tests.Api;
+namespace Assett.Web.Tests.Browser;
 
 /// <summary>
-/// Authorization code with PKCE over HTTP, through the real sign-in page: a person of Grand Poitiers
-/// signs in, the application gets a code, exchanges it, refreshes its token, and reads the API of its
-/// territory only. (The same flow in a real browser, with Playwright, is still to come.)
+/// Authorization code with PKCE in a real browser, through the real sign-in page: a person of Grand
+/// Poitiers signs in, the application gets a code, exchanges it, refreshes its token, and reads the API
+/// of its territory only. The application's callback is caught by the browser test, as the
+/// application's own page would catch it.
 /// </summary>
-public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifetime
+[Collection(nameof(BrowserTests))]
+public sealed class InteractiveClientShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
 {
     private const string Password = "Clé-Secrète-2026";
     private static readonly Uri Callback = new("https://application.example/callback");
     private AssettWebFactory _factory = null!;
-    private HttpClient _browser = null!;
+    private HttpClient _http = null!;
     private readonly Dictionary<string, Guid> _organisations = [];
 
     public async ValueTask InitializeAsync()
     {
         _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _http = new HttpClient { BaseAddress = LiveServer.Start(_factory) };
         Guid userId;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
@@ -55,7 +57,11 @@ public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifet
         }
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _factory.DisposeAsync();
+    }
 
     private async Task<string> RegisterAsync(string tenant)
     {
@@ -76,24 +82,29 @@ public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifet
             ["scope"] = "organisations offline_access", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = "xyz",
         });
 
-        var toSignIn = await _browser.GetAsync(authorize, TestContext.Current.CancellationToken);
-        var signInPath = toSignIn.Headers.Location!.PathAndQuery;
-        var signInPage = await _browser.GetStringAsync(signInPath, TestContext.Current.CancellationToken);
-        var signedIn = await _browser.PostAsync(signInPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _http.BaseAddress!.ToString() });
+        var page = await context.NewPageAsync();
+        var callback = new TaskCompletionSource<Uri>();
+        await page.RouteAsync($"{Callback}**", async route =>
         {
-            ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = Password,
-            ["ReturnUrl"] = QueryHelpers.ParseQuery(toSignIn.Headers.Location.Query)["ReturnUrl"]!,
-            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(signInPage),
-        }), TestContext.Current.CancellationToken);
-        var toCallback = await _browser.GetAsync(signedIn.Headers.Location!.OriginalString, TestContext.Current.CancellationToken);
-        var callback = QueryHelpers.ParseQuery(toCallback.Headers.Location!.Query);
-        var tokens = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = callback["code"]!, ["redirect_uri"] = Callback.ToString(),
+            callback.TrySetResult(new Uri(route.Request.Url));
+            await route.FulfillAsync(new() { Body = "Application connectée", ContentType = "text/plain" });
+        });
+
+        await page.GotoAsync(authorize);
+        var signInUrl = new Uri(page.Url);
+        await page.GetByLabel("Adresse électronique").FillAsync("gerante@boulangerie.example");
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var returned = await callback.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var query = QueryHelpers.ParseQuery(returned.Query);
+        var tokens = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Callback.ToString(),
             ["client_id"] = clientId, ["code_verifier"] = verifier });
         var refreshed = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId });
 
-        Assert.StartsWith("/connexion?ReturnUrl=", signInPath);
-        Assert.StartsWith(Callback.ToString(), toCallback.Headers.Location.GetLeftPart(UriPartial.Path));
-        Assert.Equal("xyz", callback["state"]);
+        Assert.Equal("/connexion", signInUrl.AbsolutePath);
+        Assert.Equal(Callback.ToString(), returned.GetLeftPart(UriPartial.Path));
+        Assert.Equal("xyz", query["state"]);
         foreach (var token in new[] { tokens, refreshed }.Select(t => t.GetProperty("access_token").GetString()!))
         {
             Assert.Equal(HttpStatusCode.OK, (await ApiAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token)).StatusCode);
@@ -105,7 +116,7 @@ public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifet
     public async Task RefuseACodeWithoutTheRightVerifier()
     {
         var clientId = await RegisterAsync("grand-poitiers");
-        var response = await _browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = "forged", ["redirect_uri"] = Callback.ToString(), ["client_id"] = clientId, ["code_verifier"] = "x",
         }), TestContext.Current.CancellationToken);
@@ -116,7 +127,7 @@ public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifet
 
     private async Task<JsonElement> TokenAsync(Dictionary<string, string> form)
     {
-        var response = await _browser.PostAsync("/connect/token", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, json.ToString());
         return json;
@@ -125,7 +136,7 @@ public sealed class InteractiveClientShould(PostgresServer server) : IAsyncLifet
     private Task<HttpResponseMessage> ApiAsync(string path, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
-        return _browser.SendAsync(request, TestContext.Current.CancellationToken);
+        return _http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
