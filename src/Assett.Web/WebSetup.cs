@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Assett.Data.Accounts;
+using Assett.Web.Features.Questionnaire;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
@@ -55,6 +56,9 @@ public static class WebSetup
         });
         services.AddSingleton(MailSettings.Read(configuration));
         services.AddSingleton<MailSender>();
+        services.AddSingleton<ReferentialPackages>();
+        services.AddScoped<AssessmentContexts>();
+        services.AddScoped<TaskAnswers>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }
@@ -70,6 +74,7 @@ public static class WebSetup
         // Pages answer errors with the French error page; the API and the token server answer with their status alone.
         app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 
+        app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "node_modules/@gouvfr/dsfr/dist")),

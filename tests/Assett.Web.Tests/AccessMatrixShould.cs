@@ -27,6 +27,15 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
 
     private static readonly Persona[] Everyone = Enum.GetValues<Persona>();
 
+    /// <summary>The business owner's journey: every member of an organisation works on their own organisation's assessment.</summary>
+    private static string OrganisationMembersOnly(Persona persona) => persona switch
+    {
+        Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation => "200",
+        Persona.Officer or Persona.PlatformAdministrator => "403",
+        Persona.OtherTenantOfficer => "404",
+        _ => SignIn,
+    };
+
     /// <summary>Route pattern → the request that exercises it, and what each visitor gets (a status, or "sign-in").</summary>
     private static readonly Dictionary<string, (string Path, Func<Persona, string> Expected)> Matrix = new()
     {
@@ -53,6 +62,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
+        ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
+        ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),
+        ["resultats"] = ("/t/grand-poitiers/resultats", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ("/t/grand-poitiers/territoire/inscriptions", persona => persona switch
         {
             Persona.Officer => "200",

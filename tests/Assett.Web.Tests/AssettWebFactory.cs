@@ -1,5 +1,8 @@
+using Assett.Data;
+using Assett.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests;
 
@@ -17,5 +20,14 @@ public sealed class AssettWebFactory(string appConnectionString, string adminCon
         // Read by Program before the host is built, so they must be host settings.
         builder.UseSetting("ConnectionStrings:Assett", appConnectionString);
         builder.UseSetting("ConnectionStrings:AssettAdmin", adminConnectionString);
+    }
+
+    /// <summary>Runs a query or a change in one territory, on a context of its own, as a test's arrange or assert step.</summary>
+    public async Task<T> InTerritoryAsync<T>(string territory, Func<AssettDbContext, Task<T>> work)
+    {
+        var tenant = await Services.GetRequiredService<ITenantStore>().FindByIdentifierAsync(territory);
+        using var scope = new MultiTenantContextAccessor().Change(tenant);
+        await using var db = AssettDbContextOptions.Create(Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+        return await work(db);
     }
 }

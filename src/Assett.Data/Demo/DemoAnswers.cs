@@ -1,6 +1,6 @@
+using Assett.Data.Assessments;
 using Assett.Data.Organisations;
 using Assett.Referentials.Evaluation;
-using Assett.Referentials.Formulas;
 using Assett.Referentials.Packages;
 
 namespace Assett.Data.Demo;
@@ -41,18 +41,7 @@ internal sealed class DemoAnswers(Random random, ReferentialPackage package)
     {
         var organisation = demo.Organisation;
         var tags = IdentityTags.Of(organisation, localisation);
-        var profile = new OrganisationProfile();
-        foreach (var (field, values) in tags) profile.Tag(field, [.. values]);
-        foreach (var (question, answer) in demo.Answers)
-        {
-            if (!package.Questions.TryGetValue(question, out var known)) continue;
-            profile.Answer(question, known.Type switch
-            {
-                QuestionType.Binaire => FormulaValue.Of(answer == "OUI"),
-                QuestionType.Proportion => FormulaValue.Of(double.Parse(answer, System.Globalization.CultureInfo.InvariantCulture)),
-                _ => FormulaValue.OfText(answer),
-            });
-        }
+        var profile = AssessmentInputs.Profile(package, tags, demo.Answers);
         return (profile, tags);
     }
 }

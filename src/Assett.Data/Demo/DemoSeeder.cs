@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
+using Assett.Data.Organisations;
 using Assett.Data.Platform;
 using Assett.Data.ReferenceData;
 using Assett.Data.Referentials;
@@ -89,8 +90,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         await using var platform = AssettDbContextOptions.Create(appConnectionString);
         var tenant = await platform.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken)
             ?? throw new DemoSeedException($"no tenant '{identifier}': apply tenants-config first ('assett tenants apply').");
-        // Overseas territories (Mayotte, La Réunion...) have an Indian/ or America/ time zone.
-        var localisation = tenant.TimeZone.StartsWith("Europe/", StringComparison.Ordinal) ? "metropole" : "DOM";
+        var localisation = IdentityTags.LocalisationOf(tenant.TimeZone);
         return new TenantRow(new TenantInfo(tenant.Id, tenant.Identifier, tenant.DisplayName), tenant.Siren, localisation,
             tenant.Settings.CurrentReferentialVersionId);
     }
@@ -181,8 +181,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
             {
                 if (statuses[i].Kind == StatusKind.None) continue;
                 var status = statuses[i];
-                var kind = status.Kind == StatusKind.NonConcerne ? "non_concerne"
-                    : status.Fait == 1 ? "fait" : status.Programme == 1 ? "programme" : "pas_fait";
+                var kind = status.Kind == StatusKind.NonConcerne ? StatusKinds.NonConcerne
+                    : status.Fait == 1 ? StatusKinds.Fait : status.Programme == 1 ? StatusKinds.Programme : StatusKinds.PasFait;
                 var nodeId = package.Nodes[i].Id;
                 _statuses.Add(("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), ("status_kind", kind),
                     ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait),

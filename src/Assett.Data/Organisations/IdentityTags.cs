@@ -7,6 +7,9 @@ namespace Assett.Data.Organisations;
 /// </summary>
 public static class IdentityTags
 {
+    /// <summary>Overseas territories (Mayotte, La Réunion...) have an Indian/ or America/ time zone.</summary>
+    public static string LocalisationOf(string timeZone) => timeZone.StartsWith("Europe/", StringComparison.Ordinal) ? "metropole" : "DOM";
+
     public static Dictionary<string, List<string>> Of(Organisation organisation, string localisation)
     {
         var tags = new Dictionary<string, List<string>>

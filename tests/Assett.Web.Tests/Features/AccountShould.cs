@@ -37,13 +37,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     private Task<HttpResponseMessage> SignInAsync(string password = Password) =>
         SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password });
 
-    private async Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> query)
-    {
-        var tenant = await _factory.Services.GetRequiredService<ITenantStore>().FindByIdentifierAsync("grand-poitiers");
-        using var scope = new MultiTenantContextAccessor().Change(tenant);
-        await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
-        return await query(db);
-    }
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
 
     [Fact]
     public async Task RegisterConfirmTheAddressThenSignIn()

@@ -19,13 +19,7 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work)
-    {
-        var tenant = await _factory.Services.GetRequiredService<ITenantStore>().FindByIdentifierAsync("grand-poitiers");
-        using var scope = new MultiTenantContextAccessor().Change(tenant);
-        await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
-        return await work(db);
-    }
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
 
     private HttpClient NewBrowser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -34,7 +34,7 @@ public static class TokenEndpoint
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded)
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+            return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
                 [IdentityConstants.ApplicationScheme]);
 
         if (await TenantOfAsync(applications, request.ClientId!, context.RequestAborted) is not { } slug
@@ -53,7 +53,7 @@ public static class TokenEndpoint
         identity.SetClaim(ClaimStrategy.TenantClaim, slug);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications)
@@ -64,7 +64,7 @@ public static class TokenEndpoint
             // OpenIddict has checked the code (and its PKCE verifier) or the refresh token: issue again what they carry.
             var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             return grant.Principal is { } principal
-                ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                ? TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
                 : Forbid(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
         }
         if (!request.IsClientCredentialsGrantType())
@@ -79,7 +79,7 @@ public static class TokenEndpoint
         identity.SetClaim(ClaimStrategy.TenantClaim, slug);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<string?> TenantOfAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public static class TokenEndpoint
             ? slug : null;
     }
 
-    private static IResult Forbid(string error, string description) => Results.Forbid(
+    private static IResult Forbid(string error, string description) => TypedResults.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

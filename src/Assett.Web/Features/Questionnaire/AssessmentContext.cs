@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
+using Assett.Data.Organisations;
+using Assett.Data.Referentials;
+using Assett.Referentials.Evaluation;
+using Assett.Referentials.Packages;
+using Assett.Web.Features.Account;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Features.Questionnaire;
+
+/// <summary>
+/// Everything a page of the business owner's journey works on: the person's organisation in this
+/// territory, the current campaign, its referential, and the organisation's assessment in it.
+/// </summary>
+public sealed record AssessmentContext(Membership Membership, Organisation Organisation, Campaign Campaign, ReferentialVersion Version,
+    ReferentialPackage Package, Assessment Assessment)
+{
+    /// <summary>Owners and editors answer, until the assessment is submitted; readers only read.</summary>
+    public bool CanEdit => Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor
+        && Assessment.State != AssessmentState.Submitted && Campaign.State != CampaignState.Closed;
+
+    /// <summary>What the person answers: the leaves below the measures (the tasks).</summary>
+    public IEnumerable<ReferentialNode> TasksOf(ReferentialNode node) =>
+        Package.Nodes.Skip(node.Index).TakeWhile(n => n == node || IsBelow(n, node)).Where(n => n.IsLeaf && n.Depth > Package.ActionDepth);
+
+    public ReferentialNode? Measure(string identifiant) =>
+        Package.NodesById.TryGetValue($"{Package.ReferentialId}_{identifiant}", out var node) && node.Depth == Package.ActionDepth ? node : null;
+
+    public IEnumerable<ReferentialNode> Themes => Package.Root.Children;
+
+    public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id).ToListAsync(cancellationToken);
+        return Evaluate(entries);
+    }
+
+    public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) =>
+        new ReferentialEvaluator(Package, Version.Package.DisabledNodes)
+            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(Package, Assessment.IdentityTags, Assessment.Answers), AssessmentInputs.Statuses(Package, entries)));
+
+    private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+            if (parent == ancestor) return true;
+        return false;
+    }
+}
+
+/// <summary>Why there is no context: a stranger to the territory, a person of it without an organisation, no campaign yet.</summary>
+public enum MissingContext
+{
+    None,
+    Stranger,
+    NoOrganisation,
+    NoCampaign,
+}
+
+/// <summary>Finds, and starts when needed, the assessment of the signed-in person's organisation.</summary>
+public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, TimeProvider clock)
+{
+    /// <summary>
+    /// The context, or why there is none. The current campaign is the open one, else the next planned
+    /// one: answers can be prepared before it opens (docs/journey.md).
+    /// </summary>
+    public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await TerritoryAccess.MembershipsAsync(db, user, cancellationToken) is not { } memberships) return (null, MissingContext.Stranger);
+        var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
+        if (membership is null) return (null, MissingContext.NoOrganisation);
+        var campaign = await CurrentCampaignAsync(cancellationToken);
+        if (campaign is null) return (null, MissingContext.NoCampaign);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
+        var version = await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken);
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.CampaignId == campaign.Id, cancellationToken)
+            ?? await StartAsync(organisation, campaign, cancellationToken);
+        return (new AssessmentContext(membership, organisation, campaign, version, packages.Get(version), assessment), MissingContext.None);
+    }
+
+    private Task<Campaign?> CurrentCampaignAsync(CancellationToken cancellationToken) =>
+        db.Campaigns.Where(c => c.State != CampaignState.Closed)
+            .OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var timeZone = await db.Tenants.Where(t => t.Id == organisation.TenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
+        var assessment = new Assessment
+        {
+            Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.NotStarted,
+            IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(timeZone)), CreatedAt = clock.GetUtcNow(),
+        };
+        db.Assessments.Add(assessment);
+        await CarryOverAsync(assessment, campaign, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return assessment;
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague started it at the same instant: theirs is the one.
+            db.Entry(assessment).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
+            return await db.Assessments.SingleAsync(a => a.OrganisationId == organisation.Id && a.CampaignId == campaign.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>A new campaign starts from the answers of the previous one, node by node (decisions.md).</summary>
+    private async Task CarryOverAsync(Assessment assessment, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var previous = await db.Assessments.AsNoTracking()
+            .Where(a => a.OrganisationId == assessment.OrganisationId && a.CampaignId != campaign.Id)
+            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a, c.OpensOn })
+            .OrderByDescending(x => x.OpensOn).Select(x => x.a).FirstOrDefaultAsync(cancellationToken);
+        if (previous is null) return;
+        assessment.Answers = new Dictionary<string, string>(previous.Answers);
+        var package = packages.Get(await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken));
+        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).ToListAsync(cancellationToken);
+        foreach (var entry in entries.Where(e => package.NodesById.ContainsKey(e.NodeId)))
+            db.TaskStatuses.Add(new TaskStatusEntry
+            {
+                Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = entry.NodeId, Status = entry.Status, Comment = entry.Comment,
+                UpdatedBy = entry.UpdatedBy, UpdatedAt = entry.UpdatedAt,
+            });
+        if (entries.Count > 0) assessment.State = AssessmentState.InProgress;
+    }
+}

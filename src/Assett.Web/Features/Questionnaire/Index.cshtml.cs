@@ -1,0 +1,40 @@
+using Assett.Data;
+using Assett.Referentials.Evaluation;
+using Assett.Referentials.Packages;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Assett.Web.Features.Questionnaire;
+
+/// <summary>The questionnaire's home: the themes with their progress, and where to resume.</summary>
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db) : JourneyPage(contexts, tenant)
+{
+    public sealed record ThemeProgress(ReferentialNode Theme, int Answered, int Total, ReferentialNode? NextMeasure);
+
+    public bool NoCampaign { get; private set; }
+    public IReadOnlyList<ThemeProgress> Themes { get; private set; } = [];
+    public ReferentialNode? ResumeAt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var refusal = await LoadContextAsync(cancellationToken);
+        if (Missing == MissingContext.NoCampaign)
+        {
+            NoCampaign = true;
+            return Page();
+        }
+        if (refusal is not null) return refusal;
+
+        var result = await Context.EvaluateAsync(db, cancellationToken);
+        Themes = Context.Themes.Select(theme => Progress(theme, result)).ToList();
+        ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
+        return Page();
+    }
+
+    /// <summary>The engine's task counts: a task made non concerné by the profile counts as answered.</summary>
+    private static ThemeProgress Progress(ReferentialNode theme, EvaluationResult result)
+    {
+        var next = theme.Children.FirstOrDefault(measure => result[measure].CompletedTachesCount < result[measure].TotalTachesCount);
+        return new ThemeProgress(theme, (int)result[theme].CompletedTachesCount, (int)result[theme].TotalTachesCount, next);
+    }
+}

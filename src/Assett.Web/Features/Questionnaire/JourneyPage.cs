@@ -1,0 +1,35 @@
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Assett.Web.Features.Questionnaire;
+
+/// <summary>
+/// A page of the business owner's journey: it works on the person's <see cref="AssessmentContext"/>.
+/// Strangers to the territory get 404; a person of the territory without an organisation (an
+/// officer) gets 403; without a campaign, the questionnaire's home page explains it.
+/// </summary>
+[Authorize]
+public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantContextAccessor tenant) : PageModel
+{
+    public AssessmentContext Context { get; private set; } = null!;
+    protected MissingContext Missing { get; private set; }
+
+    protected async Task<IActionResult?> LoadContextAsync(CancellationToken cancellationToken)
+    {
+        if (tenant.Current is null) return NotFound();
+        (var context, Missing) = await contexts.LoadAsync(User, cancellationToken);
+        if (context is not null)
+        {
+            Context = context;
+            return null;
+        }
+        return Missing switch
+        {
+            MissingContext.Stranger => NotFound(),
+            MissingContext.NoOrganisation => Forbid(),
+            _ => RedirectToPage("/Questionnaire/Index"),
+        };
+    }
+}

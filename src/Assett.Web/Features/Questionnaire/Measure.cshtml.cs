@@ -1,0 +1,123 @@
+using Assett.Data;
+using Assett.Data.Assessments;
+using Assett.Referentials.Packages;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Features.Questionnaire;
+
+/// <summary>
+/// One measure of the questionnaire: each task with its status, an optional detailed split and a
+/// comment. Without JavaScript, the form saves the whole measure; with it, each answer is saved as it
+/// is given (the <c>Task</c> handler, see <c>wwwroot/js/autosave.js</c>).
+/// </summary>
+public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TaskAnswers answers)
+    : JourneyPage(contexts, tenant)
+{
+    public sealed class AnswerInput
+    {
+        public string NodeId { get; set; } = "";
+        public string? Status { get; set; }
+        public double? FaitPercent { get; set; }
+        public double? ProgrammePercent { get; set; }
+        public string? Comment { get; set; }
+        public uint SeenVersion { get; set; }
+
+        public TaskAnswer ToAnswer() => new(NodeId, Status, FaitPercent, ProgrammePercent, Comment, SeenVersion);
+    }
+
+    [BindProperty(SupportsGet = true, Name = "mesure")]
+    public string Identifiant { get; set; } = "";
+
+    [BindProperty]
+    public List<AnswerInput> Answers { get; set; } = [];
+
+    public ReferentialNode Node { get; private set; } = null!;
+    public ReferentialNode? Previous { get; private set; }
+    public ReferentialNode? Next { get; private set; }
+    public Dictionary<string, TaskStatusEntry> Entries { get; private set; } = [];
+    public ILookup<string, TaskStatusChange> History { get; private set; } = Enumerable.Empty<TaskStatusChange>().ToLookup(c => c.NodeId);
+
+    /// <summary>Per task, what went wrong with the last save (a conflict or an invalid answer).</summary>
+    public Dictionary<string, string> Problems { get; } = [];
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
+
+    /// <summary>The whole measure, without JavaScript: answers that changed are saved; conflicts are shown, not overwritten.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        var tasks = Context.TasksOf(Node).Select(t => t.Id).ToHashSet();
+        foreach (var input in Answers.Where(a => tasks.Contains(a.NodeId) && a.Status is not null))
+        {
+            var result = await answers.SaveAsync(Context, input.ToAnswer(), User.Identity!.Name!, cancellationToken);
+            if (result.Outcome == SaveOutcome.Conflict)
+                Problems[input.NodeId] = Describe.Conflict(result.Current!);
+            else if (result.Outcome == SaveOutcome.Invalid)
+                Problems[input.NodeId] = result.Error!;
+        }
+        if (Problems.Count == 0)
+        {
+            Saved = "Vos réponses sont enregistrées.";
+            return Next is { } next && Request.Form.ContainsKey("suivante")
+                ? RedirectToPage(new { mesure = next.Identifiant })
+                : RedirectToPage(new { mesure = Identifiant });
+        }
+        await LoadEntriesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>One answer, from the autosave script: JSON with the outcome and the task's new version.</summary>
+    public async Task<IActionResult> OnPostTaskAsync([FromForm] AnswerInput input, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        var result = await answers.SaveAsync(Context, input.ToAnswer(), User.Identity!.Name!, cancellationToken);
+        var body = new
+        {
+            outcome = result.Outcome.ToString().ToLowerInvariant(),
+            version = result.Current?.Version,
+            message = result.Outcome switch
+            {
+                SaveOutcome.Conflict => Describe.Conflict(result.Current!),
+                SaveOutcome.Invalid => result.Error,
+                _ => null,
+            },
+        };
+        return new JsonResult(body)
+        {
+            StatusCode = result.Outcome switch
+            {
+                SaveOutcome.Conflict => StatusCodes.Status409Conflict,
+                SaveOutcome.Invalid => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status200OK,
+            },
+        };
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
+        if (Context.Measure(Identifiant) is not { } node) return NotFound();
+        Node = node;
+        var measures = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth).ToList();
+        var index = measures.IndexOf(node);
+        Previous = index > 0 ? measures[index - 1] : null;
+        Next = index < measures.Count - 1 ? measures[index + 1] : null;
+        await LoadEntriesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task LoadEntriesAsync(CancellationToken cancellationToken)
+    {
+        var ids = Context.TasksOf(Node).Select(t => t.Id).ToList();
+        Entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && ids.Contains(s.NodeId))
+            .ToDictionaryAsync(s => s.NodeId, cancellationToken);
+        History = (await db.TaskStatusChanges.AsNoTracking().Where(c => c.AssessmentId == Context.Assessment.Id && ids.Contains(c.NodeId))
+            .OrderByDescending(c => c.ChangedAt).ToListAsync(cancellationToken)).ToLookup(c => c.NodeId);
+    }
+}

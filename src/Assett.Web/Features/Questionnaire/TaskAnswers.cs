@@ -1,0 +1,79 @@
+using Assett.Data;
+using Assett.Data.Assessments;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Assett.Web.Features.Questionnaire;
+
+/// <summary>One answer to a task, as a form or the autosave script sends it.</summary>
+public sealed record TaskAnswer(string NodeId, string? Status, double? FaitPercent, double? ProgrammePercent, string? Comment, uint SeenVersion);
+
+public enum SaveOutcome
+{
+    Saved,
+    Unchanged,
+    Conflict,
+    Invalid,
+}
+
+/// <summary>The outcome of a save; on a conflict, <see cref="Current"/> is what the colleague saved meanwhile.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, TaskStatusEntry? Current = null, string? Error = null);
+
+/// <summary>
+/// Saves answers one task at a time. A save names the version of the task it started from: when a
+/// colleague saved the task since, the save is refused as a conflict instead of overwriting theirs.
+/// Every change is kept in the task's history.
+/// </summary>
+public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
+{
+    public async Task<SaveResult> SaveAsync(AssessmentContext context, TaskAnswer answer, string author, CancellationToken cancellationToken)
+    {
+        if (!context.CanEdit) return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation ne peut plus être modifiée.");
+        if (!context.Package.NodesById.TryGetValue(answer.NodeId, out var node) || !node.IsLeaf || node.Depth <= context.Package.ActionDepth)
+            return new SaveResult(SaveOutcome.Invalid, Error: "Cette action n’existe pas dans le référentiel.");
+        if (Parse(answer) is not { } status)
+            return new SaveResult(SaveOutcome.Invalid, Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
+        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
+
+        var entry = await db.TaskStatuses.SingleOrDefaultAsync(s => s.AssessmentId == context.Assessment.Id && s.NodeId == answer.NodeId, cancellationToken);
+        if (entry is not null && entry.Status == status && entry.Comment == comment) return new SaveResult(SaveOutcome.Unchanged, entry);
+        if (entry is not null && entry.Version != answer.SeenVersion) return new SaveResult(SaveOutcome.Conflict, entry);
+
+        var now = clock.GetUtcNow();
+        var previous = entry?.Status;
+        if (entry is null)
+        {
+            entry = new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = context.Assessment.Id, NodeId = answer.NodeId, Status = status, UpdatedBy = author };
+            db.TaskStatuses.Add(entry);
+        }
+        (entry.Status, entry.Comment, entry.UpdatedBy, entry.UpdatedAt) = (status, comment, author, now);
+        db.TaskStatusChanges.Add(new TaskStatusChange
+        {
+            Id = Guid.NewGuid(), AssessmentId = context.Assessment.Id, NodeId = answer.NodeId, Previous = previous, Status = status,
+            Comment = comment, ChangedBy = author, ChangedAt = now,
+        });
+        if (context.Assessment.State == AssessmentState.NotStarted) context.Assessment.State = AssessmentState.InProgress;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveResult(SaveOutcome.Saved, entry);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A colleague saved the same task between our read and our write.
+            db.ChangeTracker.Clear();
+            var theirs = await db.TaskStatuses.AsNoTracking().SingleAsync(s => s.AssessmentId == context.Assessment.Id && s.NodeId == answer.NodeId, cancellationToken);
+            return new SaveResult(SaveOutcome.Conflict, theirs);
+        }
+    }
+
+    private static StatusValue? Parse(TaskAnswer answer) => answer.Status switch
+    {
+        StatusKinds.Fait or StatusKinds.Programme or StatusKinds.PasFait or StatusKinds.NonConcerne or StatusKinds.NonRenseigne => new StatusValue(answer.Status),
+        StatusKinds.Detaille when answer.FaitPercent is >= 0 and <= 100 && answer.ProgrammePercent is >= 0 and <= 100
+            && answer.FaitPercent + answer.ProgrammePercent <= 100 =>
+            new StatusValue(StatusKinds.Detaille, answer.FaitPercent.Value / 100, answer.ProgrammePercent.Value / 100,
+                (100 - answer.FaitPercent.Value - answer.ProgrammePercent.Value) / 100),
+        _ => null,
+    };
+}

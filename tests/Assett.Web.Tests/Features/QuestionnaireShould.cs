@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Assessments;
+using Assett.Data.Organisations;
+using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>
+/// The questionnaire through the real pages: answering a measure without JavaScript, the autosave
+/// handler, concurrent edits of the same task by two colleagues, the task's history, and the results.
+/// </summary>
+public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private AssettWebFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var users = new Dictionary<string, Guid>();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            foreach (var email in new[] { "gerante@boulangerie.example", "associe@boulangerie.example", "comptable@boulangerie.example" })
+            {
+                var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+                await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+                users[email] = user.Id;
+            }
+        }
+        await InTerritoryAsync(async db =>
+        {
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9, NafSection = "C" };
+            db.Organisations.Add(organisation);
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["gerante@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["associe@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationEditor });
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["comptable@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationReader });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await browser.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
+    private static Task<HttpResponseMessage> AutosaveAsync(HttpClient browser, string nodeId, string status, uint seenVersion, string? comment = null) =>
+        browser.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = nodeId, ["Status"] = status, ["SeenVersion"] = seenVersion.ToString(), ["Comment"] = comment ?? "",
+        });
+
+    private static async Task<string> MessageOfAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("message").GetString()!;
+
+    [Fact]
+    public async Task ShowTheThemesAndWhereToStart()
+    {
+        var owner = await SignedInAsync("gerante@boulangerie.example");
+
+        var home = await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Boulangerie du Clain – Campagne 2027", home);
+        Assert.Contains("Commencer : 1.1 S’engager et organiser la démarche".Replace('’', '\''), home.Replace("&#x27;", "'"));
+        Assert.Contains("<strong>0</strong> actions renseignées", home);
+        Assert.Equal(1, await InTerritoryAsync(db => db.Assessments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SaveAWholeMeasureWithoutJavaScriptThenScoreIt()
+    {
+        var owner = await SignedInAsync("gerante@boulangerie.example");
+        var page = await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+
+        var saved = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        {
+            ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = "0",
+            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Comment"] = "En janvier",
+        });
+        var after = await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+        var results = await owner.GetStringAsync("/t/grand-poitiers/resultats", TestContext.Current.CancellationToken);
+
+        Assert.Contains("name=\"Answers[0].Status\" value=\"fait\"", page);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Vos réponses sont enregistrées.", after);
+        Assert.Contains("En janvier", after);
+        Assert.Contains("gerante@boulangerie.example : non renseigné → programmé", after);
+        Assert.Contains("<svg class=\"assett-radar\"", results);
+        Assert.Contains("<th scope=\"row\">1. ", results);
+        var statuses = await InTerritoryAsync(db => db.TaskStatuses.OrderBy(s => s.NodeId).Select(s => s.Status.Kind).ToListAsync());
+        Assert.Equal(["fait", "programme"], statuses);
+    }
+
+    [Fact]
+    public async Task DetectAColleaguesConcurrentEditInsteadOfOverwritingIt()
+    {
+        var owner = await SignedInAsync("gerante@boulangerie.example");
+        var editor = await SignedInAsync("associe@boulangerie.example");
+        await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+
+        var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
+        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetUInt32();
+        var stale = await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", 0); // the editor's page predates the owner's answer
+        var informed = await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", version, "Pas encore signé");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("gerante@boulangerie.example a modifié cette réponse entre-temps (fait", await MessageOfAsync(stale));
+        Assert.Equal(HttpStatusCode.OK, informed.StatusCode);
+        var history = await InTerritoryAsync(db => db.TaskStatusChanges.OrderBy(c => c.ChangedAt)
+            .Select(c => $"{c.ChangedBy} {(c.Previous == null ? "-" : c.Previous.Kind)}→{c.Status.Kind}").ToListAsync());
+        Assert.Equal(["gerante@boulangerie.example -→fait", "associe@boulangerie.example fait→pas_fait"], history);
+    }
+
+    [Fact]
+    public async Task RefuseAnswersFromAReaderAndUnknownTasks()
+    {
+        var reader = await SignedInAsync("comptable@boulangerie.example");
+        var owner = await SignedInAsync("gerante@boulangerie.example");
+
+        var byReader = await AutosaveAsync(reader, "assett_1.1.1.1", "fait", 0);
+        var unknown = await AutosaveAsync(owner, "assett_9.9.9.9", "fait", 0);
+        var badSplit = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.1", ["Status"] = "detaille", ["FaitPercent"] = "80", ["ProgrammePercent"] = "40", ["SeenVersion"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, byReader.StatusCode);
+        Assert.Contains("ne peut plus être modifiée", await MessageOfAsync(byReader));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badSplit.StatusCode);
+        Assert.Contains("la somme ne dépasse pas 100", await MessageOfAsync(badSplit));
+        Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatuses.CountAsync()));
+    }
+}
