@@ -65,6 +65,25 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),
         ["resultats"] = ("/t/grand-poitiers/resultats", OrganisationMembersOnly),
+        ["resultats/progression"] = ("/t/grand-poitiers/resultats/progression", OrganisationMembersOnly),
+        ["evaluation/reponses.csv"] = ("/t/grand-poitiers/evaluation/reponses.csv", OrganisationMembersOnly),
+        ["organisation/profil"] = ("/t/grand-poitiers/organisation/profil", OrganisationMembersOnly),
+        ["organisation/donnees"] = ("/t/grand-poitiers/organisation/donnees", persona => persona switch
+        {
+            Persona.Owner or Persona.OtherOrganisation => "200", // each owner, for their own organisation
+            Persona.Editor or Persona.Reader or Persona.Officer or Persona.PlatformAdministrator => "403",
+            Persona.OtherTenantOfficer => "404",
+            _ => SignIn,
+        }),
+        ["organisation/charte"] = ("/t/grand-poitiers/organisation/charte", persona => persona switch
+        {
+            Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation => "302", // no charter in Grand Poitiers: on to the questionnaire
+            Persona.Officer or Persona.PlatformAdministrator => "403",
+            Persona.OtherTenantOfficer => "404",
+            _ => SignIn,
+        }),
+        ["boite-a-outils"] = ("/t/grand-poitiers/boite-a-outils", OrganisationMembersOnly),
+        ["plan-action"] = ("/t/grand-poitiers/plan-action", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ("/t/grand-poitiers/territoire/inscriptions", persona => persona switch
         {
             Persona.Officer => "200",
@@ -74,6 +93,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         }),
         ["GET /api/v1/organisations/"] = ("/api/v1/organisations", persona => persona == Persona.OtherTenantClient ? "200" : "401"),
         ["GET /api/v1/organisations/{id:guid}"] = ("/api/v1/organisations/{A1}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
+        ["GET /api/v1/assessments/{id:guid}"] = ($"/api/v1/assessments/{Guid.Empty}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
         ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould and InteractiveClientShould
         ["GET,POST /connect/authorize"] = ("", _ => ""),
         ["GET /api/v1/openapi.json"] = ("/api/v1/openapi.json", _ => "200"),

@@ -769,6 +769,15 @@ namespace Assett.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_approval");
 
+                    b.Property<DateTimeOffset?>("CharterAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("charter_accepted_at");
+
+                    b.Property<string>("CharterAcceptedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("charter_accepted_by");
+
                     b.Property<string>("CommuneInsee")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
@@ -809,6 +818,10 @@ namespace Assett.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("rna");
+
+                    b.Property<bool>("SharesComments")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_comments");
 
                     b.Property<string>("Siret")
                         .HasMaxLength(14)

@@ -70,6 +70,38 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         return _client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    private Task<Guid> AssessmentWithACommentAsync(string tenant) => _factory.InTerritoryAsync(tenant, async db =>
+    {
+        var version = await db.ReferentialVersions.FirstAsync();
+        var campaign = new Data.Campaigns.Campaign { Id = Guid.NewGuid(), Name = "Campagne test", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31), ReferentialVersionId = version.Id };
+        var assessment = new Data.Assessments.Assessment { Id = Guid.NewGuid(), OrganisationId = _organisations[tenant], CampaignId = campaign.Id };
+        db.Campaigns.Add(campaign);
+        db.Assessments.Add(assessment);
+        db.TaskStatuses.Add(new Data.Assessments.TaskStatusEntry
+        {
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "assett_1.1.1.1", Status = new("fait", 1), Comment = "Signé par la direction", UpdatedBy = "gerante",
+        });
+        await db.SaveChangesAsync();
+        return assessment.Id;
+    });
+
+    [Fact]
+    public async Task GiveAnAssessmentsAnswersWithoutCommentsTheOrganisationKeepsToItself()
+    {
+        var mine = await AssessmentWithACommentAsync("grand-poitiers");
+        var theirs = await AssessmentWithACommentAsync("toulouse-metropole");
+        var token = await TokenAsync("grand-poitiers");
+
+        var response = await GetAsync($"/api/v1/assessments/{mine}", token);
+        var other = await GetAsync($"/api/v1/assessments/{theirs}", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("answers")[0];
+        Assert.Equal(("assett_1.1.1.1", "fait"), (answer.GetProperty("nodeId").GetString(), answer.GetProperty("status").GetString()));
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("comment").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
     [Fact]
     public async Task ListOnlyTheOrganisationsOfTheClientsTerritory()
     {

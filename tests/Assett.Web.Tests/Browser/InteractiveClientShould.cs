@@ -19,7 +19,7 @@ namespace Assett.Web.Tests.Browser;
 /// <summary>
 /// Authorization code with PKCE in a real browser, through the real sign-in page: a person of Grand
 /// Poitiers signs in, the application gets a code, exchanges it, refreshes its token, and reads the API
-/// of its territory only. The application's callback is caught by the browser test, as the
+/// of its own organisation only. The application's callback is caught by the browser test, as the
 /// application's own page would catch it.
 /// </summary>
 [Collection(nameof(BrowserTests))]
@@ -44,6 +44,13 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         }
         var store = _factory.Services.GetRequiredService<ITenantStore>();
         var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        _organisations["neighbour"] = await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            var neighbour = new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine de Grand Poitiers" };
+            db.Organisations.Add(neighbour);
+            await db.SaveChangesAsync();
+            return neighbour.Id;
+        });
         foreach (var (slug, siret) in new[] { ("grand-poitiers", "73282932000074"), ("toulouse-metropole", "35600000000048") })
         {
             using var tenant = new MultiTenantContextAccessor().Change(await store.FindByIdentifierAsync(slug));
@@ -109,6 +116,8 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         {
             Assert.Equal(HttpStatusCode.OK, (await ApiAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["toulouse-metropole"]}", token)).StatusCode);
+            // A person's application reads the person's organisation, not the others of the territory.
+            Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["neighbour"]}", token)).StatusCode);
         }
     }
 

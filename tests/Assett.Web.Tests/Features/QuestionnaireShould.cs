@@ -1,14 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Assett.Data;
-using Assett.Data.Accounts;
-using Assett.Data.Assessments;
-using Assett.Data.Organisations;
-using Assett.Tenancy;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
@@ -18,44 +11,19 @@ namespace Assett.Web.Tests.Features;
 /// </summary>
 public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
 {
-    private const string Password = "Clé-Secrète-2026";
     private AssettWebFactory _factory = null!;
 
     public async ValueTask InitializeAsync()
     {
         _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var users = new Dictionary<string, Guid>();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            foreach (var email in new[] { "gerante@boulangerie.example", "associe@boulangerie.example", "comptable@boulangerie.example" })
-            {
-                var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
-                await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
-                users[email] = user.Id;
-            }
-        }
-        await InTerritoryAsync(async db =>
-        {
-            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9, NafSection = "C" };
-            db.Organisations.Add(organisation);
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["gerante@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["associe@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationEditor });
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users["comptable@boulangerie.example"], OrganisationId = organisation.Id, Role = MembershipRole.OrganisationReader });
-            return await db.SaveChangesAsync();
-        });
+        await Boulangerie.SeedAsync(_factory);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await browser.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => Boulangerie.SignedInAsync(_factory, email);
 
     private static Task<HttpResponseMessage> AutosaveAsync(HttpClient browser, string nodeId, string status, uint seenVersion, string? comment = null) =>
         browser.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
@@ -69,7 +37,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ShowTheThemesAndWhereToStart()
     {
-        var owner = await SignedInAsync("gerante@boulangerie.example");
+        var owner = await SignedInAsync(Boulangerie.Owner);
 
         var home = await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
 
@@ -82,7 +50,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SaveAWholeMeasureWithoutJavaScriptThenScoreIt()
     {
-        var owner = await SignedInAsync("gerante@boulangerie.example");
+        var owner = await SignedInAsync(Boulangerie.Owner);
         var page = await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
 
         var saved = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
@@ -107,8 +75,8 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task DetectAColleaguesConcurrentEditInsteadOfOverwritingIt()
     {
-        var owner = await SignedInAsync("gerante@boulangerie.example");
-        var editor = await SignedInAsync("associe@boulangerie.example");
+        var owner = await SignedInAsync(Boulangerie.Owner);
+        var editor = await SignedInAsync(Boulangerie.Editor);
         await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
 
         var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
@@ -128,8 +96,8 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task RefuseAnswersFromAReaderAndUnknownTasks()
     {
-        var reader = await SignedInAsync("comptable@boulangerie.example");
-        var owner = await SignedInAsync("gerante@boulangerie.example");
+        var reader = await SignedInAsync(Boulangerie.Reader);
+        var owner = await SignedInAsync(Boulangerie.Owner);
 
         var byReader = await AutosaveAsync(reader, "assett_1.1.1.1", "fait", 0);
         var unknown = await AutosaveAsync(owner, "assett_9.9.9.9", "fait", 0);

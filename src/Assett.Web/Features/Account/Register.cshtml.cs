@@ -5,6 +5,7 @@ using Assett.Data.Accounts;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Web.Features.Officers;
+using Assett.Web.Features.Territories;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -116,8 +117,7 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
     private async Task<bool> LoadCommunesAsync(CancellationToken cancellationToken)
     {
         if (tenant.Current is null) return false;
-        var siren = await db.Tenants.Where(t => t.Id == tenant.Current.Id).Select(t => t.Siren).SingleAsync(cancellationToken);
-        Communes = siren is null ? [] : [.. Data.ReferenceData.Territories.CommunesOf(siren).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), true))];
+        Communes = await TerritoryCommunes.OfAsync(db, tenant.Current.Id, cancellationToken);
         return true;
     }
 }

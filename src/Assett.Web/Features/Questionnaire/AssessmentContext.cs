@@ -19,6 +19,9 @@ namespace Assett.Web.Features.Questionnaire;
 public sealed record AssessmentContext(Membership Membership, Organisation Organisation, Campaign Campaign, ReferentialVersion Version,
     ReferentialPackage Package, Assessment Assessment)
 {
+    /// <summary>The territory's charter of engagement while the organisation has not accepted it; null once accepted, or without one.</summary>
+    public string? PendingCharter { get; init; }
+
     /// <summary>Owners and editors answer, until the assessment is submitted; readers only read.</summary>
     public bool CanEdit => Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor
         && Assessment.State != AssessmentState.Submitted && Campaign.State != CampaignState.Closed;
@@ -77,7 +80,11 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         var version = await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken);
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.CampaignId == campaign.Id, cancellationToken)
             ?? await StartAsync(organisation, campaign, cancellationToken);
-        return (new AssessmentContext(membership, organisation, campaign, version, packages.Get(version), assessment), MissingContext.None);
+        var charter = organisation.CharterAcceptedAt is null
+            ? (await db.Tenants.AsNoTracking().Where(t => t.Id == organisation.TenantId).Select(t => t.Settings).SingleAsync(cancellationToken)).Charter
+            : null;
+        return (new AssessmentContext(membership, organisation, campaign, version, packages.Get(version), assessment) { PendingCharter = charter },
+            MissingContext.None);
     }
 
     private Task<Campaign?> CurrentCampaignAsync(CancellationToken cancellationToken) =>

@@ -8,13 +8,18 @@ namespace Assett.Web.Features.Questionnaire;
 /// <summary>
 /// A page of the business owner's journey: it works on the person's <see cref="AssessmentContext"/>.
 /// Strangers to the territory get 404; a person of the territory without an organisation (an
-/// officer) gets 403; without a campaign, the questionnaire's home page explains it.
+/// officer) gets 403; without a campaign, the questionnaire's home page explains it. Where the
+/// territory has a charter of engagement, the organisation accepts it before anything else.
 /// </summary>
 [Authorize]
 public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantContextAccessor tenant) : PageModel
 {
     public AssessmentContext Context { get; private set; } = null!;
     protected MissingContext Missing { get; private set; }
+    public TenantInfo Territory => tenant.Current!;
+
+    /// <summary>False for the pages open before the charter is accepted (the charter itself).</summary>
+    protected virtual bool RequiresCharter => true;
 
     protected async Task<IActionResult?> LoadContextAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +28,7 @@ public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantConte
         if (context is not null)
         {
             Context = context;
-            return null;
+            return context.PendingCharter is not null && RequiresCharter ? RedirectToPage("/Profile/Charter") : null;
         }
         return Missing switch
         {

@@ -49,7 +49,8 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
         (entry.Status, entry.Comment, entry.UpdatedBy, entry.UpdatedAt) = (status, comment, author, now);
         db.TaskStatusChanges.Add(new TaskStatusChange
         {
-            Id = Guid.NewGuid(), AssessmentId = context.Assessment.Id, NodeId = answer.NodeId, Previous = previous, Status = status,
+            // Copies: one record instance must not be owned by two entities.
+            Id = Guid.NewGuid(), AssessmentId = context.Assessment.Id, NodeId = answer.NodeId, Previous = previous is null ? null : previous with { }, Status = status with { },
             Comment = comment, ChangedBy = author, ChangedAt = now,
         });
         if (context.Assessment.State == AssessmentState.NotStarted) context.Assessment.State = AssessmentState.InProgress;

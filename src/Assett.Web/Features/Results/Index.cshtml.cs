@@ -1,4 +1,6 @@
 using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Campaigns;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
@@ -8,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Assett.Web.Features.Results;
 
 /// <summary>Where the organisation stands: score and maturity level overall and per theme, with points done, planned and remaining.</summary>
-public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db) : JourneyPage(contexts, tenant)
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
+    : JourneyPage(contexts, tenant)
 {
     public sealed record ThemeResult(ReferentialNode Theme, NodeScore Score, MaturityLevel? Level)
     {
@@ -18,14 +21,32 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public NodeScore Overall { get; private set; }
     public MaturityLevel? Level { get; private set; }
     public IReadOnlyList<ThemeResult> Themes { get; private set; } = [];
+    public IReadOnlyList<CohortMedians> Cohort { get; private set; } = [];
+
+    /// <summary>Owners submit, once the campaign is open; then the assessment no longer changes.</summary>
+    public bool CanSubmit => Context.CanEdit && Context.Membership.Role == MembershipRole.OrganisationOwner && Context.Campaign.State == CampaignState.Open;
+
+    [TempData]
+    public string? Submitted { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
         var result = await Context.EvaluateAsync(db, cancellationToken);
+        if (Context.CanEdit) await Snapshots.RefreshCurrentAsync(db, Context, result, clock.GetUtcNow(), cancellationToken);
         Overall = result.Root;
         Level = result.LevelOf(Context.Package.Root);
         Themes = Context.Themes.Where(t => result[t].Concerne).Select(t => new ThemeResult(t, result[t], result.LevelOf(t))).ToList();
+        Cohort = await Results.Cohort.CompareAsync(db, Context.Organisation, Context.Campaign.Id, cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
+        if (!CanSubmit) return Forbid();
+        await Snapshots.SubmitAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
+        Submitted = $"Votre autoévaluation de la {Context.Campaign.Name} est transmise à {Territory.Name}. Merci !";
+        return RedirectToPage();
     }
 }

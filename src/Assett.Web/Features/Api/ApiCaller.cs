@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Assett.Web.Features.Api;
+
+/// <summary>
+/// Which organisations of the token's territory the caller may read: all of them for a machine client
+/// of the territory or an officer's application; only their own for a person of an organisation.
+/// </summary>
+public static class ApiCaller
+{
+    /// <summary>Null means every organisation of the territory; otherwise the organisations the person belongs to.</summary>
+    public static async Task<IReadOnlyList<Guid>?> ReadableOrganisationsAsync(ClaimsPrincipal caller, AssettDbContext db, CancellationToken cancellationToken)
+    {
+        // A machine client's subject is its client id; a person's application carries the person's id.
+        if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return null;
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        if (memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return null;
+        return [.. memberships.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value)];
+    }
+}

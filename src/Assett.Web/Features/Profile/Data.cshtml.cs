@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Audit;
+using Assett.Tenancy;
+using Assett.Web.Features.Questionnaire;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Features.Profile;
+
+/// <summary>
+/// The organisation's data (RGPD): its owner downloads all of it as JSON, or deletes the organisation
+/// with everything it answered. People's accounts stay; they just no longer belong to it.
+/// </summary>
+public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
+    : JourneyPage(contexts, tenant)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        var id = Context.Organisation.Id;
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == id).ToListAsync(cancellationToken);
+        var assessmentIds = assessments.Select(a => a.Id).ToList();
+        var export = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            territory = Territory.Name,
+            organisation = Context.Organisation,
+            members = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == id)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, Role = m.Role.ToString(), m.CreatedAt }).ToListAsync(cancellationToken),
+            invitations = await db.Invitations.AsNoTracking().Where(i => i.OrganisationId == id)
+                .Select(i => new { i.Email, Role = i.Role.ToString(), i.CreatedAt, i.ExpiresAt, i.AcceptedAt }).ToListAsync(cancellationToken),
+            assessments = assessments.Select(a => new { a.Id, a.CampaignId, State = a.State.ToString(), a.IdentityTags, a.Answers, a.CreatedAt, a.SubmittedAt }),
+            answers = await db.TaskStatuses.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId)).ToListAsync(cancellationToken),
+            history = await db.TaskStatusChanges.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).OrderBy(c => c.ChangedAt).ToListAsync(cancellationToken),
+            commitments = await db.ActionCommitments.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).ToListAsync(cancellationToken),
+            scores = await db.ScoreSnapshots.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId))
+                .Select(s => new { s.AssessmentId, Kind = s.Kind.ToString(), s.TakenAt, s.ScorePercent, s.PointFait, s.PointProgramme, s.PointPasFait, s.PointPotentiel })
+                .ToListAsync(cancellationToken),
+        };
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", $"donnees-{Context.Organisation.Siret ?? Context.Organisation.Rna}.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        if (Confirmation?.Trim() != Context.Organisation.Name)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Recopiez exactement le nom de l’organisation pour confirmer.");
+            return Page();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Everything of the organisation goes with it (foreign keys cascade); the audit keeps no name.
+        await db.Organisations.Where(o => o.Id == Context.Organisation.Id).ExecuteDeleteAsync(cancellationToken);
+        db.AuditLog.Add(new AuditEntry
+        {
+            Id = Guid.NewGuid(), At = clock.GetUtcNow(), Actor = User.Identity!.Name!, Action = "organisation.deleted", Subject = Context.Organisation.Id.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Redirect("~/?organisation-supprimee=1");
+    }
+
+    /// <summary>Only the owner may export or delete; other members get 403.</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
+        return Context.Membership.Role == MembershipRole.OrganisationOwner ? null : Forbid();
+    }
+}

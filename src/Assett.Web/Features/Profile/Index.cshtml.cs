@@ -1,0 +1,116 @@
+using System.Globalization;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Organisations;
+using Assett.Data.ReferenceData;
+using Assett.Referentials.Packages;
+using Assett.Tenancy;
+using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Territories;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Features.Profile;
+
+/// <summary>
+/// The organisation's profile: its identity (which gives the engine's identity tags) and its answers
+/// to the referential's personalisation questions, which decide which measures concern it.
+/// </summary>
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db) : JourneyPage(contexts, tenant)
+{
+    public sealed class InputModel
+    {
+        public string Name { get; set; } = "";
+        public OrganisationKind Kind { get; set; }
+        public string? NafCode { get; set; }
+        public HeadcountBand? Headcount { get; set; }
+        public string? Commune { get; set; }
+        public bool SharesComments { get; set; }
+        public Dictionary<string, string?> Answers { get; set; } = [];
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+    public bool CanEdit => Context.Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor;
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        var organisation = Context.Organisation;
+        Input = new InputModel
+        {
+            Name = organisation.Name, Kind = organisation.Kind, NafCode = organisation.NafCode, Headcount = organisation.Headcount,
+            Commune = organisation.CommuneInsee, SharesComments = organisation.SharesComments,
+            Answers = Context.Assessment.Answers.ToDictionary(a => a.Key, a => (string?)Displayed(a.Key, a.Value)),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        if (!CanEdit) return Forbid();
+        var naf = string.IsNullOrWhiteSpace(Input.NafCode) ? null : NafCodes.Find(Input.NafCode);
+        if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Indiquez le nom de l’organisation.");
+        if (!string.IsNullOrWhiteSpace(Input.NafCode) && naf is null)
+            ModelState.AddModelError("Input.NafCode", "Ce code NAF n’existe pas : il a la forme 56.10C (voir votre avis de situation Insee).");
+        if (Input.Commune is { Length: > 0 } commune && commune != Context.Organisation.CommuneInsee && Communes.All(c => c.Code != commune))
+            ModelState.AddModelError("Input.Commune", "Choisissez la commune dans la liste.");
+        var answers = new Dictionary<string, string>();
+        foreach (var question in Questions)
+        {
+            var given = Input.Answers.GetValueOrDefault(question.Id)?.Trim();
+            if (string.IsNullOrEmpty(given)) continue;
+            if (Stored(question, given) is { } stored) answers[question.Id] = stored;
+            else ModelState.AddModelError($"Input.Answers[{question.Id}]", question.Type == QuestionType.Proportion
+                ? "Indiquez un pourcentage entre 0 et 100." : "Choisissez une des réponses proposées.");
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var organisation = Context.Organisation;
+        organisation.Name = Input.Name.Trim();
+        organisation.Kind = Input.Kind;
+        (organisation.NafCode, organisation.NafSection) = (naf?.Code, naf?.Section);
+        organisation.Headcount = Input.Headcount;
+        organisation.CommuneInsee = string.IsNullOrEmpty(Input.Commune) ? null : Input.Commune;
+        organisation.SharesComments = Input.SharesComments;
+        if (Context.CanEdit)
+        {
+            var timeZone = await db.Tenants.Where(t => t.Id == organisation.TenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
+            Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(timeZone));
+            Context.Assessment.Answers = answers;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Saved = "Le profil est enregistré.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
+        Communes = await TerritoryCommunes.OfAsync(db, Context.Organisation.TenantId, cancellationToken);
+        Questions = [.. Context.Package.Questions.Values.OrderBy(q => q.Ordonnancement ?? int.MaxValue).ThenBy(q => q.Id, StringComparer.Ordinal)];
+        return null;
+    }
+
+    /// <summary>An answer as stored for the engine: OUI/NON, a share in 0..1, or a choice id; null when not one of these.</summary>
+    private static string? Stored(Question question, string given) => question.Type switch
+    {
+        QuestionType.Binaire => given is "OUI" or "NON" ? given : null,
+        QuestionType.Proportion => double.TryParse(given.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100
+            ? (percent / 100).ToString(CultureInfo.InvariantCulture) : null,
+        _ => question.Choices.Any(c => c.Id == given) ? given : null,
+    };
+
+    /// <summary>A stored answer as the form shows it: proportions in %.</summary>
+    private string Displayed(string questionId, string stored) =>
+        Context.Package.Questions.TryGetValue(questionId, out var question) && question.Type == QuestionType.Proportion
+            && double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var share)
+            ? (share * 100).ToString("0.##", CultureInfo.InvariantCulture) : stored;
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text;
+using Assett.Data;
+using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
+using Assett.Data.Demo;
+using Assett.Data.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>The business owner's journey after the questionnaire: profile, toolbox, action plan, submission, exports, cohort.</summary>
+public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
+{
+    private AssettWebFactory _factory = null!;
+    private Organisation _organisation = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _organisation = await Boulangerie.SeedAsync(_factory);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+
+    private Task<Assessment> AssessmentAsync() => InTerritoryAsync(db => db.Assessments.SingleAsync());
+
+    private static async Task<string> PageAsync(HttpClient browser, string path) =>
+        await browser.GetStringAsync($"/t/grand-poitiers/{path}", TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task SaveTheProfileAndItsAnswersForTheEngine()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var refused = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        {
+            ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "99.99Z", ["Input.Answers[flotte]"] = "NON",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var saved = await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        {
+            ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "56.10c", ["Input.Headcount"] = "From10To49",
+            ["Input.Commune"] = "86194", ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire", ["Input.SharesComments"] = "true",
+        });
+        var toolbox = await PageAsync(owner, "boite-a-outils");
+
+        Assert.Contains("Ce code NAF n’existe pas", refused);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
+        Assert.Equal(("56.10C", "I", HeadcountBand.From10To49, "86194", true),
+            (organisation.NafCode, organisation.NafSection, organisation.Headcount, organisation.CommuneInsee, organisation.SharesComments));
+        var assessment = await AssessmentAsync();
+        Assert.Equal("NON", assessment.Answers["flotte"]);
+        Assert.Equal(["I"], assessment.IdentityTags["secteur"]);
+        Assert.Equal(["moins_de_250", "moins_de_50", "plus_de_10"], assessment.IdentityTags["effectif"].Order());
+        Assert.Contains("Mesure 1.1 ", toolbox);
+        Assert.DoesNotContain("Mesure 4.4 ", toolbox); // no vehicles: the fleet measure does not concern the bakery
+    }
+
+    [Fact]
+    public async Task CommitToATaskThenMarkItDone()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var tomorrow = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+
+        var past = await (await owner.SubmitAsync("/t/grand-poitiers/plan-action", new()
+        {
+            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = "2020-01-01", ["Responsible"] = "Léa",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var added = await owner.SubmitAsync("/t/grand-poitiers/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa" });
+        var planned = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
+        var plan = await PageAsync(owner, "plan-action");
+        var commitment = await InTerritoryAsync(db => db.ActionCommitments.SingleAsync());
+        await owner.SubmitAsync("/t/grand-poitiers/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
+        var done = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
+
+        Assert.Contains("Choisissez une date d’échéance à venir.", past);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(StatusKinds.Programme, planned.Status.Kind);
+        Assert.Contains("<td>Léa</td>", plan);
+        Assert.Equal(StatusKinds.Fait, done.Status.Kind);
+        Assert.NotNull((await InTerritoryAsync(db => db.ActionCommitments.SingleAsync())).CompletedAt);
+    }
+
+    [Fact]
+    public async Task SubmitOnceTheCampaignIsOpenThenRefuseChanges()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var whilePlanned = await PageAsync(owner, "resultats");
+        await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Open)));
+        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+
+        var submitted = await owner.SubmitAsync("/t/grand-poitiers/resultats?handler=Submit", []);
+        var after = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        var progress = await PageAsync(owner, "resultats/progression");
+
+        Assert.DoesNotContain("Transmettre mon autoévaluation", whilePlanned);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var assessment = await AssessmentAsync();
+        Assert.Equal(AssessmentState.Submitted, assessment.State);
+        Assert.Equal(1, await InTerritoryAsync(db => db.ScoreSnapshots.CountAsync(s => s.Kind == SnapshotKind.Submitted)));
+        Assert.Equal(7, await InTerritoryAsync(db => db.ScoreNodeTotals.CountAsync(t => db.ScoreSnapshots.Any(s => s.Id == t.SnapshotId && s.Kind == SnapshotKind.Submitted))));
+        Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
+        Assert.Contains("<th scope=\"col\">Campagne 2027</th>", progress);
+    }
+
+    [Fact]
+    public async Task ExportTheAnswersAsCsvForExcel()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0", ["Comment"] = "=HYPERLINK(\"x\"); signé",
+        });
+
+        var response = await owner.GetAsync("/t/grand-poitiers/evaluation/reponses.csv", TestContext.Current.CancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.StartsWith("Thème;Mesure;Étape;Identifiant;Action;Statut", lines[0]);
+        Assert.Equal(1 + 211 + 5, lines.Length); // the header, the 211 tasks of the national referential and the 5 of Grand Poitiers' measure 1.L1
+        Assert.Contains(lines, l => l.Contains(";1.1.1.1;") && l.Contains(";fait;") && l.Contains("\"'=HYPERLINK(\"\"x\"\"); signé\""));
+    }
+
+    [Fact]
+    public async Task CompareWithTheTerritorysCohortOnlyFromFiveOrganisations()
+    {
+        var seeder = new DemoSeeder(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
+        await seeder.SeedAsync(new DemoSeedOptions("toulouse-metropole", 9, 1), _ => { }, TestContext.Current.CancellationToken);
+        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", 4, 1), _ => { }, TestContext.Current.CancellationToken);
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var withFour = await PageAsync(owner, "resultats");
+        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", 2, 1, Seed: 7), _ => { }, TestContext.Current.CancellationToken);
+        var withSix = await PageAsync(owner, "resultats");
+
+        Assert.Contains("La comparaison apparaîtra quand au moins 5 autres organisations", withFour);
+        Assert.Contains("Médiane : toutes les organisations du territoire (6 organisations)", withSix); // Toulouse's nine are not in it
+        Assert.Contains("assett-radar__cohort", withSix);
+    }
+
+    [Fact]
+    public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await InTerritoryAsync(async db =>
+        {
+            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine" });
+            return await db.SaveChangesAsync();
+        });
+        var editor = await Boulangerie.SignedInAsync(_factory, Boulangerie.Editor);
+
+        var export = await owner.GetStringAsync("/t/grand-poitiers/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
+        var byEditor = await editor.GetAsync("/t/grand-poitiers/organisation/donnees", TestContext.Current.CancellationToken);
+        var mistyped = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var kept = await InTerritoryAsync(db => db.Organisations.CountAsync());
+        var deleted = await owner.SubmitAsync("/t/grand-poitiers/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie du Clain" });
+
+        Assert.Contains("\"nodeId\": \"assett_1.1.1.1\"", export);
+        Assert.Contains(Boulangerie.Editor, export);
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor.StatusCode);
+        Assert.Contains("Recopiez exactement le nom de l’organisation", mistyped);
+        Assert.Equal(2, kept);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(["Voisine"], await InTerritoryAsync(db => db.Organisations.Select(o => o.Name).ToListAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Assessments.CountAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatusChanges.CountAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Memberships.CountAsync(m => m.OrganisationId != null)));
+        var audit = await InTerritoryAsync(db => db.AuditLog.SingleAsync(a => a.Action == "organisation.deleted"));
+        Assert.Equal(_organisation.Id.ToString(), audit.Subject);
+        Assert.DoesNotContain("Boulangerie", audit.Details ?? "");
+    }
+
+    [Fact]
+    public async Task AskToAcceptTheTerritorysCharterBeforeTheQuestionnaire()
+    {
+        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            var territory = await db.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers");
+            territory.Settings = new Data.Tenants.TenantSettings
+            {
+                BaseReferential = territory.Settings.BaseReferential, CurrentReferentialVersionId = territory.Settings.CurrentReferentialVersionId,
+                Charter = "# Charte\n\nNous nous engageons à progresser chaque année.",
+            };
+            return await db.SaveChangesAsync();
+        });
+        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var before = await owner.GetAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+        var charter = await PageAsync(owner, "organisation/charte");
+        var readerPage = await PageAsync(reader, "organisation/charte");
+        var byReader = await reader.SubmitAsync("/t/grand-poitiers/organisation/charte", []);
+        var accepted = await owner.SubmitAsync("/t/grand-poitiers/organisation/charte", []);
+        var after = await owner.GetAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+
+        Assert.Equal("/t/grand-poitiers/organisation/charte", before.Headers.Location?.OriginalString);
+        Assert.Contains("Nous nous engageons à progresser chaque année.", charter);
+        Assert.Contains("La personne responsable de votre organisation doit d’abord accepter la charte.", readerPage);
+        Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
+        Assert.Equal(Boulangerie.Owner, organisation.CharterAcceptedBy);
+        Assert.NotNull(organisation.CharterAcceptedAt);
+    }
+}
