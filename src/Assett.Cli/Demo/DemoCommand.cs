@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli.Demo;
 
-/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>.</summary>
+/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>, and <c>demo passwords</c>.</summary>
 public static class DemoCommand
 {
     public static Command Create(IConfiguration configuration)
@@ -44,7 +44,37 @@ public static class DemoCommand
         }));
         var command = new Command("demo", "Demonstration and load data.");
         command.Subcommands.Add(seedCommand);
+        command.Subcommands.Add(PasswordsCommand(configuration));
         return command;
+    }
+
+    /// <summary><c>assett demo passwords --tenant &lt;slug&gt; --count N --password P</c>: sign-in for a few seeded owners (load tests).</summary>
+    private static Command PasswordsCommand(IConfiguration configuration)
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The territory's identifier, e.g. grand-poitiers.", Required = true };
+        var count = new Option<int>("--count") { Description = "How many seeded owners get the password.", Required = true };
+        var password = new Option<string>("--password") { Description = "The password they get.", Required = true };
+        var passwords = new Command("passwords", "Give seeded owners a password, and print their addresses (development or demo databases only).")
+        {
+            tenant, count, password,
+        };
+        passwords.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
+        {
+            await using var database = await AssettDatabase.OpenAsync(configuration, logger);
+            try
+            {
+                var emails = await DemoAccounts.SetPasswordsAsync(database.AppConnectionString, parseResult.GetValue(tenant)!, parseResult.GetValue(count),
+                    parseResult.GetValue(password)!, cancellationToken);
+                foreach (var email in emails) await output.WriteLineAsync(email);
+                return emails.Count > 0 ? 0 : 1;
+            }
+            catch (DemoSeedException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        }));
+        return passwords;
     }
 
     private static void LogProgress(this Microsoft.Extensions.Logging.ILogger logger, string progress) =>

@@ -69,6 +69,22 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GiveAFewSeededOwnersAPasswordForLoadTests()
+    {
+        await SeedAsync(5, 1);
+
+        var emails = await DemoAccounts.SetPasswordsAsync(_database.AppConnectionString, "grand-poitiers", 3, "Charge-2026-Test", TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, emails.Count);
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var users = await db.Users.Where(u => u.Email!.EndsWith("@grand-poitiers.demo.invalid")).ToListAsync(TestContext.Current.CancellationToken);
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<AssettUser>();
+        Assert.Equal(emails.Order(), users.Where(u => u.PasswordHash is not null).Select(u => u.Email!).Order());
+        Assert.All(users.Where(u => u.PasswordHash is not null), u =>
+            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(u, u.PasswordHash!, "Charge-2026-Test")));
+    }
+
+    [Fact]
     public async Task ImproveMaturityFromOneCampaignToTheNext() // the share of answered points that are done
     {
         await SeedAsync(200, 2);

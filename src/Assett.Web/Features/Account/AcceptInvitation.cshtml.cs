@@ -66,7 +66,8 @@ public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<Assett
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(Url.Content("~/"));
+        // Straight to the work: the questionnaire for an organisation's member, the invitations for an officer.
+        return LocalRedirect(Url.Content(invitation.OrganisationId is null ? "~/territoire/invitations" : "~/evaluation"));
     }
 
     /// <summary>The invitation of the link if it can still be used; null otherwise (the page says so).</summary>

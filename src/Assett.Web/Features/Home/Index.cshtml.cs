@@ -1,17 +1,24 @@
+using Assett.Data;
 using Assett.Tenancy;
+using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Assett.Web.Features.Home;
 
 /// <summary>The home page: the platform's, listing the territories, or a territory's own.</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore store) : PageModel
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore store, AssettDbContext db) : PageModel
 {
     public TenantInfo? Territory { get; private set; }
     public IReadOnlyList<TenantInfo> Territories { get; private set; } = [];
+
+    /// <summary>Whether the signed-in person belongs to an organisation of this territory: the page then leads to the questionnaire.</summary>
+    public bool IsOrganisationMember { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Territory = tenant.Current;
         if (Territory is null) Territories = await store.ListAsync(cancellationToken);
+        else if (User.Identity?.IsAuthenticated == true)
+            IsOrganisationMember = (await TerritoryAccess.MembershipsAsync(db, User, cancellationToken))?.Any(m => m.OrganisationId is not null) == true;
     }
 }

@@ -18,7 +18,7 @@ public sealed class AnswersCsvModel(AssessmentContexts contexts, IMultiTenantCon
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
         var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id).ToDictionaryAsync(s => s.NodeId, cancellationToken);
         var csv = new StringBuilder();
-        Line(csv, "Thème", "Mesure", "Étape", "Identifiant", "Action", "Statut", "Part faite (%)", "Part programmée (%)", "Commentaire", "Modifié par", "Modifié le (UTC)");
+        Line(csv, "Thème", "Mesure", "Étape", "Identifiant", "Action", "Statut", "Part faite (%)", "Part programmée (%)", "Commentaire", "Modifié par", "Modifié le");
         foreach (var task in Context.TasksOf(Context.Package.Root))
         {
             var step = task.Parent!;
@@ -27,7 +27,7 @@ public sealed class AnswersCsvModel(AssessmentContexts contexts, IMultiTenantCon
             var status = entry?.Status;
             Line(csv, measure.Parent!.Title, $"{measure.Identifiant} {measure.Title}", step.Title, task.Identifiant, task.Title,
                 Describe.Status(status), Share(status, status?.Fait), Share(status, status?.Programme), entry?.Comment ?? "", entry?.UpdatedBy ?? "",
-                entry?.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
+                entry is null ? "" : TimeZoneInfo.ConvertTime(entry.UpdatedAt, Context.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         }
         var name = $"reponses-{Context.Organisation.Siret ?? Context.Organisation.Rna}-{Context.Campaign.OpensOn:yyyy}.csv";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);

@@ -22,6 +22,9 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     /// <summary>The territory's charter of engagement while the organisation has not accepted it; null once accepted, or without one.</summary>
     public string? PendingCharter { get; init; }
 
+    /// <summary>The territory's time zone, in which times are shown.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Owners and editors answer, until the assessment is submitted; readers only read.</summary>
     public bool CanEdit => Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor
         && Assessment.State != AssessmentState.Submitted && Campaign.State != CampaignState.Closed;
@@ -77,14 +80,15 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         var campaign = await CurrentCampaignAsync(cancellationToken);
         if (campaign is null) return (null, MissingContext.NoCampaign);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
-        var version = await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken);
+        var territory = await db.Tenants.AsNoTracking().Where(t => t.Id == organisation.TenantId).Select(t => new { t.TimeZone, t.Settings }).SingleAsync(cancellationToken);
+        var (version, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.CampaignId == campaign.Id, cancellationToken)
-            ?? await StartAsync(organisation, campaign, cancellationToken);
-        var charter = organisation.CharterAcceptedAt is null
-            ? (await db.Tenants.AsNoTracking().Where(t => t.Id == organisation.TenantId).Select(t => t.Settings).SingleAsync(cancellationToken)).Charter
-            : null;
-        return (new AssessmentContext(membership, organisation, campaign, version, packages.Get(version), assessment) { PendingCharter = charter },
-            MissingContext.None);
+            ?? await StartAsync(organisation, campaign, territory.TimeZone, cancellationToken);
+        return (new AssessmentContext(membership, organisation, campaign, version, package, assessment)
+        {
+            PendingCharter = organisation.CharterAcceptedAt is null ? territory.Settings.Charter : null,
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(territory.TimeZone),
+        }, MissingContext.None);
     }
 
     private Task<Campaign?> CurrentCampaignAsync(CancellationToken cancellationToken) =>
@@ -92,9 +96,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             .OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, CancellationToken cancellationToken)
+    private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, string timeZone, CancellationToken cancellationToken)
     {
-        var timeZone = await db.Tenants.Where(t => t.Id == organisation.TenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
         var assessment = new Assessment
         {
             Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.NotStarted,
@@ -125,7 +128,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             .OrderByDescending(x => x.OpensOn).Select(x => x.a).FirstOrDefaultAsync(cancellationToken);
         if (previous is null) return;
         assessment.Answers = new Dictionary<string, string>(previous.Answers);
-        var package = packages.Get(await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken));
+        var (_, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
         var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).ToListAsync(cancellationToken);
         foreach (var entry in entries.Where(e => package.NodesById.ContainsKey(e.NodeId)))
             db.TaskStatuses.Add(new TaskStatusEntry

@@ -24,7 +24,11 @@ public static class Describe
         var kind => Choices.First(c => c.Kind == kind).Label.ToLower(French),
     };
 
-    public static string Conflict(TaskStatusEntry theirs) =>
-        $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {theirs.UpdatedAt.ToOffset(TimeSpan.Zero).ToString("d MMMM 'à' HH:mm", French)} UTC). " +
+    /// <summary>An instant in the territory's time zone: « 22 nov. 2026 à 14:05 ».</summary>
+    public static string At(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy 'à' HH:mm", French);
+
+    public static string Conflict(TaskStatusEntry theirs, TimeZoneInfo zone) =>
+        $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {At(theirs.UpdatedAt, zone)}). " +
         "Votre réponse n’a pas été enregistrée : vérifiez la sienne, puis enregistrez de nouveau si besoin.";
 }

@@ -45,8 +45,12 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadEntriesAsync(cancellationToken);
+        return Page();
+    }
 
     /// <summary>The whole measure, without JavaScript: answers that changed are saved; conflicts are shown, not overwritten.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -57,7 +61,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         {
             var result = await answers.SaveAsync(Context, input.ToAnswer(), User.Identity!.Name!, cancellationToken);
             if (result.Outcome == SaveOutcome.Conflict)
-                Problems[input.NodeId] = Describe.Conflict(result.Current!);
+                Problems[input.NodeId] = Describe.Conflict(result.Current!, Context.TimeZone);
             else if (result.Outcome == SaveOutcome.Invalid)
                 Problems[input.NodeId] = result.Error!;
         }
@@ -83,7 +87,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
             version = result.Current?.Version,
             message = result.Outcome switch
             {
-                SaveOutcome.Conflict => Describe.Conflict(result.Current!),
+                SaveOutcome.Conflict => Describe.Conflict(result.Current!, Context.TimeZone),
                 SaveOutcome.Invalid => result.Error,
                 _ => null,
             },
@@ -108,7 +112,6 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         var index = measures.IndexOf(node);
         Previous = index > 0 ? measures[index - 1] : null;
         Next = index < measures.Count - 1 ? measures[index + 1] : null;
-        await LoadEntriesAsync(cancellationToken);
         return null;
     }
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Load test of the business owner's journey (issue 7), with wrk: answer saves, then results pages.
+# Runs the web app (Release) on the development database, which must hold the demo data:
+#   dotnet run -c Release --project src/Assett.Cli -- demo seed --tenant grand-poitiers --organisations 10000 --campaigns 2
+# Each wrk thread is one seeded owner, signed in beforehand (`assett demo passwords` gives them a
+# password). Figures go to docs/performance.md by hand, with this command.
+# Usage: infra/perf/run.sh [connections (32)] [duration (30s)]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+connections=${1:-32}
+duration=${2:-30s}
+tenant=grand-poitiers
+port=5090
+site="http://127.0.0.1:$port"
+password="Charge-$(date +%s)-Aa"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+dotnet build -c Release -v quiet src/Assett.Web src/Assett.Cli >/dev/null
+cli() { dotnet run -c Release --no-build --project src/Assett.Cli -- "$@" 2>/dev/null; }
+
+mapfile -t emails < <(cli demo passwords --tenant "$tenant" --count "$connections" --password "$password")
+[ "${#emails[@]}" -eq "$connections" ] || { echo "Seed the demo data first (see the top of this script)." >&2; exit 1; }
+
+Logging__LogLevel__Default=Warning dotnet run -c Release --no-build --project src/Assett.Web --urls "$site" >"$work/web.log" 2>&1 &
+for _ in $(seq 120); do curl -sf "$site/health" >/dev/null && break; sleep 1; done
+
+# Sign each owner in from its own loopback address: sign-in is throttled per address (10 a minute).
+sessions="$work/sessions"
+for i in "${!emails[@]}"; do
+  jar="$work/jar$i" from="127.0.0.$((i + 2))"
+  page=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/connexion")
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
+  curl -s --interface "$from" -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Input.Email=${emails[$i]}" \
+    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$site/t/$tenant/connexion"
+  measure=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation/1.1")
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
+  nodes=$(grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
+  versions=$(grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
+  cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
+  echo "$cookie|$token|$(paste -d= <(echo "$nodes") <(echo "$versions") | paste -sd,)" >>"$sessions"
+done
+[ "$(grep -c '|.*|assett_' "$sessions")" -eq "$connections" ] || { echo "Some owners could not sign in: see $work/web.log" >&2; exit 1; }
+
+export SESSIONS="$sessions" TENANT_PATH="/t/$tenant"
+echo "wrk -t$connections -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ)"
+wrk -t"$connections" -c"$connections" -d"$duration" -s infra/perf/save-answer.lua "$site" | tail -1
+wrk -t"$connections" -c"$connections" -d"$duration" -s infra/perf/results-page.lua "$site" | tail -1

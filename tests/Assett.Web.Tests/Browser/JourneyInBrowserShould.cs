@@ -1,0 +1,111 @@
+using Assett.Data.Accounts;
+using Assett.Data.Invitations;
+using Assett.Data.Organisations;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Assett.Web.Tests.Browser;
+
+/// <summary>
+/// The business owner's journey in Chromium, on a desktop and on a phone: from the invitation link to
+/// the results, through the questionnaire (answers saved as they are clicked, and still there after a
+/// reload), the profile, the toolbox and the action plan. Every page passes axe-core with no serious
+/// or critical violation.
+/// </summary>
+[Collection(nameof(BrowserTests))]
+public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+{
+    private const string Email = "gerante@boulangerie.example";
+    private AssettWebFactory _factory = null!;
+    private Uri _site = null!;
+    private string _invitation = "";
+    private readonly List<string> _violations = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _site = LiveServer.Start(_factory);
+        var (token, hash) = InvitationTokens.Create();
+        _invitation = $"/t/grand-poitiers/invitation?code={token}";
+        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain" };
+            db.Organisations.Add(organisation);
+            db.Invitations.Add(new Invitation
+            {
+                Id = Guid.NewGuid(), Email = Email, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, TokenHash = hash,
+                ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "chargee@grand-poitiers.example",
+            });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Theory]
+    [InlineData(1280, 800, false)]
+    [InlineData(390, 844, true)]
+    public async Task GoFromTheInvitationToTheResults(int width, int height, bool phone)
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = _site.ToString(), ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, Locale = "fr-FR",
+        });
+        var page = await context.NewPageAsync();
+
+        await VisitAsync(page, _invitation);
+        await page.GetByLabel("Choisissez un mot de passe").FillAsync("Clé-Secrète-2026");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") }).ClickAsync();
+        await page.WaitForURLAsync("**/t/grand-poitiers/evaluation");
+        await CheckAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).ClickAsync();
+        await page.WaitForURLAsync("**/evaluation/1.1");
+        var first = page.Locator("fieldset#assett_1-1-1-1");
+        await first.GetByText("Fait", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(first.Locator("[data-state]")).ToContainTextAsync("Enregistré à");
+        var second = page.Locator("fieldset#assett_1-1-1-2");
+        await second.GetByText("Programmé", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(second.Locator("[data-state]")).ToContainTextAsync("Enregistré à");
+        await CheckAsync(page);
+        await page.ReloadAsync();
+        Assert.True(await page.Locator("#assett_1-1-1-1-fait").IsCheckedAsync());
+        Assert.True(await page.Locator("#assett_1-1-1-2-programme").IsCheckedAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await page.WaitForURLAsync("**/evaluation/1.2");
+
+        await VisitAsync(page, "/t/grand-poitiers/organisation/profil");
+        await page.GetByText("Non", new() { Exact = true }).First.ClickAsync(); // the first yes/no question
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le profil" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Le profil est enregistré.")).ToBeVisibleAsync();
+
+        await VisitAsync(page, "/t/grand-poitiers/boite-a-outils");
+        await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/plan-action?tache=*");
+        await CheckAsync(page);
+        await page.GetByLabel("Date d’échéance").FillAsync(DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Personne responsable").FillAsync("Léa Martin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter au plan d’action" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Léa Martin" })).ToBeVisibleAsync();
+
+        await VisitAsync(page, "/t/grand-poitiers/resultats");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Score global" })).ToBeVisibleAsync();
+        await VisitAsync(page, "/t/grand-poitiers/resultats/progression");
+
+        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
+    }
+
+    private async Task VisitAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await CheckAsync(page);
+    }
+
+    /// <summary>Keeps the page's serious and critical axe-core violations, as readable lines.</summary>
+    private async Task CheckAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+    }
+}
