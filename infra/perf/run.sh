@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build -c Release -v quiet src/Assett.Web src/Assett.Cli >/dev/null
+for project in src/Assett.Web src/Assett.Cli; do dotnet build -c Release -v quiet "$project" >/dev/null; done
 cli() { dotnet run -c Release --no-build --project src/Assett.Cli -- "$@" 2>/dev/null; }
 
 mapfile -t emails < <(cli demo passwords --tenant "$tenant" --count "$connections" --password "$password")
@@ -31,17 +31,17 @@ sessions="$work/sessions"
 for i in "${!emails[@]}"; do
   jar="$work/jar$i" from="127.0.0.$((i + 2))"
   page=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/connexion")
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//' | head -1)
   curl -s --interface "$from" -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Input.Email=${emails[$i]}" \
     --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$site/t/$tenant/connexion"
   measure=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation/1.1")
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//' | head -1)
   nodes=$(grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
   versions=$(grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
   cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
   echo "$cookie|$token|$(paste -d= <(echo "$nodes") <(echo "$versions") | paste -sd,)" >>"$sessions"
 done
-[ "$(grep -c '|.*|assett_' "$sessions")" -eq "$connections" ] || { echo "Some owners could not sign in: see $work/web.log" >&2; exit 1; }
+[ "$(grep -c '|.*|assett_' "$sessions")" -eq "$connections" ] || { echo "Some owners could not sign in; the sessions, then the end of the log:" >&2; cut -c1-200 "$sessions" | head -3 >&2; tail -20 "$work/web.log" >&2; exit 1; }
 
 export SESSIONS="$sessions" TENANT_PATH="/t/$tenant"
 echo "wrk -t$connections -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ)"

@@ -14,6 +14,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Assett.Data.Accounts;
 using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Results;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
@@ -59,6 +60,8 @@ public static class WebSetup
         services.AddSingleton<ReferentialPackages>();
         services.AddScoped<AssessmentContexts>();
         services.AddScoped<TaskAnswers>();
+        services.AddMemoryCache();
+        services.AddSingleton<Cohort>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }

@@ -126,21 +126,35 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains(lines, l => l.Contains(";1.1.1.1;") && l.Contains(";fait;") && l.Contains("\"'=HYPERLINK(\"\"x\"\"); signé\""));
     }
 
-    [Fact]
-    public async Task CompareWithTheTerritorysCohortOnlyFromFiveOrganisations()
+    private async Task SeedOthersAsync(int grandPoitiers)
     {
         var seeder = new DemoSeeder(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
         await seeder.SeedAsync(new DemoSeedOptions("toulouse-metropole", 9, 1), _ => { }, TestContext.Current.CancellationToken);
-        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", 4, 1), _ => { }, TestContext.Current.CancellationToken);
+        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", grandPoitiers, 1), _ => { }, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task HideTheCohortBelowFiveOrganisations()
+    {
+        await SeedOthersAsync(3); // with the bakery, four in Grand Poitiers; Toulouse's nine do not count
         var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
 
-        var withFour = await PageAsync(owner, "resultats");
-        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", 2, 1, Seed: 7), _ => { }, TestContext.Current.CancellationToken);
-        var withSix = await PageAsync(owner, "resultats");
+        var results = await PageAsync(owner, "resultats");
 
-        Assert.Contains("La comparaison apparaîtra quand au moins 5 autres organisations", withFour);
-        Assert.Contains("Médiane : toutes les organisations du territoire (6 organisations)", withSix); // Toulouse's nine are not in it
-        Assert.Contains("assett-radar__cohort", withSix);
+        Assert.Contains("La comparaison apparaîtra quand au moins 5 organisations", results);
+        Assert.DoesNotContain("assett-radar__cohort", results);
+    }
+
+    [Fact]
+    public async Task CompareWithTheTerritorysCohortFromFiveOrganisations()
+    {
+        await SeedOthersAsync(5);
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var results = await PageAsync(owner, "resultats");
+
+        Assert.Contains("Médiane : toutes les organisations du territoire (6 organisations)", results); // Toulouse's nine are not in it
+        Assert.Contains("assett-radar__cohort", results);
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     /// </summary>
     public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // One connection for the whole request: each opening costs a round trip to set the tenant for row-level security.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         if (await TerritoryAccess.MembershipsAsync(db, user, cancellationToken) is not { } memberships) return (null, MissingContext.Stranger);
         var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
         if (membership is null) return (null, MissingContext.NoOrganisation);

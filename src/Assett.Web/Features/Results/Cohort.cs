@@ -1,6 +1,7 @@
 using Assett.Data;
 using Assett.Data.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Assett.Web.Features.Results;
 
@@ -9,16 +10,18 @@ public sealed record CohortMedians(string Name, int Organisations, IReadOnlyDict
 
 /// <summary>
 /// The territory's cohort in a campaign, from score snapshots (each organisation's submitted one, else
-/// its current one), without the organisation itself. A group is shown only from
-/// <see cref="MinimumGroup"/> organisations, so no one can read another's score in it.
+/// its current one): all its organisations, those of the same sector, those of the same size. A group
+/// is shown only from <see cref="MinimumGroup"/> organisations, so that no one's score can be read in
+/// it. Figures are kept 5 minutes, under a key that holds the tenant.
 /// </summary>
-public static class Cohort
+public sealed class Cohort(IMemoryCache cache)
 {
     public const int MinimumGroup = 5;
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
     private sealed record Row(string NodeId, double Median, int Organisations);
 
-    public static async Task<IReadOnlyList<CohortMedians>> CompareAsync(AssettDbContext db, Organisation organisation, Guid campaignId,
+    public async Task<IReadOnlyList<CohortMedians>> CompareAsync(AssettDbContext db, Organisation organisation, Guid campaignId,
         CancellationToken cancellationToken)
     {
         var candidates = new List<(string Name, string? Section, string? Band)> { ("Toutes les organisations du territoire", null, null) };
@@ -27,28 +30,32 @@ public static class Cohort
         var groups = new List<CohortMedians>();
         foreach (var (name, section, band) in candidates)
         {
-            var rows = await MediansAsync(db, organisation, campaignId, section, band, cancellationToken);
+            var rows = await cache.GetOrCreateAsync(("cohort-medians", organisation.TenantId, campaignId, section, band), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = KeptFor;
+                return MediansAsync(db, organisation.TenantId, campaignId, section, band, cancellationToken);
+            }) ?? [];
             var count = rows.Count == 0 ? 0 : rows.Max(r => r.Organisations);
             if (count >= MinimumGroup) groups.Add(new CohortMedians(name, count, rows.ToDictionary(r => r.NodeId, r => r.Median)));
         }
         return groups;
     }
 
-    private static Task<List<Row>> MediansAsync(AssettDbContext db, Organisation organisation, Guid campaignId, string? section, string? band,
+    private static Task<List<Row>> MediansAsync(AssettDbContext db, Guid tenantId, Guid campaignId, string? section, string? band,
         CancellationToken cancellationToken) =>
         db.Database.SqlQuery<Row>($"""
             WITH latest AS (
                 SELECT DISTINCT ON (a.organisation_id) s.id, a.organisation_id
                 FROM assessments a
                 JOIN score_snapshots s ON s.tenant_id = a.tenant_id AND s.assessment_id = a.id
-                WHERE a.tenant_id = {organisation.TenantId} AND a.campaign_id = {campaignId} AND a.organisation_id <> {organisation.Id}
+                WHERE a.tenant_id = {tenantId} AND a.campaign_id = {campaignId}
                 ORDER BY a.organisation_id, (s.kind = 'Submitted') DESC, s.taken_at DESC)
             SELECT t.node_id AS node_id,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY t.point_fait / t.point_potentiel * 100) AS median,
                    count(*)::int AS organisations
             FROM latest l
-            JOIN score_node_totals t ON t.tenant_id = {organisation.TenantId} AND t.snapshot_id = l.id
-            JOIN organisations o ON o.tenant_id = {organisation.TenantId} AND o.id = l.organisation_id
+            JOIN score_node_totals t ON t.tenant_id = {tenantId} AND t.snapshot_id = l.id
+            JOIN organisations o ON o.tenant_id = {tenantId} AND o.id = l.organisation_id
             WHERE t.point_potentiel > 0
               AND ({section}::text IS NULL OR o.naf_section = {section})
               AND ({band}::text IS NULL OR o.headcount = {band})

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Assett.Web.Features.Results;
 
 /// <summary>Where the organisation stands: score and maturity level overall and per theme, with points done, planned and remaining.</summary>
-public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock, Cohort cohort)
     : JourneyPage(contexts, tenant)
 {
     public sealed record ThemeResult(ReferentialNode Theme, NodeScore Score, MaturityLevel? Level)
@@ -37,7 +37,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         Overall = result.Root;
         Level = result.LevelOf(Context.Package.Root);
         Themes = Context.Themes.Where(t => result[t].Concerne).Select(t => new ThemeResult(t, result[t], result.LevelOf(t))).ToList();
-        Cohort = await Results.Cohort.CompareAsync(db, Context.Organisation, Context.Campaign.Id, cancellationToken);
+        Cohort = await cohort.CompareAsync(db, Context.Organisation, Context.Campaign.Id, cancellationToken);
         return Page();
     }
 
