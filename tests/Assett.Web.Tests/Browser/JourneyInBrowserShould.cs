@@ -16,6 +16,9 @@ namespace Assett.Web.Tests.Browser;
 public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
 {
     private const string Email = "gerante@boulangerie.example";
+
+    // The document is enough: waiting for every resource's load event made a busy CI machine time out.
+    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private AssettWebFactory _factory = null!;
     private Uri _site = null!;
     private string _invitation = "";
@@ -51,16 +54,17 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         {
             BaseURL = _site.ToString(), ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, Locale = "fr-FR",
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
 
         await VisitAsync(page, _invitation);
         await page.GetByLabel("Choisissez un mot de passe").FillAsync("Clé-Secrète-2026");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") }).ClickAsync();
-        await page.WaitForURLAsync("**/t/grand-poitiers/evaluation");
+        await page.WaitForURLAsync("**/t/grand-poitiers/evaluation", Loaded);
         await CheckAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).ClickAsync();
-        await page.WaitForURLAsync("**/evaluation/1.1");
+        await page.WaitForURLAsync("**/evaluation/1.1", Loaded);
         var first = page.Locator("fieldset#assett_1-1-1-1");
         await first.GetByText("Fait", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(first.Locator("[data-state]")).ToContainTextAsync("Enregistré à");
@@ -68,11 +72,11 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await second.GetByText("Programmé", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(second.Locator("[data-state]")).ToContainTextAsync("Enregistré à");
         await CheckAsync(page);
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.True(await page.Locator("#assett_1-1-1-1-fait").IsCheckedAsync());
         Assert.True(await page.Locator("#assett_1-1-1-2-programme").IsCheckedAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/evaluation/1.2");
+        await page.WaitForURLAsync("**/evaluation/1.2", Loaded);
 
         await VisitAsync(page, "/t/grand-poitiers/organisation/profil");
         await page.GetByText("Non", new() { Exact = true }).First.ClickAsync(); // the first yes/no question
@@ -81,7 +85,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
 
         await VisitAsync(page, "/t/grand-poitiers/boite-a-outils");
         await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/plan-action?tache=*");
+        await page.WaitForURLAsync("**/plan-action?tache=*", Loaded);
         await CheckAsync(page);
         await page.GetByLabel("Date d’échéance").FillAsync(DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"));
         await page.GetByLabel("Personne responsable").FillAsync("Léa Martin");
@@ -97,7 +101,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
 
     private async Task VisitAsync(IPage page, string path)
     {
-        await page.GotoAsync(path);
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await CheckAsync(page);
     }
 
