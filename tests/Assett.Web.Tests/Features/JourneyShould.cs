@@ -224,4 +224,37 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(Boulangerie.Owner, organisation.CharterAcceptedBy);
         Assert.NotNull(organisation.CharterAcceptedAt);
     }
+
+    [Fact]
+    public async Task CarryAnswersOverToANewVersionAndListThoseThatDisappeared()
+    {
+        await InTerritoryAsync(async db =>
+        {
+            // Last year's campaign on today's version, answered; this year's on a version without Grand Poitiers' local measure 1.L1.
+            var current = await db.ReferentialVersions.SingleAsync();
+            var lastYear = new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 15), ClosesOn = new(2026, 6, 30), ReferentialVersionId = current.Id, State = CampaignState.Closed };
+            var answered = new Assessment { Id = Guid.NewGuid(), OrganisationId = _organisation.Id, CampaignId = lastYear.Id, State = AssessmentState.Submitted };
+            var local = current.Package.Nodes.First(n => n.Id.StartsWith("assett_1.L1.") && n.Id.Count(c => c == '.') == 3).Id;
+            var next = new Data.Referentials.ReferentialVersion
+            {
+                Id = Guid.NewGuid(), BasePackage = current.BasePackage, ReferentialId = current.ReferentialId, ContentHash = "without-1.L1", Label = "sans 1.L1",
+                Package = new Data.Referentials.StoredPackage { Files = [.. current.Package.Files.Where(f => !f.Path.EndsWith("1.L1.md"))] },
+            };
+            db.ReferentialVersions.Add(next);
+            db.Campaigns.AddRange(lastYear, new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2027 bis", OpensOn = new(2027, 1, 15), ClosesOn = new(2027, 6, 30), ReferentialVersionId = next.Id, State = CampaignState.Open });
+            db.Assessments.Add(answered);
+            foreach (var node in new[] { "assett_1.1.1.1", local })
+                db.TaskStatuses.Add(new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = answered.Id, NodeId = node, Status = new("fait", 1), UpdatedBy = Boulangerie.Owner });
+            return await db.SaveChangesAsync();
+        });
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var home = await PageAsync(owner, "evaluation");
+
+        Assert.Contains("Le référentiel a changé depuis la campagne précédente", home);
+        Assert.Contains("<li>1.L1.", home);
+        var carried = await InTerritoryAsync(db => db.TaskStatuses.Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.State == AssessmentState.InProgress))
+            .Select(s => s.NodeId).ToListAsync());
+        Assert.Equal(["assett_1.1.1.1"], carried);
+    }
 }

@@ -93,6 +93,23 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         }, MissingContext.None);
     }
 
+    /// <summary>
+    /// The tasks answered in the organisation's previous campaign that its referential version no
+    /// longer has: their answers could not carry over (decisions.md), so the owner is told which.
+    /// </summary>
+    public async Task<IReadOnlyList<ReferentialNode>> DisappearedAsync(AssessmentContext context, CancellationToken cancellationToken)
+    {
+        var previous = await db.Assessments.AsNoTracking()
+            .Where(a => a.OrganisationId == context.Organisation.Id && a.CampaignId != context.Campaign.Id)
+            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a.Id, c.OpensOn, c.ReferentialVersionId })
+            .OrderByDescending(x => x.OpensOn).FirstOrDefaultAsync(cancellationToken);
+        if (previous is null || previous.ReferentialVersionId == context.Version.Id) return [];
+        var (_, before) = await packages.GetAsync(db, previous.ReferentialVersionId, cancellationToken);
+        var answered = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).Select(s => s.NodeId).ToListAsync(cancellationToken);
+        return [.. answered.Where(id => !context.Package.NodesById.ContainsKey(id) && before.NodesById.ContainsKey(id))
+            .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
+    }
+
     private Task<Campaign?> CurrentCampaignAsync(CancellationToken cancellationToken) =>
         db.Campaigns.Where(c => c.State != CampaignState.Closed)
             .OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn)

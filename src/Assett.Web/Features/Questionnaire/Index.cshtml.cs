@@ -14,6 +14,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public bool NoCampaign { get; private set; }
     public IReadOnlyList<ThemeProgress> Themes { get; private set; } = [];
     public ReferentialNode? ResumeAt { get; private set; }
+    public IReadOnlyList<ReferentialNode> Disappeared { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         var result = await Context.EvaluateAsync(db, cancellationToken);
         Themes = Context.Themes.Select(theme => Progress(theme, result)).ToList();
         ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
+        Disappeared = await Contexts.DisappearedAsync(Context, cancellationToken);
         return Page();
     }
 

@@ -17,6 +17,7 @@ public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantConte
     public AssessmentContext Context { get; private set; } = null!;
     protected MissingContext Missing { get; private set; }
     public TenantInfo Territory => tenant.Current!;
+    protected AssessmentContexts Contexts => contexts;
 
     /// <summary>False for the pages open before the charter is accepted (the charter itself).</summary>
     protected virtual bool RequiresCharter => true;
