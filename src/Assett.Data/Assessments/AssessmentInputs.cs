@@ -14,13 +14,16 @@ public static class AssessmentInputs
         foreach (var (field, values) in tags) profile.Tag(field, [.. values]);
         foreach (var (question, answer) in answers)
         {
+            // An answer that no longer fits its question (a new referential version changed its type) counts as unanswered.
             if (!package.Questions.TryGetValue(question, out var known)) continue;
-            profile.Answer(question, known.Type switch
+            FormulaValue? value = known.Type switch
             {
-                QuestionType.Binaire => FormulaValue.Of(answer == "OUI"),
-                QuestionType.Proportion => FormulaValue.Of(double.Parse(answer, CultureInfo.InvariantCulture)),
-                _ => FormulaValue.OfText(answer),
-            });
+                QuestionType.Binaire when answer is "OUI" or "NON" => FormulaValue.Of(answer == "OUI"),
+                QuestionType.Proportion when double.TryParse(answer, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) => FormulaValue.Of(share),
+                QuestionType.Choix when known.Choices.Any(c => c.Id == answer) => FormulaValue.OfText(answer),
+                _ => null,
+            };
+            if (value is { } fitting) profile.Answer(question, fitting);
         }
         return profile;
     }

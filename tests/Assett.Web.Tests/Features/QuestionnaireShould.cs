@@ -70,6 +70,8 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("<th scope=\"row\">1. ", results);
         var statuses = await InTerritoryAsync(db => db.TaskStatuses.OrderBy(s => s.NodeId).Select(s => s.Status.Kind).ToListAsync());
         Assert.Equal(["fait", "programme"], statuses);
+        var current = await InTerritoryAsync(db => db.ScoreSnapshots.SingleAsync(s => s.Kind == Data.Assessments.SnapshotKind.Current));
+        Assert.True(current.PointFait > 0 && current.PointProgramme > 0, "each saved answer stores the current score");
     }
 
     [Fact]

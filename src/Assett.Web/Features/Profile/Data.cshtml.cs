@@ -18,6 +18,9 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>An organisation's data stays its own to take or delete, charter accepted or not.</summary>
+    protected override bool RequiresCharter => false;
+
     [BindProperty]
     public string? Confirmation { get; set; }
 

@@ -6,6 +6,7 @@ using Assett.Data.ReferenceData;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Results;
 using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ namespace Assett.Web.Features.Profile;
 /// The organisation's profile: its identity (which gives the engine's identity tags) and its answers
 /// to the referential's personalisation questions, which decide which measures concern it.
 /// </summary>
-public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db) : JourneyPage(contexts, tenant)
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
+    : JourneyPage(contexts, tenant)
 {
     public sealed class InputModel
     {
@@ -87,6 +89,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             Context.Assessment.Answers = answers;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The profile changes what concerns the organisation, hence its current score.
+        if (Context.CanEdit) await Snapshots.StoreCurrentAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
         Saved = "Le profil est enregistré.";
         return RedirectToPage();
     }

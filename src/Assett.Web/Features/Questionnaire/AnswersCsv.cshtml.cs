@@ -38,10 +38,10 @@ public sealed class AnswersCsvModel(AssessmentContexts contexts, IMultiTenantCon
 
     private static void Line(StringBuilder csv, params string[] fields) => csv.AppendJoin(';', fields.Select(Field)).Append("\r\n");
 
-    /// <summary>Quoted when needed; a leading = + - @ is neutralised so that Excel never runs it as a formula.</summary>
+    /// <summary>Quoted when needed; a leading = + - @ tab or carriage return is neutralised so that Excel never runs it as a formula.</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -85,6 +85,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         {
             outcome = result.Outcome.ToString().ToLowerInvariant(),
             version = result.Current?.Version,
+            status = result.Current?.Status.Kind,
             message = result.Outcome switch
             {
                 SaveOutcome.Conflict => Describe.Conflict(result.Current!, Context.TimeZone),

@@ -1,7 +1,7 @@
 using Assett.Data;
 using Assett.Data.Assessments;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Assett.Web.Features.Results;
 
 namespace Assett.Web.Features.Questionnaire;
 
@@ -22,7 +22,7 @@ public sealed record SaveResult(SaveOutcome Outcome, TaskStatusEntry? Current = 
 /// <summary>
 /// Saves answers one task at a time. A save names the version of the task it started from: when a
 /// colleague saved the task since, the save is refused as a conflict instead of overwriting theirs.
-/// Every change is kept in the task's history.
+/// Every change is kept in the task's history, and recomputes the assessment's current score.
 /// </summary>
 public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
 {
@@ -35,6 +35,10 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
             return new SaveResult(SaveOutcome.Invalid, Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
 
+        // Saves of one assessment go one at a time: they see each other's versions, and none lands after a submission.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await AssessmentRow.LockAsync(db, context.Assessment.Id, cancellationToken) == AssessmentState.Submitted)
+            return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation a été transmise : elle ne peut plus être modifiée.");
         var entry = await db.TaskStatuses.SingleOrDefaultAsync(s => s.AssessmentId == context.Assessment.Id && s.NodeId == answer.NodeId, cancellationToken);
         if (entry is not null && entry.Status == status && entry.Comment == comment) return new SaveResult(SaveOutcome.Unchanged, entry);
         if (entry is not null && entry.Version != answer.SeenVersion) return new SaveResult(SaveOutcome.Conflict, entry);
@@ -54,18 +58,13 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
             Comment = comment, ChangedBy = author, ChangedAt = now,
         });
         if (context.Assessment.State == AssessmentState.NotStarted) context.Assessment.State = AssessmentState.InProgress;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new SaveResult(SaveOutcome.Saved, entry);
-        }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A colleague saved the same task between our read and our write.
-            db.ChangeTracker.Clear();
-            var theirs = await db.TaskStatuses.AsNoTracking().SingleAsync(s => s.AssessmentId == context.Assessment.Id && s.NodeId == answer.NodeId, cancellationToken);
-            return new SaveResult(SaveOutcome.Conflict, theirs);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Every saved answer recomputes the score and stores it as the current score (decisions.md).
+        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == context.Assessment.Id).ToListAsync(cancellationToken);
+        await Snapshots.StoreCurrentAsync(db, context, context.Evaluate(entries), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, entry);
     }
 
     private static StatusValue? Parse(TaskAnswer answer) => answer.Status switch

@@ -11,8 +11,8 @@ public sealed record CohortMedians(string Name, int Organisations, IReadOnlyDict
 /// <summary>
 /// The territory's cohort in a campaign, from score snapshots (each organisation's submitted one, else
 /// its current one): all its organisations, those of the same sector, those of the same size. A group
-/// is shown only from <see cref="MinimumGroup"/> organisations, so that no one's score can be read in
-/// it. Figures are kept 5 minutes, under a key that holds the tenant.
+/// and each theme's median are shown only from <see cref="MinimumGroup"/> organisations, so that no
+/// one's score can be read in them. Figures are kept 5 minutes, under a key that holds the tenant.
 /// </summary>
 public sealed class Cohort(IMemoryCache cache)
 {
@@ -60,5 +60,6 @@ public sealed class Cohort(IMemoryCache cache)
               AND ({section}::text IS NULL OR o.naf_section = {section})
               AND ({band}::text IS NULL OR o.headcount = {band})
             GROUP BY t.node_id
+            HAVING count(*) >= {MinimumGroup}
             """).ToListAsync(cancellationToken);
 }

@@ -33,7 +33,6 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
         var result = await Context.EvaluateAsync(db, cancellationToken);
-        if (Context.CanEdit) await Snapshots.RefreshCurrentAsync(db, Context, result, clock.GetUtcNow(), cancellationToken);
         Overall = result.Root;
         Level = result.LevelOf(Context.Package.Root);
         Themes = Context.Themes.Where(t => result[t].Concerne).Select(t => new ThemeResult(t, result[t], result.LevelOf(t))).ToList();
@@ -45,7 +44,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
         if (!CanSubmit) return Forbid();
-        await Snapshots.SubmitAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
+        await Snapshots.SubmitAsync(db, Context, clock.GetUtcNow(), cancellationToken);
         Submitted = $"Votre autoévaluation de la {Context.Campaign.Name} est transmise à {Territory.Name}. Merci !";
         return RedirectToPage();
     }

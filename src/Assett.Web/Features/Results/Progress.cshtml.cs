@@ -19,10 +19,10 @@ public sealed class ProgressModel(AssessmentContexts contexts, IMultiTenantConte
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
         var snapshots = await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == Context.Organisation.Id)
-            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a.Id, c.Name, c.OpensOn })
-            .Join(db.ScoreSnapshots, x => x.Id, s => s.AssessmentId, (x, s) => new { x.Name, x.OpensOn, Snapshot = s })
+            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a.Id, CampaignId = c.Id, c.Name, c.OpensOn })
+            .Join(db.ScoreSnapshots, x => x.Id, s => s.AssessmentId, (x, s) => new { x.CampaignId, x.Name, x.OpensOn, Snapshot = s })
             .ToListAsync(cancellationToken);
-        var latest = snapshots.GroupBy(x => x.Name)
+        var latest = snapshots.GroupBy(x => x.CampaignId)
             .Select(g => g.OrderByDescending(x => x.Snapshot.Kind == SnapshotKind.Submitted).ThenByDescending(x => x.Snapshot.TakenAt).First())
             .OrderBy(x => x.OpensOn).ToList();
         var ids = latest.Select(x => x.Snapshot.Id).ToList();
