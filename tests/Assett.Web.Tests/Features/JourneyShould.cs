@@ -73,6 +73,8 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         var added = await owner.SubmitAsync("/t/grand-poitiers/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa" });
         var planned = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
         var plan = await PageAsync(owner, "plan-action");
+        var twice = await (await owner.SubmitAsync("/t/grand-poitiers/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var commitment = await InTerritoryAsync(db => db.ActionCommitments.SingleAsync());
         await owner.SubmitAsync("/t/grand-poitiers/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
         var done = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
@@ -81,6 +83,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(StatusKinds.Programme, planned.Status.Kind);
         Assert.Contains("<td>Léa</td>", plan);
+        Assert.Contains("Cette action a déjà un engagement en cours.", twice);
         Assert.Equal(StatusKinds.Fait, done.Status.Kind);
         Assert.NotNull((await InTerritoryAsync(db => db.ActionCommitments.SingleAsync())).CompletedAt);
     }

@@ -115,4 +115,24 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("la somme ne dépasse pas 100", await MessageOfAsync(badSplit));
         Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatuses.CountAsync()));
     }
+
+    [Fact]
+    public async Task LeaveAColleaguesAnswerAloneWhenTheFormPostsATaskUntouched()
+    {
+        var owner = await SignedInAsync(Boulangerie.Owner);
+        var editor = await SignedInAsync(Boulangerie.Editor);
+        var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
+        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetUInt32();
+        await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", version); // after the owner's page was shown
+
+        var posted = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        {
+            ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = version.ToString(), ["Answers[0].Original"] = "fait|||",
+            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Original"] = "|||",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // no conflict reported for the task the owner did not touch
+        var statuses = await InTerritoryAsync(db => db.TaskStatuses.OrderBy(s => s.NodeId).Select(s => s.Status.Kind).ToListAsync());
+        Assert.Equal(["pas_fait", "programme"], statuses);
+    }
 }

@@ -41,6 +41,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         if (!Context.CanEdit) return Forbid();
         var task = Open.FirstOrDefault(t => t.Id == TaskId);
         if (task is null) ModelState.AddModelError(nameof(TaskId), "Choisissez une action qui n’est pas encore faite.");
+        else if (Lines.Any(l => l.Commitment.NodeId == task.Id && l.Commitment.CompletedAt is null))
+            ModelState.AddModelError(nameof(TaskId), "Cette action a déjà un engagement en cours.");
         if (TargetDate is null || TargetDate < Today) ModelState.AddModelError(nameof(TargetDate), "Choisissez une date d’échéance à venir.");
         if (string.IsNullOrWhiteSpace(Responsible)) ModelState.AddModelError(nameof(Responsible), "Indiquez la personne responsable.");
         if (!ModelState.IsValid) return Page();
@@ -51,8 +53,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             ResponsibleName = Responsible!.Trim(), CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await SetStatusAsync(task.Id, StatusKinds.Programme, cancellationToken);
-        Done = $"Engagement ajouté : « {task.Title} » pour le {TargetDate:dd/MM/yyyy}.";
+        Done = $"Engagement ajouté : « {task.Title} » pour le {TargetDate:dd/MM/yyyy}." + await SetStatusAsync(task.Id, StatusKinds.Programme, cancellationToken);
         return RedirectToPage(new { tache = (string?)null });
     }
 
@@ -64,21 +65,21 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         if (commitment is null) return NotFound();
         commitment.CompletedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        await SetStatusAsync(commitment.NodeId, StatusKinds.Fait, cancellationToken);
-        Done = "Bravo : l’action est marquée comme faite.";
+        Done = "Bravo : l’action est marquée comme faite." + await SetStatusAsync(commitment.NodeId, StatusKinds.Fait, cancellationToken);
         return RedirectToPage(new { tache = (string?)null });
     }
 
-    /// <summary>Changes the task's status from its current version: the person acts on what the plan shows now.</summary>
-    private async Task SetStatusAsync(string nodeId, string kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the task's status from its current version: the person acts on what the plan shows now.
+    /// Committing keeps a detailed split (its part done stays done). Returns what to add to the message when it could not.
+    /// </summary>
+    private async Task<string> SetStatusAsync(string nodeId, string kind, CancellationToken cancellationToken)
     {
-        var version = await db.TaskStatuses.Where(s => s.AssessmentId == Context.Assessment.Id && s.NodeId == nodeId)
-            .Select(s => (uint?)s.Version).SingleOrDefaultAsync(cancellationToken) ?? 0;
-        await answers.SaveAsync(Context, new TaskAnswer(nodeId, kind, null, null, await CommentAsync(nodeId, cancellationToken), version), User.Identity!.Name!, cancellationToken);
+        var current = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && s.NodeId == nodeId).SingleOrDefaultAsync(cancellationToken);
+        if (kind == StatusKinds.Programme && current?.Status.Kind is StatusKinds.Detaille or StatusKinds.Fait) return "";
+        var result = await answers.SaveAsync(Context, new TaskAnswer(nodeId, kind, null, null, current?.Comment, current?.Version ?? 0), User.Identity!.Name!, cancellationToken);
+        return result.Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged ? "" : $" Le statut de l’action n’a pas été mis à jour : {result.Error ?? "modifié entre-temps par un collègue"}.";
     }
-
-    private Task<string?> CommentAsync(string nodeId, CancellationToken cancellationToken) =>
-        db.TaskStatuses.Where(s => s.AssessmentId == Context.Assessment.Id && s.NodeId == nodeId).Select(s => s.Comment).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,18 @@ public static class Describe
         var kind => Choices.First(c => c.Kind == kind).Label.ToLower(French),
     };
 
+    /// <summary>
+    /// An answer as one string, the same from a stored status or from the form: the plain form posts the
+    /// one it showed, so that tasks left as they were are not saved again (nor seen as conflicts).
+    /// </summary>
+    public static string Signature(string? kind, double? faitPercent, double? programmePercent, string? comment) =>
+        kind == StatusKinds.Detaille
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}|{Math.Round(faitPercent ?? 0)}|{Math.Round(programmePercent ?? 0)}|{comment?.Trim()}")
+            : $"{kind}|||{comment?.Trim()}";
+
+    public static string Signature(TaskStatusEntry? entry) =>
+        Signature(entry?.Status.Kind, entry?.Status.Fait * 100, entry?.Status.Programme * 100, entry?.Comment);
+
     /// <summary>An instant in the territory's time zone: « 22 nov. 2026 à 14:05 ».</summary>
     public static string At(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy 'à' HH:mm", French);

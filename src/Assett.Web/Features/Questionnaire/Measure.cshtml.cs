@@ -24,6 +24,11 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         public string? Comment { get; set; }
         public uint SeenVersion { get; set; }
 
+        /// <summary>The answer as the page showed it (<see cref="Describe.Signature(string?, double?, double?, string?)"/>).</summary>
+        public string? Original { get; set; }
+
+        public bool IsUnchanged => Original == Describe.Signature(Status, FaitPercent, ProgrammePercent, Comment);
+
         public TaskAnswer ToAnswer() => new(NodeId, Status, FaitPercent, ProgrammePercent, Comment, SeenVersion);
     }
 
@@ -52,12 +57,12 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         return Page();
     }
 
-    /// <summary>The whole measure, without JavaScript: answers that changed are saved; conflicts are shown, not overwritten.</summary>
+    /// <summary>The whole measure, without JavaScript: the answers changed on the page are saved; conflicts are shown, not overwritten.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         var tasks = Context.TasksOf(Node).Select(t => t.Id).ToHashSet();
-        foreach (var input in Answers.Where(a => tasks.Contains(a.NodeId) && a.Status is not null))
+        foreach (var input in Answers.Where(a => tasks.Contains(a.NodeId) && a.Status is not null && !a.IsUnchanged))
         {
             var result = await answers.SaveAsync(Context, input.ToAnswer(), User.Identity!.Name!, cancellationToken);
             if (result.Outcome == SaveOutcome.Conflict)
