@@ -187,6 +187,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("Recopiez exactement le nom de l’organisation", mistyped);
         Assert.Equal(2, kept);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Contains("Boulangerie du Clain et toutes ses données sont supprimées.", await PageAsync(owner, ""));
         Assert.Equal(["Voisine"], await InTerritoryAsync(db => db.Organisations.Select(o => o.Name).ToListAsync()));
         Assert.Equal(0, await InTerritoryAsync(db => db.Assessments.CountAsync()));
         Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatusChanges.CountAsync()));

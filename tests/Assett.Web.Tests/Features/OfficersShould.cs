@@ -83,8 +83,8 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         var asked = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@grand-poitiers.example" && m.Subject.StartsWith("Inscription à valider")));
         var pending = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
         var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
-        var approved = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() });
+        var approved = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
         var afterApproval = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, beforeApproval.StatusCode);
@@ -107,10 +107,14 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         });
         var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
 
-        var refused = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
+        var refused = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
+        var again = await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
+        var told = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
 
         Assert.Contains("L’inscription de Scierie de Lussac est refusée.", refused);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("Cette inscription a déjà été traitée.", told);
         Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
         Assert.Equal(0, await InTerritoryAsync(db => db.Memberships.CountAsync(m => m.OrganisationId != null)));
         Assert.Equal(1, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription non retenue"))));

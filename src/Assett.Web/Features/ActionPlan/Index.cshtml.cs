@@ -84,7 +84,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Context.TimeZone).DateTime);
         var commitments = await db.ActionCommitments.AsNoTracking().Where(c => c.AssessmentId == Context.Assessment.Id).ToListAsync(cancellationToken);
         Lines = [.. commitments
             .Select(c => new Line(c, Context.Package.NodesById.GetValueOrDefault(c.NodeId), c.CompletedAt is null && c.TargetDate < Today))

@@ -17,7 +17,10 @@ public static class ApiCaller
     {
         // A machine client's subject is its client id; a person's application carries the person's id.
         if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return null;
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        // Members of an organisation awaiting an officer's approval are not members yet (as on the pages).
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)))
+            .ToListAsync(cancellationToken);
         if (memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return null;
         return [.. memberships.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value)];
     }

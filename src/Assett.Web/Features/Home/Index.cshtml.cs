@@ -1,6 +1,7 @@
 using Assett.Data;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Assett.Web.Features.Home;
@@ -13,6 +14,10 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore 
 
     /// <summary>Whether the signed-in person belongs to an organisation of this territory: the page then leads to the questionnaire.</summary>
     public bool IsOrganisationMember { get; private set; }
+
+    /// <summary>Set by the organisation's data page after a deletion.</summary>
+    [TempData]
+    public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -16,7 +16,9 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
     public sealed record Pending(Guid Id, string Name, string? Siret, string OwnerEmail, DateTimeOffset CreatedAt);
 
     public IReadOnlyList<Pending> Registrations { get; private set; } = [];
-    public string? Done { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } refusal ? refusal : Page();
@@ -28,10 +30,16 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
     private async Task<IActionResult> DecideAsync(Guid id, bool approved, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        var pending = Registrations.FirstOrDefault(r => r.Id == id);
-        if (pending is null) return NotFound();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
+        var pending = Registrations.FirstOrDefault(r => r.Id == id);
+        // Another officer may have decided meanwhile: the lock makes the second decision see it.
+        var organisation = pending is null ? null
+            : await db.Organisations.FromSql($"SELECT * FROM organisations WHERE id = {id} AND awaiting_approval FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (pending is null || organisation is null)
+        {
+            Done = "Cette inscription a déjà été traitée.";
+            return RedirectToPage();
+        }
         await RegistrationApprovals.TellOwnerAsync(db, organisation, pending.OwnerEmail, tenant.Current!, approved, cancellationToken);
         if (approved)
             organisation.AwaitingApproval = false;
@@ -43,8 +51,7 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Done = approved ? $"L’inscription de {pending.Name} est validée." : $"L’inscription de {pending.Name} est refusée.";
-        await LoadAsync(cancellationToken);
-        return Page();
+        return RedirectToPage();
     }
 
     /// <summary>Only the territory's officers (admin role) decide; others get 403, strangers to the territory 404.</summary>

@@ -69,7 +69,8 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect("~/?organisation-supprimee=1");
+        TempData["Done"] = $"{Context.Organisation.Name} et toutes ses données sont supprimées.";
+        return Redirect("~/");
     }
 
     /// <summary>Only the owner may export or delete; other members get 403.</summary>
