@@ -46,6 +46,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
             ["Input.Commune"] = "86194", ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire", ["Input.SharesComments"] = "true",
         });
         var toolbox = await PageAsync(owner, "boite-a-outils");
+        var fleet = await PageAsync(owner, "evaluation/4.4");
 
         Assert.Contains("Ce code NAF n’existe pas", refused);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -58,6 +59,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(["moins_de_250", "moins_de_50", "plus_de_10"], assessment.IdentityTags["effectif"].Order());
         Assert.Contains("Mesure 1.1 ", toolbox);
         Assert.DoesNotContain("Mesure 4.4 ", toolbox); // no vehicles: the fleet measure does not concern the bakery
+        Assert.Contains("cette mesure ne la concerne pas", fleet);
     }
 
     [Fact]

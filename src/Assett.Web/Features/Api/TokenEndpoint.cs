@@ -43,7 +43,9 @@ public static class TokenEndpoint
         var userId = Guid.Parse(session.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
         using (accessor.Change(tenant))
         {
-            if (!await db.Memberships.AnyAsync(m => m.UserId == userId, context.RequestAborted))
+            // As on the pages: a membership of an organisation awaiting an officer's approval does not count yet.
+            if (!await db.Memberships.AnyAsync(m => m.UserId == userId
+                    && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)), context.RequestAborted))
                 return Forbid(Errors.AccessDenied, "This account belongs to no organisation or team of the client's territory.");
         }
 

@@ -16,6 +16,9 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public ReferentialNode? ResumeAt { get; private set; }
     public IReadOnlyList<ReferentialNode> Disappeared { get; private set; } = [];
 
+    /// <summary>The measures the profile (or the territory) takes out: they are shown, marked, and do not count.</summary>
+    public IReadOnlySet<string> NotConcerned { get; private set; } = new HashSet<string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var refusal = await LoadContextAsync(cancellationToken);
@@ -28,6 +31,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 
         var result = await Context.EvaluateAsync(db, cancellationToken);
         Themes = Context.Themes.Select(theme => Progress(theme, result)).ToList();
+        NotConcerned = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth && (!result[n].Concerne || result[n].Desactive))
+            .Select(n => n.Id).ToHashSet();
         ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
         Disappeared = await Contexts.DisappearedAsync(Context, cancellationToken);
         return Page();

@@ -39,6 +39,9 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     public List<AnswerInput> Answers { get; set; } = [];
 
     public ReferentialNode Node { get; private set; } = null!;
+
+    /// <summary>False when the profile (or the territory) takes this measure out: its answers do not count.</summary>
+    public bool Concerned { get; private set; } = true;
     public ReferentialNode? Previous { get; private set; }
     public ReferentialNode? Next { get; private set; }
     public Dictionary<string, TaskStatusEntry> Entries { get; private set; } = [];
@@ -54,6 +57,8 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         await LoadEntriesAsync(cancellationToken);
+        var result = await Context.EvaluateAsync(db, cancellationToken);
+        Concerned = result[Node].Concerne && !result[Node].Desactive;
         return Page();
     }
 
