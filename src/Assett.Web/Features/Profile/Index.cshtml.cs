@@ -84,8 +84,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         organisation.SharesComments = Input.SharesComments;
         if (Context.CanEdit)
         {
-            var timeZone = await db.Tenants.Where(t => t.Id == organisation.TenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
-            Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(timeZone));
+            Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(Context.TimeZone.Id));
             Context.Assessment.Answers = answers;
         }
         await db.SaveChangesAsync(cancellationToken);

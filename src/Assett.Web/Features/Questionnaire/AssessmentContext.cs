@@ -99,13 +99,10 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     /// </summary>
     public async Task<IReadOnlyList<ReferentialNode>> DisappearedAsync(AssessmentContext context, CancellationToken cancellationToken)
     {
-        var previous = await db.Assessments.AsNoTracking()
-            .Where(a => a.OrganisationId == context.Organisation.Id && a.CampaignId != context.Campaign.Id)
-            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a.Id, c.OpensOn, c.ReferentialVersionId })
-            .OrderByDescending(x => x.OpensOn).FirstOrDefaultAsync(cancellationToken);
-        if (previous is null || previous.ReferentialVersionId == context.Version.Id) return [];
-        var (_, before) = await packages.GetAsync(db, previous.ReferentialVersionId, cancellationToken);
-        var answered = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).Select(s => s.NodeId).ToListAsync(cancellationToken);
+        var previous = await PreviousAsync(context.Organisation.Id, context.Campaign.Id, cancellationToken);
+        if (previous is null || previous.Value.VersionId == context.Version.Id) return [];
+        var (_, before) = await packages.GetAsync(db, previous.Value.VersionId, cancellationToken);
+        var answered = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Value.Assessment.Id).Select(s => s.NodeId).ToListAsync(cancellationToken);
         return [.. answered.Where(id => !context.Package.NodesById.ContainsKey(id) && before.NodesById.ContainsKey(id))
             .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
     }
@@ -141,11 +138,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     /// <summary>A new campaign starts from the answers of the previous one, node by node (decisions.md).</summary>
     private async Task CarryOverAsync(Assessment assessment, Campaign campaign, CancellationToken cancellationToken)
     {
-        var previous = await db.Assessments.AsNoTracking()
-            .Where(a => a.OrganisationId == assessment.OrganisationId && a.CampaignId != campaign.Id)
-            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { a, c.OpensOn })
-            .OrderByDescending(x => x.OpensOn).Select(x => x.a).FirstOrDefaultAsync(cancellationToken);
-        if (previous is null) return;
+        if (await PreviousAsync(assessment.OrganisationId, campaign.Id, cancellationToken) is not var (previous, _)) return;
         assessment.Answers = new Dictionary<string, string>(previous.Answers);
         var (_, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
         var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).ToListAsync(cancellationToken);
@@ -156,5 +149,15 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
                 UpdatedBy = entry.UpdatedBy, UpdatedAt = entry.UpdatedAt,
             });
         if (entries.Count > 0) assessment.State = AssessmentState.InProgress;
+    }
+
+    /// <summary>The organisation's assessment of the latest other campaign, with that campaign's referential version.</summary>
+    private async Task<(Assessment Assessment, Guid VersionId)?> PreviousAsync(Guid organisationId, Guid campaignId, CancellationToken cancellationToken)
+    {
+        var previous = await db.Assessments.AsNoTracking()
+            .Where(a => a.OrganisationId == organisationId && a.CampaignId != campaignId)
+            .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { Assessment = a, c.OpensOn, c.ReferentialVersionId })
+            .OrderByDescending(x => x.OpensOn).FirstOrDefaultAsync(cancellationToken);
+        return previous is null ? null : (previous.Assessment, previous.ReferentialVersionId);
     }
 }
