@@ -87,9 +87,11 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(Context.TimeZone.Id));
             Context.Assessment.Answers = answers;
         }
+        // The profile changes what concerns the organisation, hence its current score, saved with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        // The profile changes what concerns the organisation, hence its current score.
         if (Context.CanEdit) await Snapshots.StoreCurrentAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Saved = "Le profil est enregistré.";
         return RedirectToPage();
     }

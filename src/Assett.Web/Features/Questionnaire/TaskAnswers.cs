@@ -37,6 +37,7 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
 
         // Saves of one assessment go one at a time: they see each other's versions, and none lands after a submission.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false; // the transaction is only this save's: a failure rolls it all back
         if (await AssessmentRow.LockAsync(db, context.Assessment.Id, cancellationToken) == AssessmentState.Submitted)
             return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation a été transmise : elle ne peut plus être modifiée.");
         var entry = await db.TaskStatuses.SingleOrDefaultAsync(s => s.AssessmentId == context.Assessment.Id && s.NodeId == answer.NodeId, cancellationToken);
