@@ -21,6 +21,9 @@ public struct NodeScore
     public double PasFaitTachesAvancement;
     public double PasConcerneTachesAvancement;
 
+    /// <summary>The node counts for this organisation: it concerns it (profile rules) and the territory has not deactivated it.</summary>
+    public readonly bool Counts => Concerne && !Desactive;
+
     /// <summary>Score % (point fait / potentiel × 100); 0 when there is no potential.</summary>
     public readonly double ScorePercent => PointPotentiel > 0 ? PointFait / PointPotentiel * 100 : 0;
 

@@ -165,6 +165,19 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LetTheOwnerTakeTheOrganisationsDataWithoutACurrentCampaign()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
+
+        var page = await PageAsync(owner, "organisation/donnees");
+        var export = await owner.GetStringAsync("/t/grand-poitiers/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
+
+        Assert.Contains("« Boulangerie du Clain »", page);
+        Assert.Contains("\"name\": \"Boulangerie du Clain\"", export);
+    }
+
+    [Fact]
     public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
     {
         var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);

@@ -90,7 +90,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             .Select(c => new Line(c, Context.Package.NodesById.GetValueOrDefault(c.NodeId), c.CompletedAt is null && c.TargetDate < Today))
             .OrderBy(l => l.Commitment.CompletedAt is not null).ThenByDescending(l => l.Overdue).ThenBy(l => l.Commitment.TargetDate)];
         var result = await Context.EvaluateAsync(db, cancellationToken);
-        Open = [.. Context.TasksOf(Context.Package.Root).Where(t => result[t].Concerne && !result[t].Desactive && result[t].PointFait < result[t].PointPotentiel - 1e-9)];
+        Open = [.. Context.TasksOf(Context.Package.Root).Where(t => result[t].Counts && result[t].PointFait < result[t].PointPotentiel - 1e-9)];
         return null;
     }
 }

@@ -12,11 +12,14 @@ namespace Assett.Web.Features.Api;
 /// </summary>
 public static class ApiCaller
 {
+    /// <summary>Set only in the tokens of the client credentials grant: the caller is a territory's machine client, not a person.</summary>
+    public const string MachineClaim = "assett:machine";
+
     /// <summary>Null means every organisation of the territory; otherwise the organisations the person belongs to.</summary>
     public static async Task<IReadOnlyList<Guid>?> ReadableOrganisationsAsync(ClaimsPrincipal caller, AssettDbContext db, CancellationToken cancellationToken)
     {
-        // A machine client's subject is its client id; a person's application carries the person's id.
-        if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return null;
+        if (caller.HasClaim(MachineClaim, "true")) return null;
+        if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return [];
         // Members of an organisation awaiting an officer's approval are not members yet (as on the pages).
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)))

@@ -77,6 +77,7 @@ public static class TokenEndpoint
         var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, request.ClientId);
+        identity.SetClaim(ApiCaller.MachineClaim, "true");
         identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application!, context.RequestAborted));
         identity.SetClaim(ClaimStrategy.TenantClaim, slug);
         identity.SetScopes(request.GetScopes());

@@ -7,6 +7,7 @@ using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
+using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,6 +41,9 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>The territory's, in which dates show.</summary>
+    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
 
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Invited { get; private set; }
@@ -93,6 +97,7 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     {
         if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
         if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
+        TimeZone = await TerritoryTimeZone.OfAsync(db, tenant.Current.Id, cancellationToken);
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.ExpiresAt > now)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Email, i.ExpiresAt })

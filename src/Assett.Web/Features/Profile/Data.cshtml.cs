@@ -2,9 +2,12 @@ using System.Text.Json;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Audit;
+using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Profile;
@@ -13,13 +16,16 @@ namespace Assett.Web.Features.Profile;
 /// The organisation's data (RGPD): its owner downloads all of it as JSON, or deletes the organisation
 /// with everything it answered. People's accounts stay; they just no longer belong to it.
 /// </summary>
-public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
-    : JourneyPage(contexts, tenant)
+/// <remarks>
+/// Not a <see cref="JourneyPage"/>: an organisation's data stays its own to take or delete, charter
+/// accepted or not, and with or without a campaign.
+/// </remarks>
+[Authorize]
+public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>An organisation's data stays its own to take or delete, charter accepted or not.</summary>
-    protected override bool RequiresCharter => false;
+    public Organisation Organisation { get; private set; } = null!;
 
     [BindProperty]
     public string? Confirmation { get; set; }
@@ -29,14 +35,14 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        var id = Context.Organisation.Id;
+        var id = Organisation.Id;
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == id).ToListAsync(cancellationToken);
         var assessmentIds = assessments.Select(a => a.Id).ToList();
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
-            territory = Territory.Name,
-            organisation = Context.Organisation,
+            territory = tenant.Current!.Name,
+            organisation = Organisation,
             members = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == id)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, Role = m.Role.ToString(), m.CreatedAt }).ToListAsync(cancellationToken),
             invitations = await db.Invitations.AsNoTracking().Where(i => i.OrganisationId == id)
@@ -49,34 +55,38 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
                 .Select(s => new { s.AssessmentId, Kind = s.Kind.ToString(), s.TakenAt, s.ScorePercent, s.PointFait, s.PointProgramme, s.PointPasFait, s.PointPotentiel })
                 .ToListAsync(cancellationToken),
         };
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", $"donnees-{Context.Organisation.Siret ?? Context.Organisation.Rna}.json");
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", $"donnees-{Organisation.Siret ?? Organisation.Rna}.json");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        if (Confirmation?.Trim() != Context.Organisation.Name)
+        if (Confirmation?.Trim() != Organisation.Name)
         {
             ModelState.AddModelError(nameof(Confirmation), "Recopiez exactement le nom de l’organisation pour confirmer.");
             return Page();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Everything of the organisation goes with it (foreign keys cascade); the audit keeps no name.
-        await db.Organisations.Where(o => o.Id == Context.Organisation.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Organisations.Where(o => o.Id == Organisation.Id).ExecuteDeleteAsync(cancellationToken);
         db.AuditLog.Add(new AuditEntry
         {
-            Id = Guid.NewGuid(), At = clock.GetUtcNow(), Actor = User.Identity!.Name!, Action = "organisation.deleted", Subject = Context.Organisation.Id.ToString(),
+            Id = Guid.NewGuid(), At = clock.GetUtcNow(), Actor = User.Identity!.Name!, Action = "organisation.deleted", Subject = Organisation.Id.ToString(),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Done"] = $"{Context.Organisation.Name} et toutes ses données sont supprimées.";
+        TempData["Done"] = $"{Organisation.Name} et toutes ses données sont supprimées.";
         return Redirect("~/");
     }
 
-    /// <summary>Only the owner may export or delete; other members get 403.</summary>
+    /// <summary>Only the owner may export or delete; other members and officers get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
-        return Context.Membership.Role == MembershipRole.OrganisationOwner ? null : Forbid();
+        if (tenant.Current is null) return NotFound();
+        var (membership, missing) = await contexts.MembershipAsync(User, cancellationToken);
+        if (missing == MissingContext.Stranger) return NotFound();
+        if (membership?.Role != MembershipRole.OrganisationOwner) return Forbid();
+        Organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
+        return null;
     }
 }

@@ -74,11 +74,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     /// </summary>
     public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        // One connection for the whole request: each opening costs a round trip to set the tenant for row-level security.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        if (await TerritoryAccess.MembershipsAsync(db, user, cancellationToken) is not { } memberships) return (null, MissingContext.Stranger);
-        var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
-        if (membership is null) return (null, MissingContext.NoOrganisation);
+        var (membership, missing) = await MembershipAsync(user, cancellationToken);
+        if (membership is null) return (null, missing);
         var campaign = await CurrentCampaignAsync(cancellationToken);
         if (campaign is null) return (null, MissingContext.NoCampaign);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
@@ -91,6 +88,16 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             PendingCharter = organisation.CharterAcceptedAt is null ? territory.Settings.Charter : null,
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(territory.TimeZone),
         }, MissingContext.None);
+    }
+
+    /// <summary>The person's membership of an organisation of this territory (the highest role, then the oldest), or why there is none.</summary>
+    public async Task<(Membership? Membership, MissingContext Missing)> MembershipAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // One connection for the whole request: each opening costs a round trip to set the tenant for row-level security.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (await TerritoryAccess.MembershipsAsync(db, user, cancellationToken) is not { } memberships) return (null, MissingContext.Stranger);
+        var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
+        return membership is null ? (null, MissingContext.NoOrganisation) : (membership, MissingContext.None);
     }
 
     /// <summary>

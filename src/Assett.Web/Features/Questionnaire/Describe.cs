@@ -40,6 +40,9 @@ public static class Describe
     public static string At(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy 'à' HH:mm", French);
 
+    public static string Day(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMMM yyyy", French);
+
     public static string Conflict(TaskStatusEntry theirs, TimeZoneInfo zone) =>
         $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {At(theirs.UpdatedAt, zone)}). " +
         "Votre réponse n’a pas été enregistrée : vérifiez la sienne, puis enregistrez de nouveau si besoin.";

@@ -31,7 +31,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 
         var result = await Context.EvaluateAsync(db, cancellationToken);
         Themes = Context.Themes.Select(theme => Progress(theme, result)).ToList();
-        NotConcerned = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth && (!result[n].Concerne || result[n].Desactive))
+        NotConcerned = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth && !result[n].Counts)
             .Select(n => n.Id).ToHashSet();
         ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
         Disappeared = await Contexts.DisappearedAsync(Context, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         await LoadEntriesAsync(cancellationToken);
         var result = await Context.EvaluateAsync(db, cancellationToken);
-        Concerned = result[Node].Concerne && !result[Node].Desactive;
+        Concerned = result[Node].Counts;
         return Page();
     }
 

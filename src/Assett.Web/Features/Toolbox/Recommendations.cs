@@ -18,14 +18,14 @@ public static class Recommendations
     {
         var package = result.Package;
         var recommendations = new List<Recommendation>();
-        foreach (var measure in package.Nodes.Where(n => n.Depth == package.ActionDepth && result[n].Concerne && !result[n].Desactive))
+        foreach (var measure in package.Nodes.Where(n => n.Depth == package.ActionDepth && result[n].Counts))
         {
             var step = measure.Children
-                .Where(s => result[s].Concerne && !result[s].Desactive && Gain(result[s]) > 1e-9)
+                .Where(s => result[s].Counts && Gain(result[s]) > 1e-9)
                 .OrderBy(s => Stage(s.Category)).ThenBy(s => s.Index)
                 .FirstOrDefault();
             if (step is null) continue;
-            var tasks = tasksOf(step).Where(t => result[t].Concerne && !result[t].Desactive && Gain(result[t]) > 1e-9).ToList();
+            var tasks = tasksOf(step).Where(t => result[t].Counts && Gain(result[t]) > 1e-9).ToList();
             recommendations.Add(new Recommendation(measure, step, Gain(result[step]), tasks, ResourcesOf(measure),
                 stored.Resources.GetValueOrDefault(measure.Id) ?? [], stored.Partners.GetValueOrDefault(measure.Id) ?? []));
         }
