@@ -11,4 +11,7 @@ public sealed record TenantInfo(Guid Id, string Identifier, string Name)
 
     /// <summary>IANA time zone of the territory, for schedules and dates shown.</summary>
     public string TimeZone { get; init; } = "Europe/Paris";
+
+    /// <summary>The territory's <see cref="TimeZone"/>, to convert instants into its local time.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

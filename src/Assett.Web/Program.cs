@@ -1,9 +1,18 @@
 using Assett.Data;
 using Assett.Web;
+using Assett.Web.Features.Jobs;
+using Microsoft.AspNetCore.Hosting.Server;
 using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Connections;
 
-var builder = WebApplication.CreateBuilder(args);
+// Worker mode: the same host with its Hangfire server on and no HTTP (README, « Background jobs »).
+var worker = args.Contains("--worker");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--worker").ToArray());
+if (worker)
+{
+    builder.Configuration["Jobs:Server"] = "true";
+    builder.Services.AddSingleton<IServer, NoHttpServer>();
+}
 using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
 var logger = startupLogging.CreateLogger("Assett.Startup");
 

@@ -4,6 +4,7 @@ using Assett.Tenancy;
 using Assett.Data.Mail;
 using Assett.Web.Features.Account;
 using Assett.Web.Features.Api;
+using Assett.Web.Features.Jobs;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
 using Assett.Web.Features.Security;
@@ -63,6 +64,7 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
         services.AddHostedService<OutboxWorker>();
+        services.AddAssettJobs(database, configuration);
         return services;
     }
 
@@ -91,6 +93,7 @@ public static class WebSetup
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.UseAuthorization();
+        app.MapAssettJobsDashboard();
 
         app.MapTokenEndpoint();
         app.MapOrganisationsApi();

@@ -48,6 +48,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["mot-de-passe-oublie"] = ("/t/grand-poitiers/mot-de-passe-oublie", _ => "200"),
         ["nouveau-mot-de-passe"] = ("/t/grand-poitiers/nouveau-mot-de-passe", _ => "200"),
         ["invitation"] = ("/t/grand-poitiers/invitation", _ => "200"),
+        ["rappels/arret"] = ("/t/grand-poitiers/rappels/arret", _ => "404"), // without a valid code
         ["organisation/equipe"] = ("/t/grand-poitiers/organisation/equipe", persona => persona switch
         {
             Persona.Owner or Persona.OtherOrganisation => "200", // each owner sees their own organisation's team
@@ -132,6 +133,23 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task OpenTheJobsDashboardToPlatformAdministratorsOnly()
+    {
+        var answers = new Dictionary<Persona, int>();
+        foreach (var persona in Everyone)
+            answers[persona] = (int)(await _clients[persona].GetAsync("/t/grand-poitiers/hangfire", TestContext.Current.CancellationToken)).StatusCode;
+        var page = await _clients[Persona.PlatformAdministrator].GetStringAsync("/t/grand-poitiers/hangfire/servers", TestContext.Current.CancellationToken);
+        // Sessions are per territory (the cookie's path): outside one, nobody is signed in.
+        var outside = await _clients[Persona.PlatformAdministrator].GetAsync("/hangfire", TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, answers[Persona.PlatformAdministrator]);
+        Assert.All(answers.Where(a => a.Key != Persona.PlatformAdministrator), a => Assert.True(a.Value is 401 or 403, $"{a.Key}: {a.Value}"));
+        Assert.DoesNotContain("Host=", page);
+        Assert.DoesNotContain("Username=", page);
+        Assert.Equal(HttpStatusCode.Unauthorized, outside.StatusCode);
     }
 
     private static string Key(RouteEndpoint endpoint)

@@ -20,6 +20,8 @@ public sealed class AssettWebFactory(string appConnectionString, string adminCon
         // Read by Program before the host is built, so they must be host settings.
         builder.UseSetting("ConnectionStrings:Assett", appConnectionString);
         builder.UseSetting("ConnectionStrings:AssettAdmin", adminConnectionString);
+        // No Hangfire server in tests: a schedule must not fire in the middle of one. Tests run jobs themselves.
+        builder.UseSetting("Jobs:Server", "false");
     }
 
     /// <summary>Runs a query or a change in one territory, on a context of its own, as a test's arrange or assert step.</summary>

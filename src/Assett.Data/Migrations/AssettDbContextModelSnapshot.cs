@@ -610,6 +610,45 @@ namespace Assett.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Assett.Data.Campaigns.ReminderOptOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_opt_outs");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_reminder_opt_outs_tenant_id_id");
+
+                    b.HasIndex("TenantId", "OrganisationId")
+                        .HasDatabaseName("ix_reminder_opt_outs_tenant_id_organisation_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_opt_outs_tenant_id_campaign_id_organisation_id");
+
+                    b.ToTable("reminder_opt_outs", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Invitations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1784,32 @@ namespace Assett.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_campaigns_referential_versions_tenant_id_referential_versio");
+                });
+
+            modelBuilder.Entity("Assett.Data.Campaigns.ReminderOptOut", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_opt_outs_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_opt_outs_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Assett.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganisationId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_opt_outs_organisations_tenant_id_organisation_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Invitations.Invitation", b =>

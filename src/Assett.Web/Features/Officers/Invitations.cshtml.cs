@@ -7,7 +7,6 @@ using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
-using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +42,7 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     public InputModel Input { get; set; } = new();
 
     /// <summary>The territory's, in which dates show.</summary>
-    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo TimeZone => tenant.Current!.Zone;
 
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Invited { get; private set; }
@@ -97,7 +96,6 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     {
         if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
         if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
-        TimeZone = await TerritoryTimeZone.OfAsync(db, tenant.Current.Id, cancellationToken);
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.ExpiresAt > now)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Email, i.ExpiresAt })

@@ -2,7 +2,6 @@ using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
-using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +16,7 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
     public sealed record Pending(Guid Id, string Name, string? Siret, string OwnerEmail, DateTimeOffset CreatedAt);
 
     /// <summary>The territory's, in which dates show.</summary>
-    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo TimeZone => tenant.Current!.Zone;
 
     public IReadOnlyList<Pending> Registrations { get; private set; } = [];
 
@@ -63,7 +62,6 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
     {
         if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
         if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
-        TimeZone = await TerritoryTimeZone.OfAsync(db, tenant.Current.Id, cancellationToken);
         Registrations = await db.Organisations.Where(o => o.AwaitingApproval)
             .Join(db.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner), o => (Guid?)o.Id, m => m.OrganisationId, (o, m) => new { o, m.UserId })
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.o, u.Email })

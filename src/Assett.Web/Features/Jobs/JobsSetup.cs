@@ -1,0 +1,48 @@
+using Assett.Data;
+using Assett.Web.Features.Reminders;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace Assett.Web.Features.Jobs;
+
+/// <summary>
+/// Hangfire on the application's PostgreSQL (schema <c>hangfire</c>, installed by <c>assett db migrate</c>,
+/// never at run time). The server runs inside the web host unless <c>Jobs:Server</c> is false; a worker
+/// is the same host with <c>--worker</c>: the server on, HTTP off (README).
+/// </summary>
+public static class JobsSetup
+{
+    public static IServiceCollection AddAssettJobs(this IServiceCollection services, AssettDatabase database, IConfiguration configuration)
+    {
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(database.AppConnectionString),
+                new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false }));
+        services.AddSingleton<TenantSchedules>();
+        if (configuration.GetValue("Jobs:Server", true))
+        {
+            services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Jobs:Workers", Environment.ProcessorCount * 2));
+            services.AddHostedService(provider => provider.GetRequiredService<TenantSchedules>());
+        }
+        services.AddScoped<Reminders.Reminders>();
+        services.AddScoped<ReminderJob>();
+        services.AddSingleton<ReminderLinks>();
+        return services;
+    }
+
+    /// <summary>
+    /// The dashboard, for platform administrators, without the storage's connection string. Sessions
+    /// are per territory (the cookie's path), so it is reached under a territory's path once signed in
+    /// there: <c>/t/&lt;slug&gt;/hangfire</c>; it shows every territory's jobs.
+    /// </summary>
+    public static void MapAssettJobsDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new PlatformAdministratorsOnly()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Assett : tâches planifiées",
+        });
+}
