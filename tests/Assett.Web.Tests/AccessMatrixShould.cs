@@ -63,6 +63,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
+        ["territoire"] = ("/t/grand-poitiers/territoire", OfficersOnly),
+        ["territoire/organisations"] = ("/t/grand-poitiers/territoire/organisations", OfficersOnly),
+        ["territoire/organisations/{id:guid}"] = ("/t/grand-poitiers/territoire/organisations/{A1}", OfficersOnly),
         ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),
         ["resultats"] = ("/t/grand-poitiers/resultats", OrganisationMembersOnly),
@@ -102,6 +105,15 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["GET /api/v1/reference/scalar.js"] = ("/api/v1/reference/scalar.js", _ => "200"),
         ["GET /api/v1/reference/scalar.aspnetcore.js"] = ("/api/v1/reference/scalar.aspnetcore.js", _ => "200"),
         ["GET /api/v1/reference/favicon.svg"] = ("/api/v1/reference/favicon.svg", _ => "200"),
+    };
+
+    /// <summary>The territory's officers; platform administrators only where they are officers too (decisions.md).</summary>
+    private static string OfficersOnly(Persona persona) => persona switch
+    {
+        Persona.Officer => "200",
+        Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation or Persona.PlatformAdministrator => "403",
+        Persona.OtherTenantOfficer => "404",
+        _ => SignIn,
     };
 
     private AssettWebFactory _factory = null!;

@@ -1,0 +1,51 @@
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Campaigns;
+using Assett.Referentials.Packages;
+using Assett.Tenancy;
+using Assett.Web.Features.Account;
+using Assett.Web.Features.Questionnaire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Features.Dashboard;
+
+/// <summary>
+/// A page of the territory officer's dashboard, on one campaign (<c>?campagne=</c>, else the open one,
+/// else the latest one begun, else the next planned). The territory's officers (admin or reader) see
+/// it; other people of the territory get 403, strangers 404, and platform administrators only where
+/// they are also officers (decisions.md).
+/// </summary>
+[Authorize]
+public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "campagne")]
+    public Guid? CampaignId { get; set; }
+
+    public TenantInfo Territory => tenant.Current!;
+    public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
+    public Campaign? Campaign { get; private set; }
+
+    /// <summary>The campaign's themes (the referential's axes), in order.</summary>
+    public IReadOnlyList<ReferentialNode> Themes { get; private set; } = [];
+
+    protected AssettDbContext Db => db;
+    protected ReferentialPackages Packages => packages;
+
+    protected async Task<IActionResult?> LoadOfficerAsync(CancellationToken cancellationToken)
+    {
+        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
+        if (!memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return Forbid();
+        Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Territory.Zone).DateTime);
+        Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId)
+            ?? Campaigns.FirstOrDefault(c => c.State == CampaignState.Open)
+            ?? Campaigns.FirstOrDefault(c => c.OpensOn <= today)
+            ?? Campaigns.LastOrDefault();
+        if (Campaign is not null)
+            Themes = [.. (await packages.GetAsync(db, Campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children];
+        return null;
+    }
+}

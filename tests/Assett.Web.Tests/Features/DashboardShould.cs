@@ -1,0 +1,140 @@
+using System.Net;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
+using Assett.Data.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>
+/// The officer's cohort dashboard on known figures: five organisations of Grand Poitiers scored 10, 20,
+/// 30, 40 and 50 %, one invited only, and a Toulouse organisation scored 99 % that must appear nowhere.
+/// </summary>
+public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Password = "Clé-Secrète-2026";
+    private const string Officer = "chargee@grand-poitiers.example";
+    private AssettWebFactory _factory = null!;
+    private HttpClient _officer = null!;
+    private readonly List<Guid> _organisations = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        var officer = await CreateUserAsync(Officer);
+        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = officer, Role = MembershipRole.OfficerReader });
+            var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
+            campaign.State = CampaignState.Open;
+            var scores = new[] { 10, 20, 30, 40, 50 };
+            for (var i = 0; i < scores.Length; i++)
+                _organisations.Add(AddScored(db, campaign, $"Atelier {i + 1}", scores[i], i < 2 ? AssessmentState.Submitted : AssessmentState.InProgress,
+                    HeadcountBand.From0To9 + i % 2, sharesComments: i == 0));
+            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Atelier invité", Rna = "W861000001" });
+            return await db.SaveChangesAsync();
+        });
+        await _factory.InTerritoryAsync("toulouse-metropole", async db =>
+        {
+            var campaign = await db.Campaigns.FirstAsync();
+            AddScored(db, campaign, "Toulousain", 99, AssessmentState.Submitted, HeadcountBand.From0To9, sharesComments: true);
+            return await db.SaveChangesAsync();
+        });
+        _officer = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await _officer.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = Officer, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task ShowTheFunnelAndTheQuartilesOfEachGroup()
+    {
+        var page = Squeeze(await _officer.GetStringAsync("/t/grand-poitiers/territoire", TestContext.Current.CancellationToken));
+        var bySize = Squeeze(await _officer.GetStringAsync("/t/grand-poitiers/territoire?axe=taille", TestContext.Current.CancellationToken));
+
+        Assert.Contains("<th scope=\"row\">Invitées</th><td>6</td><td>100 %</td>", page);
+        Assert.Contains("<th scope=\"row\">Inscrites</th><td>5</td><td>83 %</td>", page);
+        Assert.Contains("<th scope=\"row\">Autoévaluation commencée</th><td>5</td>", page);
+        Assert.Contains("<th scope=\"row\">Autoévaluation transmise</th><td>2</td><td>33 %</td>", page);
+        // Overall: Q1 20 %, median 30 %, Q3 40 %; the theme « 1 » holds the same scores here.
+        Assert.Contains("<th scope=\"row\">Toutes les organisations</th><td>5</td><td><span>20 % · <strong>30 %</strong> · 40 %</span></td>", page);
+        Assert.DoesNotContain("99 %", page);
+        // Fewer than 10 people: 10, 30, 50 %; 10 to 49: 20, 40 %.
+        Assert.Contains("<th scope=\"row\">Moins de 10</th><td>3</td><td><span>20 % · <strong>30 %</strong> · 40 %</span></td>", bySize);
+        Assert.Contains("<th scope=\"row\">De 10 à 49</th><td>2</td><td><span>25 % · <strong>30 %</strong> · 35 %</span></td>", bySize);
+    }
+
+    [Fact]
+    public async Task ListFilterSortAndExportOnlyTheTerritorysOrganisations()
+    {
+        var sorted = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?tri=score", TestContext.Current.CancellationToken);
+        var submitted = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?etape=Submitted", TestContext.Current.CancellationToken);
+        var found = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?recherche=atelier%203", TestContext.Current.CancellationToken);
+        var csv = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?handler=Csv", TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync("/t/grand-poitiers/territoire/organisations?handler=Xlsx&tri=score", TestContext.Current.CancellationToken);
+        var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.True(sorted.IndexOf("Atelier 5", StringComparison.Ordinal) < sorted.IndexOf("Atelier 1<", StringComparison.Ordinal));
+        Assert.Contains("2 organisations", submitted);
+        Assert.Contains("1 organisation<", found);
+        Assert.Equal(7, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and six organisations
+        Assert.StartsWith("\uFEFFOrganisation;SIRET ou RNA;Type;", csv);
+        Assert.DoesNotContain("Toulousain", csv);
+        Assert.Equal(["Atelier 5", "Atelier 4", "Atelier 3", "Atelier 2", "Atelier 1", "Atelier invité"], sheet.Select(r => r["Organisation"]?.ToString()));
+        Assert.Equal(50d, Convert.ToDouble(sheet[0]["Score global (%)"]));
+        Assert.Equal("Transmise", sheet[3]["Étape"]);
+    }
+
+    [Fact]
+    public async Task ShowAnOrganisationsCommentsOnlyWhenItSharesThem()
+    {
+        var sharing = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[0]}", TestContext.Current.CancellationToken);
+        var private_ = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[1]}", TestContext.Current.CancellationToken);
+        var toulouse = await _factory.InTerritoryAsync("toulouse-metropole", db => db.Organisations.Select(o => o.Id).SingleAsync());
+        var elsewhere = await _officer.GetAsync($"/t/grand-poitiers/territoire/organisations/{toulouse}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Commentaire de Atelier 1", sharing);
+        Assert.DoesNotContain("Commentaire de Atelier 2", private_);
+        Assert.Contains("n’a pas choisi de partager ses commentaires", private_);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+
+    /// <summary>An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at <paramref name="percent"/>.</summary>
+    private static Guid AddScored(AssettDbContext db, Campaign campaign, string name, double percent, AssessmentState state, HeadcountBand size, bool sharesComments)
+    {
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Rna = $"W86{Random.Shared.Next(1_000_000, 9_999_999)}", Headcount = size, SharesComments = sharesComments };
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = $"{organisation.Id}@example.fr", Email = $"{organisation.Id}@example.fr" };
+        var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = state, CreatedAt = DateTimeOffset.UtcNow };
+        var snapshot = new ScoreSnapshot
+        {
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Tree = "{}", TakenAt = DateTimeOffset.UtcNow,
+            Kind = state == AssessmentState.Submitted ? SnapshotKind.Submitted : SnapshotKind.Current, PointFait = percent, PointPotentiel = 100, ScorePercent = percent,
+        };
+        db.AddRange(organisation, user, assessment, snapshot);
+        db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
+        db.ScoreNodeTotals.Add(new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = percent, PointPotentiel = 100 });
+        db.TaskStatuses.Add(new TaskStatusEntry
+        {
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "assett_1.1.1.1", Status = new StatusValue(StatusKinds.Fait),
+            Comment = $"Commentaire de {name}", UpdatedBy = user.Email, UpdatedAt = DateTimeOffset.UtcNow,
+        });
+        return organisation.Id;
+    }
+
+    private async Task<Guid> CreateUserAsync(string email)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+        await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+        return user.Id;
+    }
+
+    private static string Squeeze(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><");
+}
