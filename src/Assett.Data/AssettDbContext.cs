@@ -51,6 +51,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<ActionCommitment> ActionCommitments => Set<ActionCommitment>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
+    public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Platform.PlatformSetting> PlatformSettings => Set<Platform.PlatformSetting>();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -66,6 +67,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["territoire"] = ("/t/grand-poitiers/territoire", OfficersOnly),
         ["territoire/organisations"] = ("/t/grand-poitiers/territoire/organisations", OfficersOnly),
         ["territoire/organisations/{id:guid}"] = ("/t/grand-poitiers/territoire/organisations/{A1}", OfficersOnly),
+        ["territoire/rapports"] = ("/t/grand-poitiers/territoire/rapports", OfficersOnly),
+        ["territoire/rapports/{id:guid}"] = ($"/t/grand-poitiers/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
         ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),
         ["resultats"] = ("/t/grand-poitiers/resultats", OrganisationMembersOnly),
@@ -142,6 +145,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
                 var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/connexion?ReturnUrl=") == true
                     ? SignIn : ((int)response.StatusCode).ToString();
                 if (actual != expected(persona)) failures.Add($"{key} as {persona}: expected {expected(persona)}, got {actual}");
+                if (actual == "500") failures.Add(await ExceptionOfAsync(response));
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -162,6 +166,14 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("Host=", page);
         Assert.DoesNotContain("Username=", page);
         Assert.Equal(HttpStatusCode.Unauthorized, outside.StatusCode);
+    }
+
+    /// <summary>The development error page's exception, as text, so that a 500 says why.</summary>
+    private static async Task<string> ExceptionOfAsync(HttpResponseMessage response)
+    {
+        var text = Regex.Replace(Regex.Replace(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "<[^>]+>", " "), @"\s+", " ");
+        var at = Math.Max(0, text.IndexOf("Exception", StringComparison.Ordinal) - 100);
+        return text[at..Math.Min(text.Length, at + 1500)];
     }
 
     private static string Key(RouteEndpoint endpoint)

@@ -967,6 +967,61 @@ namespace Assett.Data.Migrations
                     b.ToTable("referential_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Assett.Data.Reports.CohortReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_reports");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_cohort_reports_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_cohort_reports_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_cohort_reports_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_reports_tenant_id_period")
+                        .HasFilter("period IS NOT NULL");
+
+                    b.ToTable("cohort_reports", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1864,6 +1919,24 @@ namespace Assett.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_referential_versions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Reports.CohortReport", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_reports_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_reports_campaigns_tenant_id_campaign_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Tenants.TenantOfficer", b =>

@@ -69,6 +69,8 @@ public sealed class TenantSamples
             new OutboxMessage { Id = Guid.NewGuid(), UniqueKey = $"welcome-{tag}", ToAddress = $"contact@{tag}.fr", Subject = "Bienvenue", TextBody = "Bonjour" },
             new AuditEntry { Id = Guid.NewGuid(), Actor = "cerema", Action = "tenant.created", Subject = tag },
             new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
+            new ReminderOptOut { Id = Guid.NewGuid(), CampaignId = campaign.Id, OrganisationId = organisation.Id, At = now },
+            new Reports.CohortReport { Id = Guid.NewGuid(), CampaignId = campaign.Id, RequestedBy = "officer", CreatedAt = now, Figures = "{}" },
         ];
     }
 }

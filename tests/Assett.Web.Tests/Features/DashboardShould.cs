@@ -106,6 +106,36 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
 
+    [Fact]
+    public async Task ProduceTheMonthlyReportOnceWithTheCohortsFiguresAndEmailTheOfficersALink()
+    {
+        var first = await RunReportJobAsync();
+        var again = await RunReportJobAsync();
+        var mail = await _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
+        var page = Squeeze(await _officer.GetStringAsync($"/t/grand-poitiers/territoire/rapports/{first}", TestContext.Current.CancellationToken));
+        var list = await _officer.GetStringAsync("/t/grand-poitiers/territoire/rapports", TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync($"/t/grand-poitiers/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
+        var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
+        var stored = await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
+
+        Assert.NotNull(first);
+        Assert.Equal(first, again);
+        Assert.Contains($"/t/grand-poitiers/territoire/rapports/{first}", mail.TextBody);
+        Assert.Contains("2 autoévaluations transmises sur 6 organisations invitées", mail.TextBody);
+        Assert.Contains("<th scope=\"row\">Autoévaluation transmise</th><td>2</td><td>33 %</td>", page);
+        Assert.Contains("<th scope=\"row\">Score global</th><td>Toutes les organisations</td><td>5</td><td>20 %</td><td><strong>30 %</strong></td><td>40 %</td>", page);
+        Assert.Contains("planifié", list);
+        Assert.Equal(30d, Convert.ToDouble(maturity.Single(r => (string?)r["Thème"] == "Score global")["Médiane (%)"]));
+        Assert.DoesNotContain("Atelier", stored); // aggregates only: no organisation's name is kept
+        Assert.DoesNotContain("99", page);
+    }
+
+    private async Task<Guid?> RunReportJobAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Reports.CohortReportJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
+    }
+
     /// <summary>An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at <paramref name="percent"/>.</summary>
     private static Guid AddScored(AssettDbContext db, Campaign campaign, string name, double percent, AssessmentState state, HeadcountBand size, bool sharesComments)
     {

@@ -117,8 +117,8 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
 
         Assert.Equal(new DateTimeOffset(2027, 3, 29, 6, 0, 0, TimeSpan.Zero), expression.GetNextOccurrence(saturday, mayotte));
         Assert.Equal(new DateTimeOffset(2027, 3, 29, 7, 0, 0, TimeSpan.Zero), expression.GetNextOccurrence(saturday, paris));
-        Assert.Equal(new DateOnly(2027, 3, 22), ReminderJob.LatestOccurrence("0 9 * * 1", mayotte, new DateTimeOffset(2027, 3, 29, 5, 59, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2027, 3, 29), ReminderJob.LatestOccurrence("0 9 * * 1", mayotte, new DateTimeOffset(2027, 3, 29, 6, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 3, 22), Schedule.LatestOccurrence("0 9 * * 1", mayotte, new DateTimeOffset(2027, 3, 29, 5, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 3, 29), Schedule.LatestOccurrence("0 9 * * 1", mayotte, new DateTimeOffset(2027, 3, 29, 6, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public static class JobsSetup
         }
         services.AddScoped<Reminders.Reminders>();
         services.AddScoped<ReminderJob>();
+        services.AddScoped<Reports.CohortReports>();
+        services.AddScoped<Reports.CohortReportJob>();
         services.AddSingleton<ReminderLinks>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Assett.Data;
 using Assett.Web.Features.Reminders;
+using Assett.Web.Features.Reports;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class TenantSchedules(IServiceScopeFactory scopes, IRecurringJobMa
 
     /// <summary>Recurring job ids are <c>kind:territory</c>; these are the kinds this class owns.</summary>
     public const string RemindersPrefix = "reminders:";
+    public const string ReportPrefix = "cohort-report:";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,9 +53,15 @@ public sealed class TenantSchedules(IServiceScopeFactory scopes, IRecurringJobMa
                 jobs.AddOrUpdate<ReminderJob>(RemindersPrefix + slug, job => job.RunAsync(slug, CancellationToken.None), reminders, options);
                 wanted.Add(RemindersPrefix + slug);
             }
+            if (territory.Settings.ReportSchedule is { } report)
+            {
+                jobs.AddOrUpdate<CohortReportJob>(ReportPrefix + slug, job => job.RunAsync(slug, CancellationToken.None), report, options);
+                wanted.Add(ReportPrefix + slug);
+            }
         }
         using var connection = storage.GetConnection();
-        foreach (var job in connection.GetRecurringJobs().Where(j => j.Id.StartsWith(RemindersPrefix, StringComparison.Ordinal) && !wanted.Contains(j.Id)))
+        var owned = connection.GetRecurringJobs().Where(j => j.Id.StartsWith(RemindersPrefix, StringComparison.Ordinal) || j.Id.StartsWith(ReportPrefix, StringComparison.Ordinal));
+        foreach (var job in owned.Where(j => !wanted.Contains(j.Id)))
         {
             jobs.RemoveIfExists(job.Id);
             logger.LogInformation("Recurring job {Job} removed: its territory no longer schedules it", job.Id);

@@ -1,6 +1,6 @@
 using Assett.Data;
 using Assett.Tenancy;
-using Cronos;
+using Assett.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Reminders;
@@ -20,22 +20,9 @@ public sealed class ReminderJob(ITenantStore tenants, IMultiTenantContextAccesso
         using var scope = accessor.Change(territory);
         var now = clock.GetUtcNow();
         var schedule = await db.Tenants.AsNoTracking().Where(t => t.Id == territory.Id).Select(t => t.Settings).SingleAsync(cancellationToken);
-        var occurrence = LatestOccurrence(schedule.ReminderSchedule, territory.Zone, now);
+        var occurrence = Schedule.LatestOccurrence(schedule.ReminderSchedule, territory.Zone, now);
         var queued = await reminders.QueueAsync(territory, occurrence, now, cancellationToken);
         logger.LogInformation("{Count} reminder(s) queued for {Territory}, occurrence of {Occurrence}", queued, tenant, occurrence);
         return queued;
-    }
-
-    /// <summary>The local date of the schedule's latest occurrence at or before now (today, run on demand without a schedule).</summary>
-    public static DateOnly LatestOccurrence(string? cron, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (cron is null) return local;
-        var expression = CronExpression.Parse(cron);
-        // The last occurrence found from 32 days back: every reminder schedule recurs at least monthly.
-        DateTimeOffset? latest = null;
-        for (var next = expression.GetNextOccurrence(now.AddDays(-32), zone); next is { } at && at <= now; next = expression.GetNextOccurrence(at, zone))
-            latest = at;
-        return latest is { } found ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(found, zone).DateTime) : local;
     }
 }
