@@ -30,6 +30,7 @@ public static class JobsSetup
         services.AddScoped<ReminderJob>();
         services.AddScoped<Reports.CohortReports>();
         services.AddScoped<Reports.CohortReportJob>();
+        services.AddScoped<Housekeeping>();
         services.AddSingleton<ReminderLinks>();
         return services;
     }

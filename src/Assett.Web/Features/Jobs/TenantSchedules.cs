@@ -10,7 +10,8 @@ namespace Assett.Web.Features.Jobs;
 /// <summary>
 /// Registers each territory's recurring jobs from its configuration (<c>schedules</c> in
 /// <c>tenant.yaml</c>), in the territory's own time zone, and updates or removes them when the
-/// configuration changes: at start-up, then every minute, in every host (it is idempotent).
+/// configuration changes: at start-up, then every minute, in every host (it is idempotent). The
+/// platform's housekeeping runs daily besides.
 /// </summary>
 public sealed class TenantSchedules(IServiceScopeFactory scopes, IRecurringJobManager jobs, JobStorage storage, ILogger<TenantSchedules> logger)
     : BackgroundService
@@ -20,6 +21,9 @@ public sealed class TenantSchedules(IServiceScopeFactory scopes, IRecurringJobMa
     /// <summary>Recurring job ids are <c>kind:territory</c>; these are the kinds this class owns.</summary>
     public const string RemindersPrefix = "reminders:";
     public const string ReportPrefix = "cohort-report:";
+
+    /// <summary>The platform's daily housekeeping (UTC).</summary>
+    public const string HousekeepingJob = "housekeeping";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,6 +63,7 @@ public sealed class TenantSchedules(IServiceScopeFactory scopes, IRecurringJobMa
                 wanted.Add(ReportPrefix + slug);
             }
         }
+        jobs.AddOrUpdate<Housekeeping>(HousekeepingJob, job => job.RunAsync(CancellationToken.None), "0 3 * * *");
         using var connection = storage.GetConnection();
         var owned = connection.GetRecurringJobs().Where(j => j.Id.StartsWith(RemindersPrefix, StringComparison.Ordinal) || j.Id.StartsWith(ReportPrefix, StringComparison.Ordinal));
         foreach (var job in owned.Where(j => !wanted.Contains(j.Id)))
