@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli.Demo;
 
-/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>, and <c>demo passwords</c>.</summary>
+/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>, <c>demo passwords</c> and <c>demo officer</c>.</summary>
 public static class DemoCommand
 {
     public static Command Create(IConfiguration configuration)
@@ -45,7 +45,35 @@ public static class DemoCommand
         var command = new Command("demo", "Demonstration and load data.");
         command.Subcommands.Add(seedCommand);
         command.Subcommands.Add(PasswordsCommand(configuration));
+        command.Subcommands.Add(OfficerCommand(configuration));
         return command;
+    }
+
+    /// <summary><c>assett demo officer --tenant &lt;slug&gt; --password P</c>: the territory's demonstration officer (dashboard load tests).</summary>
+    private static Command OfficerCommand(IConfiguration configuration)
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The territory's identifier, e.g. grand-poitiers.", Required = true };
+        var password = new Option<string>("--password") { Description = "The officer's password.", Required = true };
+        var officer = new Command("officer", "Create the territory's demonstration officer, or give it this password, and print its address (development or demo databases only).")
+        {
+            tenant, password,
+        };
+        officer.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
+        {
+            await using var database = await AssettDatabase.OpenAsync(configuration, logger);
+            try
+            {
+                await output.WriteLineAsync(await DemoAccounts.SetOfficerAsync(database.AppConnectionString, parseResult.GetValue(tenant)!,
+                    parseResult.GetValue(password)!, cancellationToken));
+                return 0;
+            }
+            catch (DemoSeedException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        }));
+        return officer;
     }
 
     /// <summary><c>assett demo passwords --tenant &lt;slug&gt; --count N --password P</c>: sign-in for a few seeded owners (load tests).</summary>

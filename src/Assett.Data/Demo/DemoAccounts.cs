@@ -43,4 +43,41 @@ public static class DemoAccounts
         while (await reader.ReadAsync(cancellationToken)) emails.Add(reader.GetString(0));
         return [.. emails.Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The territory's demonstration officer (<c>charge-de-mission@&lt;tenant&gt;.demo.invalid</c>, an
+    /// officer admin) with this password, created if needed; development or demo databases only.
+    /// </summary>
+    public static async Task<string> SetOfficerAsync(string appConnectionString, string tenant, string password, CancellationToken cancellationToken)
+    {
+        var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
+        if (!DatabasePurpose.AllowsDemoData(purpose))
+            throw new DemoSeedException($"this database is marked '{purpose ?? "production (unmarked)"}': a demo officer only goes into a development or demo database.");
+        var email = $"charge-de-mission@{tenant}.{Domain}";
+        var hash = new PasswordHasher<AssettUser>().HashPassword(new AssettUser(), password);
+        await using var connection = new NpgsqlConnection(appConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new("SELECT set_config('app.tenant_id', (SELECT id::text FROM tenants WHERE identifier = $1), false)") { Parameters = { new() { Value = tenant } } },
+                new("""
+                    INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp,
+                                       concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, is_platform_administrator, created_at)
+                    VALUES (gen_random_uuid(), $1, upper($1), $1, upper($1), true, $2, gen_random_uuid()::text, gen_random_uuid()::text, false, false, true, 0, false, now())
+                    ON CONFLICT (normalized_user_name) DO UPDATE SET password_hash = excluded.password_hash, security_stamp = excluded.security_stamp
+                    """) { Parameters = { new() { Value = email }, new() { Value = hash } } },
+                new("""
+                    INSERT INTO memberships (id, tenant_id, user_id, organisation_id, role, created_at)
+                    SELECT gen_random_uuid(), t.id, u.id, NULL, 'OfficerAdmin', now()
+                    FROM tenants t, users u
+                    WHERE t.identifier = $1 AND u.normalized_user_name = upper($2)
+                      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = t.id AND m.user_id = u.id AND m.organisation_id IS NULL)
+                    """) { Parameters = { new() { Value = tenant }, new() { Value = email } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return email;
+    }
 }

@@ -117,6 +117,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         var xlsx = await _officer.GetByteArrayAsync($"/t/grand-poitiers/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
         var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
         var stored = await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
+        var onDemand = await _officer.SubmitAsync("/t/grand-poitiers/territoire/rapports", []);
 
         Assert.NotNull(first);
         Assert.Equal(first, again);
@@ -128,6 +129,9 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(30d, Convert.ToDouble(maturity.Single(r => (string?)r["Thème"] == "Score global")["Médiane (%)"]));
         Assert.DoesNotContain("Atelier", stored); // aggregates only: no organisation's name is kept
         Assert.DoesNotContain("99", page);
+        Assert.Equal(HttpStatusCode.Redirect, onDemand.StatusCode);
+        Assert.StartsWith("/t/grand-poitiers/territoire/rapports/", onDemand.Headers.Location?.ToString());
+        Assert.Equal(2, await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.CountAsync()));
     }
 
     private async Task<Guid?> RunReportJobAsync()

@@ -5,14 +5,13 @@ using Assett.Tenancy;
 using Assett.Web.Features.Account;
 using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
-using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Reports;
 
-/// <summary>The territory's cohort reports, newest first, and a button that asks for one now (produced by a background job).</summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, IBackgroundJobClient jobs)
+/// <summary>The territory's cohort reports, newest first, and a button that produces one now (a few seconds at most: docs/performance.md).</summary>
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, CohortReports reports, TimeProvider clock)
     : OfficerPage(db, tenant, packages)
 {
     public sealed record Past(Guid Id, string Campaign, string RequestedBy, DateTimeOffset CreatedAt);
@@ -20,7 +19,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     public IReadOnlyList<Past> Reports { get; private set; } = [];
 
     [TempData]
-    public string? Asked { get; set; }
+    public string? Missing { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,10 +32,9 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
-        var slug = Territory.Identifier;
-        var by = User.Identity!.Name!;
-        jobs.Enqueue<CohortReportJob>(job => job.RunOnDemandAsync(slug, by, CancellationToken.None));
-        Asked = "Le rapport est en préparation : il apparaîtra ici dans quelques instants, et vous le recevrez par courriel.";
+        if (await reports.ProduceAsync(Territory, null, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken) is { } report)
+            return RedirectToPage("/Reports/Report", new { id = report.Id });
+        Missing = "Aucune campagne n’a encore commencé : il n’y a pas de chiffres à mettre dans un rapport.";
         return RedirectToPage();
     }
 }
