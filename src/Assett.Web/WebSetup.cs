@@ -63,6 +63,7 @@ public static class WebSetup
         services.AddScoped<TaskAnswers>();
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddHostedService<OutboxWorker>();
         services.AddAssettJobs(database, configuration);
         return services;

@@ -13,7 +13,8 @@ namespace Assett.Web.Features.Dashboard;
 /// organisations or by sector, size, commune or kind, and the progress of the organisations scored
 /// in the previous campaign too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : OfficerPage(db, tenant, packages)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, DashboardCache cache)
+    : OfficerPage(db, tenant, packages)
 {
     [BindProperty(SupportsGet = true, Name = "axe")]
     public string Dimension { get; set; } = "tous";
@@ -28,14 +29,17 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
         if (Campaign is null) return Page();
         if (CohortFigures.Dimensions.All(d => d.Key != Dimension)) Dimension = "tous";
-        Funnel = await CohortFigures.FunnelAsync(Db, Territory.Id, Campaign.Id, cancellationToken);
-        Quartiles = await CohortFigures.QuartilesAsync(Db, Territory.Id, Campaign.Id, Dimension, cancellationToken);
+        var (tenantId, campaignId) = (Territory.Id, Campaign.Id);
+        Funnel = await cache.GetAsync("funnel", tenantId, campaignId, "", () => CohortFigures.FunnelAsync(Db, tenantId, campaignId, cancellationToken));
+        Quartiles = await cache.GetAsync("quartiles", tenantId, campaignId, Dimension,
+            () => CohortFigures.QuartilesAsync(Db, tenantId, campaignId, Dimension, cancellationToken));
         if (Dimension == "commune")
             _communes = (await TerritoryCommunes.OfAsync(Db, Territory.Id, cancellationToken)).ToDictionary(c => c.Code, c => c.Name);
         if (await CohortFigures.PreviousAsync(Db, Campaign, cancellationToken) is { } previous)
         {
             PreviousCampaign = previous.Name;
-            Progress = await CohortFigures.ProgressAsync(Db, Territory.Id, previous.Id, Campaign.Id, cancellationToken);
+            Progress = await cache.GetAsync("progress", tenantId, campaignId, previous.Id.ToString(),
+                () => CohortFigures.ProgressAsync(Db, tenantId, previous.Id, campaignId, cancellationToken));
         }
         return Page();
     }

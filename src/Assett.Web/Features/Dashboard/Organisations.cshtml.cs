@@ -11,7 +11,8 @@ namespace Assett.Web.Features.Dashboard;
 /// The cohort's organisations in a campaign, with their stage, last activity and score: filters,
 /// search, sorting and pages, and the same list as CSV or XLSX (<see cref="CohortExport"/>).
 /// </summary>
-public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : OfficerPage(db, tenant, packages)
+public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, DashboardCache cache)
+    : OfficerPage(db, tenant, packages)
 {
     public const int PageSize = 50;
 
@@ -51,7 +52,8 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
     {
         if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
         if (Campaign is null) return NotFound();
-        var all = await CohortRows.LoadAsync(Db, Territory.Id, Campaign.Id, cancellationToken);
+        var (tenantId, campaignId) = (Territory.Id, Campaign.Id);
+        var all = await cache.GetAsync("rows", tenantId, campaignId, "", () => CohortRows.LoadAsync(Db, tenantId, campaignId, cancellationToken));
         Sectors = [.. all.Select(r => r.NafSection).OfType<string>().Distinct().Order()];
         var names = (await TerritoryCommunes.OfAsync(Db, Territory.Id, cancellationToken)).ToDictionary(c => c.Code, c => c.Name);
         Communes = all.Select(r => r.Commune).OfType<string>().Distinct()
