@@ -18,7 +18,7 @@ namespace Assett.Web.Features.Officers;
 [Authorize]
 public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
 {
-    public sealed record Pending(string Organisation, string Email, DateTimeOffset ExpiresAt);
+    public sealed record Pending(Guid Id, string Organisation, string Email, DateTimeOffset ExpiresAt);
 
     public sealed class InputModel
     {
@@ -47,6 +47,12 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Invited { get; private set; }
 
+    /// <summary>The problems of an imported file, line by line: nothing of it was applied.</summary>
+    public IReadOnlyList<ImportProblem> ImportProblems { get; private set; } = [];
+
+    [TempData]
+    public string? Done { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } refusal ? refusal : Page();
 
@@ -60,36 +66,67 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, cancellationToken);
-        if (organisation is null)
-        {
-            organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = Input.Name.Trim(), Kind = Input.Kind, CreatedAt = now };
-            db.Organisations.Add(organisation);
-        }
-        var email = Input.Email.Trim().ToLowerInvariant();
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = new Invitation
-        {
-            Id = Guid.NewGuid(), Email = email, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, TokenHash = hash,
-            ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = User.Identity!.Name!, CreatedAt = now,
-        };
-        db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(cancellationToken);
-        var territory = tenant.Current!;
-        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/invitation?code={token}";
-        await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", email, $"{territory.Name} vous invite à rejoindre Assett",
-            $"Bonjour,\n\n{territory.Name} invite {organisation.Name} à rejoindre sa démarche ASSETT : une autoévaluation en ligne de " +
-            $"votre maturité environnementale, des pistes d’action et des rencontres entre organisations du territoire.\n\n" +
-            $"Pour accepter, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n",
-            $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(territory.Name)} invite {HtmlEncoder.Default.Encode(organisation.Name)} à rejoindre sa démarche ASSETT.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Accepter l’invitation</a> (lien valable 14 jours, une seule fois)</p>", cancellationToken);
+        await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, siret, Input.Name, Input.Kind, Input.Email, User.Identity!.Name!, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Invited = email;
+        Invited = Input.Email.Trim().ToLowerInvariant();
         Input = new InputModel();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>Invitations from a CSV or XLSX file (name, SIRET, email): all of them, or none when a line is wrong.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? fichier, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        ModelState.Clear();
+        if (fichier is null || fichier.Length == 0)
+        {
+            ImportProblems = [new ImportProblem(0, "Choisissez un fichier CSV ou Excel (.xlsx) à importer.")];
+            return Page();
+        }
+        if (fichier.Length > MaximumFileBytes)
+        {
+            ImportProblems = [new ImportProblem(0, $"Ce fichier dépasse {MaximumFileBytes / 1_000_000} Mo : découpez-le.")];
+            return Page();
+        }
+        await using var stream = fichier.OpenReadStream();
+        var (rows, problems) = InvitationImport.Read(stream, fichier.FileName);
+        if (problems.Count > 0)
+        {
+            ImportProblems = problems;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var row in rows)
+                await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, row.Siret, row.Name, OrganisationKind.Entreprise, row.Email,
+                    User.Identity!.Name!, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        Done = $"{rows.Count} invitation{(rows.Count > 1 ? "s envoyées" : " envoyée")}. Les liens sont valables 14 jours.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Sends a pending invitation again, with a new link (the previous one stops working).</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        if (Invitations.FirstOrDefault(i => i.Id == id) is not { } pending) return NotFound();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await OrganisationInvitations.ResendAsync(db, tenant.Current!, Site, id, clock.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        Done = $"Invitation renvoyée à {pending.Email}, avec un nouveau lien valable 14 jours.";
+        return RedirectToPage();
+    }
+
+    private const long MaximumFileBytes = 5_000_000;
+
+    /// <summary>The territory's address, for the links of the emails.</summary>
+    private string Site => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     /// <summary>Only the territory's officers (admin role) may invite; others get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
@@ -98,8 +135,8 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
         if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.ExpiresAt > now)
-            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { o.Name, i.Email, i.ExpiresAt })
-            .OrderBy(x => x.Name).Select(x => new Pending(x.Name, x.Email, x.ExpiresAt)).ToListAsync(cancellationToken);
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.Id, o.Name, i.Email, i.ExpiresAt })
+            .OrderBy(x => x.Name).Select(x => new Pending(x.Id, x.Name, x.Email, x.ExpiresAt)).ToListAsync(cancellationToken);
         return null;
     }
 }

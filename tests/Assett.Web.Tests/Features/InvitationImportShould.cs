@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Invitations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>An officer invites organisations from a CSV or Excel file: all of them, or none with a line-by-line report.</summary>
+public sealed class InvitationImportShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Page = "/t/grand-poitiers/territoire/invitations";
+    private AssettWebFactory _factory = null!;
+    private HttpClient _officer = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        const string email = "chargee@grand-poitiers.example", password = "Clé-Secrète-2026";
+        Guid userId;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, password);
+            userId = user.Id;
+        }
+        await InTerritoryAsync(db =>
+        {
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, Role = MembershipRole.OfficerAdmin });
+            return db.SaveChangesAsync();
+        });
+        _officer = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await _officer.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+
+    [Fact]
+    public async Task InviteEveryRowOfAWindows1252CsvWithSemicolons()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = Encoding.GetEncoding(1252).GetBytes("Nom;SIRET;Adresse électronique\r\nBoulangerie Bérénice;732 829 320 00074;Contact@Berenice.example\r\n\"Atelier ; Frères\";35600000000048;atelier@freres.example\r\n");
+
+        var imported = await ImportAsync(csv, "invitations.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains("2 invitations envoyées", await _officer.GetStringAsync(Page, TestContext.Current.CancellationToken));
+        Assert.Equal(["Atelier ; Frères", "Boulangerie Bérénice"], await InTerritoryAsync(db => db.Organisations.Select(o => o.Name).OrderBy(n => n).ToListAsync()));
+        Assert.Equal(["atelier@freres.example", "contact@berenice.example"],
+            await InTerritoryAsync(db => db.OutboxMessages.Select(m => m.ToAddress).OrderBy(a => a).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ApplyNothingAndSayWhichLinesAreWrong()
+    {
+        var csv = Encoding.UTF8.GetBytes("nom,siret,email\nBonne,73282932000074,bonne@example.fr\nMauvais SIRET,12345678901234,ok@example.fr\nSans adresse,35600000000048,pas-une-adresse\nDoublon,73282932000074,autre@example.fr\n");
+
+        var report = await (await ImportAsync(csv, "invitations.csv")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Aucune invitation n’a été envoyée", report);
+        Assert.Contains("Ligne 3 : le SIRET « 12345678901234 » n’est pas valide", report);
+        Assert.Contains("Ligne 4 : l’adresse « pas-une-adresse » n’est pas une adresse électronique.", report);
+        Assert.Contains("Ligne 5 : ce SIRET est déjà sur la ligne 2.", report);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Invitations.CountAsync()));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ReadAnExcelFileAndRefuseOneWithoutTheColumns()
+    {
+        using var xlsx = new MemoryStream();
+        await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["Courriel"] = "direction@lycee.example", ["Nom"] = "Lycée du Bois", ["Siret"] = "73282932000074" } },
+            excelType: ExcelType.XLSX, cancellationToken: TestContext.Current.CancellationToken);
+
+        var imported = await ImportAsync(xlsx.ToArray(), "liste.xlsx");
+        var withoutColumns = await (await ImportAsync(Encoding.UTF8.GetBytes("a;b\n1;2\n"), "x.csv")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal("direction@lycee.example", await InTerritoryAsync(db => db.Invitations.Select(i => i.Email).SingleAsync()));
+        Assert.Contains("Ligne 1 : La première ligne doit nommer les colonnes « nom », « siret » et « email ».", withoutColumns);
+    }
+
+    [Fact]
+    public async Task ResendAPendingInvitationWithANewLink()
+    {
+        await ImportAsync(Encoding.UTF8.GetBytes("nom;siret;email\nBonne;73282932000074;bonne@example.fr\n"), "a.csv");
+        var before = await InTerritoryAsync(db => db.Invitations.SingleAsync());
+
+        var resent = await _officer.SubmitAsync($"{Page}?handler=Resend&id={before.Id}", []);
+
+        var after = await InTerritoryAsync(db => db.Invitations.SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.NotEqual(before.TokenHash, after.TokenHash);
+        Assert.Equal(2, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "bonne@example.fr")));
+    }
+
+    private async Task<HttpResponseMessage> ImportAsync(byte[] file, string name)
+    {
+        var page = await _officer.GetStringAsync(Page, TestContext.Current.CancellationToken);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "fichier", name },
+        };
+        return await _officer.PostAsync($"{Page}?handler=Import", form, TestContext.Current.CancellationToken);
+    }
+}
