@@ -88,6 +88,15 @@ public sealed class InvitationImportShould(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SayWhatIsWrongWithASingleInvitation()
+    {
+        var page = await (await _officer.SubmitAsync(Page, new() { ["Input.Name"] = "Bonne", ["Input.Siret"] = "12345678901234", ["Input.Email"] = "bonne@example.fr" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.", page);
+    }
+
+    [Fact]
     public async Task ResendAPendingInvitationWithANewLink()
     {
         await ImportAsync(Encoding.UTF8.GetBytes("nom;siret;email\nBonne;73282932000074;bonne@example.fr\n"), "a.csv");

@@ -31,6 +31,9 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
     /// <summary>The campaign's themes (the referential's axes), in order.</summary>
     public IReadOnlyList<ReferentialNode> Themes { get; private set; } = [];
 
+    /// <summary>An officer admin changes things (campaigns, invitations); a reader only reads.</summary>
+    public bool IsAdmin { get; private set; }
+
     protected AssettDbContext Db => db;
     protected ReferentialPackages Packages => packages;
 
@@ -38,6 +41,7 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
     {
         if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
         if (!memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return Forbid();
+        IsAdmin = memberships.Any(m => m.Role == MembershipRole.OfficerAdmin);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Territory.Zone).DateTime);
         Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId)

@@ -1,0 +1,85 @@
+using System.Net;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Campaigns;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>An officer admin creates, opens and closes campaigns; one is open at a time; a reader only reads.</summary>
+public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Page = "/t/grand-poitiers/territoire/campagnes";
+    private AssettWebFactory _factory = null!;
+
+    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+
+    [Fact]
+    public async Task CreateOpenAndCloseACampaignOneOpenAtATime()
+    {
+        var admin = await OfficerAsync("admin@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        var planned = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+
+        var backwards = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne 2028", ["Input.OpensOn"] = "2028-06-30", ["Input.ClosesOn"] = "2028-01-15" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var created = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" });
+        var duplicate = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "campagne 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var next = await InTerritoryAsync(db => db.Campaigns.Where(c => c.Name == "Campagne 2028").Select(c => c.Id).SingleAsync());
+        var opened = await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", []);
+        var secondOpen = await (await admin.SubmitAsync($"{Page}?handler=Open&id={next}", [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var closed = await admin.SubmitAsync($"{Page}?handler=Close&id={planned}", []);
+        var reopened = await (await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("La clôture ne peut pas précéder l’ouverture.", backwards);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("Une campagne s’appelle déjà « campagne 2028 »", duplicate);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Contains("« Campagne 2027 » est encore ouverte : fermez-la avant d’ouvrir « Campagne 2028 ».", secondOpen);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("« Campagne 2027 » est close : elle ne peut pas devenir ouverte.", reopened);
+        Assert.Equal([("Campagne 2027", CampaignState.Closed), ("Campagne 2028", CampaignState.Planned)],
+            (await InTerritoryAsync(db => db.Campaigns.OrderBy(c => c.Name).Select(c => new { c.Name, c.State }).ToListAsync())).Select(c => (c.Name, c.State)));
+    }
+
+    [Fact]
+    public async Task LetAReaderSeeTheCampaignsButChangeNothing()
+    {
+        var reader = await OfficerAsync("lecteur@grand-poitiers.example", MembershipRole.OfficerReader);
+        var planned = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+
+        var page = await reader.GetStringAsync(Page, TestContext.Current.CancellationToken);
+        var open = await reader.PostAsync($"{Page}?handler=Open&id={planned}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Campagne 2027", page);
+        Assert.DoesNotContain("Nouvelle campagne", page);
+        Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
+        Assert.Equal(CampaignState.Planned, await InTerritoryAsync(db => db.Campaigns.Select(c => c.State).SingleAsync()));
+    }
+
+    private async Task<HttpClient> OfficerAsync(string email, MembershipRole role)
+    {
+        const string password = "Clé-Secrète-2026";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, password);
+            await InTerritoryAsync(db =>
+            {
+                db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, Role = role });
+                return db.SaveChangesAsync();
+            });
+        }
+        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await browser.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        return browser;
+    }
+}
