@@ -4,6 +4,7 @@ using Assett.Tenancy;
 using Assett.Data.Mail;
 using Assett.Web.Features.Account;
 using Assett.Web.Features.Api;
+using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Jobs;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
@@ -98,6 +99,7 @@ public static class WebSetup
 
         app.MapTokenEndpoint();
         app.MapOrganisationsApi();
+        app.MapCohortApi();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/v1/reference", options => options.WithOpenApiRoutePattern("/api/v1/openapi.json").WithTitle("API Assett"))
             .AllowAnonymous();

@@ -101,6 +101,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         }),
         ["GET /api/v1/organisations/"] = ("/api/v1/organisations", persona => persona == Persona.OtherTenantClient ? "200" : "401"),
         ["GET /api/v1/organisations/{id:guid}"] = ("/api/v1/organisations/{A1}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
+        ["GET /api/v1/cohort"] = ("/api/v1/cohort", persona => persona == Persona.OtherTenantClient ? "403" : "401"), // its token lacks the cohort scope
         ["GET /api/v1/assessments/{id:guid}"] = ($"/api/v1/assessments/{Guid.Empty}", persona => persona == Persona.OtherTenantClient ? "404" : "401"),
         ["POST /connect/token"] = ("", _ => ""), // the token server: see OrganisationsApiShould and InteractiveClientShould
         ["GET,POST /connect/authorize"] = ("", _ => ""),

@@ -103,6 +103,22 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task GiveTheCohortFiguresOfTheClientsTerritoryOnlyWithTheCohortScope()
+    {
+        var figures = await GetAsync("/api/v1/cohort?dimension=taille", await TokenAsync("grand-poitiers", "cohort"));
+        var withoutScope = await GetAsync("/api/v1/cohort", await TokenAsync("grand-poitiers"));
+        var badDimension = await GetAsync("/api/v1/cohort?dimension=couleur", await TokenAsync("grand-poitiers", "cohort"));
+        var json = await figures.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
+        Assert.Equal("Campagne 2027", json.GetProperty("campaign").GetProperty("name").GetString());
+        Assert.Equal(1, json.GetProperty("funnel").GetProperty("invited").GetInt32()); // the bakery; Toulouse's workshop is not counted
+        Assert.Equal("taille", json.GetProperty("dimension").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, withoutScope.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDimension.StatusCode);
+    }
+
+    [Fact]
     public async Task ListOnlyTheOrganisationsOfTheClientsTerritory()
     {
         var response = await GetAsync("/api/v1/organisations", await TokenAsync("grand-poitiers"));
