@@ -4,35 +4,82 @@ using MimeKit;
 
 namespace Assett.Data.Mail;
 
-/// <summary>Delivers one message: by SMTP, or as an <c>.eml</c> file in the tenant's pickup folder.</summary>
+/// <summary>
+/// Delivers messages: by SMTP, or as <c>.eml</c> files in the tenant's pickup folder. A session keeps
+/// one SMTP connection for a whole batch (connecting per message caps sending at a few dozen a second).
+/// </summary>
 public sealed class MailSender(MailSettings settings)
 {
-    /// <summary>Sends the message; returns where it went (the SMTP server, or the file written).</summary>
+    public Session Open(string tenantIdentifier) => new(settings, tenantIdentifier);
+
+    /// <summary>Sends one message in its own session.</summary>
     public async Task<string> SendAsync(OutboxMessage message, string tenantIdentifier, CancellationToken cancellationToken)
     {
-        var mime = ToMime(message);
-        if (settings.SmtpHost is { } host)
-        {
-            using var smtp = new SmtpClient { Timeout = 30_000 };
-            await smtp.ConnectAsync(host, settings.SmtpPort, SecureSocketOptions.Auto, cancellationToken);
-            if (settings.SmtpUser is { } user) await smtp.AuthenticateAsync(user, settings.SmtpPassword ?? "", cancellationToken);
-            await smtp.SendAsync(mime, cancellationToken);
-            await smtp.DisconnectAsync(quit: true, cancellationToken);
-            return $"smtp://{host}:{settings.SmtpPort}";
-        }
-        var folder = Path.Combine(settings.PickupDirectory, tenantIdentifier);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{message.CreatedAt:yyyyMMdd-HHmmss}-{message.Id:N}.eml");
-        await mime.WriteToAsync(path, cancellationToken);
-        return path;
+        await using var session = Open(tenantIdentifier);
+        return await session.SendAsync(message, cancellationToken);
     }
 
-    private MimeMessage ToMime(OutboxMessage message)
+    public sealed class Session(MailSettings settings, string tenantIdentifier) : IAsyncDisposable
     {
-        var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@assett" };
-        mime.From.Add(MailboxAddress.Parse(settings.From));
-        mime.To.Add(MailboxAddress.Parse(message.ToAddress));
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
-        return mime;
+        private SmtpClient? _smtp;
+
+        /// <summary>Sends the message; returns where it went (the SMTP server, or the file written).</summary>
+        public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            var mime = ToMime(message);
+            if (settings.SmtpHost is { } host)
+            {
+                try
+                {
+                    var smtp = await ConnectedAsync(host, cancellationToken);
+                    await smtp.SendAsync(mime, cancellationToken);
+                }
+                catch
+                {
+                    // The connection may be broken: the next message opens a new one.
+                    _smtp?.Dispose();
+                    _smtp = null;
+                    throw;
+                }
+                return $"smtp://{host}:{settings.SmtpPort}";
+            }
+            var folder = Path.Combine(settings.PickupDirectory, tenantIdentifier);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, $"{message.CreatedAt:yyyyMMdd-HHmmss}-{message.Id:N}.eml");
+            await mime.WriteToAsync(path, cancellationToken);
+            return path;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_smtp is null) return;
+            try
+            {
+                if (_smtp.IsConnected) await _smtp.DisconnectAsync(quit: true);
+            }
+            finally
+            {
+                _smtp.Dispose();
+            }
+        }
+
+        private async Task<SmtpClient> ConnectedAsync(string host, CancellationToken cancellationToken)
+        {
+            if (_smtp is { IsConnected: true }) return _smtp;
+            _smtp?.Dispose();
+            _smtp = new SmtpClient { Timeout = 30_000 };
+            await _smtp.ConnectAsync(host, settings.SmtpPort, SecureSocketOptions.Auto, cancellationToken);
+            if (settings.SmtpUser is { } user) await _smtp.AuthenticateAsync(user, settings.SmtpPassword ?? "", cancellationToken);
+            return _smtp;
+        }
+
+        private MimeMessage ToMime(OutboxMessage message)
+        {
+            var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@assett" };
+            mime.From.Add(MailboxAddress.Parse(settings.From));
+            mime.To.Add(MailboxAddress.Parse(message.ToAddress));
+            mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+            return mime;
+        }
     }
 }

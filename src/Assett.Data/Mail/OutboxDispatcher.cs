@@ -10,10 +10,11 @@ namespace Assett.Data.Mail;
 /// </summary>
 public sealed class OutboxDispatcher(string appConnectionString, MailSender sender, TimeProvider clock, ILogger logger)
 {
-    private const int BatchSize = 50;
+    /// <summary>Messages sent per transaction: a full batch sent means more may be due (the caller drains them).</summary>
+    public const int BatchSize = 200;
     private static readonly TimeSpan MaximumDelay = TimeSpan.FromHours(6);
 
-    /// <summary>Sends the due messages of one tenant; returns how many were sent.</summary>
+    /// <summary>Sends a batch of one tenant's due messages; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
         using var scope = new MultiTenantContextAccessor().Change(tenant);
@@ -24,15 +25,16 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
             .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
         var sent = 0;
+        await using var session = sender.Open(tenant.Identifier);
         foreach (var message in due)
         {
             try
             {
-                var where = await sender.SendAsync(message, tenant.Identifier, cancellationToken);
+                var where = await session.SendAsync(message, cancellationToken);
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
                 sent++;
-                logger.LogInformation("Mail « {Subject} » to {To} sent: {Where}", message.Subject, message.ToAddress, where);
+                logger.LogDebug("Mail « {Subject} » to {To} sent: {Where}", message.Subject, message.ToAddress, where);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -46,6 +48,7 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (due.Count > 0) logger.LogInformation("{Sent} of {Due} mail(s) of {Tenant} sent", sent, due.Count, tenant.Identifier);
         return sent;
     }
 }

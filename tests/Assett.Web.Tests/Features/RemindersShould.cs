@@ -60,12 +60,13 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         await SeedCohortAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await InTerritoryAsync(db => db.Campaigns.Where(c => c.Id == _campaign)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.OpensOn, today.AddDays(-30)).SetProperty(x => x.ClosesOn, today.AddDays(1))));
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.OpensOn, today.AddDays(-30)).SetProperty(x => x.ClosesOn, today.AddDays(3))));
 
-        await RunJobAsync();
+        var first = await QueueAsync(today);
         var nextDay = await QueueAsync(today.AddDays(1));
 
         var lastCalls = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.Subject.StartsWith("Dernier rappel")).Select(m => m.ToAddress).ToListAsync());
+        Assert.Equal(3, first); // the invitation's reminder and two last calls
         Assert.Equal(1, nextDay); // the invitation's reminder of that day; the last calls went once
         Assert.Equal(["owner@started.example", "owner@waiting.example"], lastCalls.Order());
     }

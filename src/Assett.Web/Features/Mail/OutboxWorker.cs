@@ -4,7 +4,7 @@ using Assett.Tenancy;
 
 namespace Assett.Web.Features.Mail;
 
-/// <summary>Sends the outbox of every territory every few seconds, each inside its own tenant scope.</summary>
+/// <summary>Sends the outbox of every territory every few seconds, each inside its own tenant scope, until none is due.</summary>
 public sealed class OutboxWorker(AssettDatabase database, MailSender sender, ITenantStore tenants, TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -19,7 +19,10 @@ public sealed class OutboxWorker(AssettDatabase database, MailSender sender, ITe
             try
             {
                 foreach (var tenant in await tenants.ListAsync(stoppingToken))
-                    await dispatcher.DispatchAsync(tenant, stoppingToken);
+                    while (await dispatcher.DispatchAsync(tenant, stoppingToken) == OutboxDispatcher.BatchSize)
+                    {
+                        // A full batch: more are due (a campaign's reminders), sent without waiting for the next tick.
+                    }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
