@@ -69,6 +69,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["territoire/organisations/{id:guid}"] = ("/t/grand-poitiers/territoire/organisations/{A1}", OfficersOnly),
         ["territoire/rapports"] = ("/t/grand-poitiers/territoire/rapports", OfficersOnly),
         ["territoire/campagnes"] = ("/t/grand-poitiers/territoire/campagnes", OfficersOnly),
+        ["territoire/rappels"] = ("/t/grand-poitiers/territoire/rappels", OfficersOnly),
         ["territoire/rapports/{id:guid}"] = ($"/t/grand-poitiers/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
         ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),

@@ -65,6 +65,19 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(CampaignState.Planned, await InTerritoryAsync(db => db.Campaigns.Select(c => c.State).SingleAsync()));
     }
 
+    [Fact]
+    public async Task PreviewEachReminderBeforeTheCampaignOpens()
+    {
+        var reader = await OfficerAsync("lecteur@grand-poitiers.example", MembershipRole.OfficerReader);
+
+        var page = await reader.GetStringAsync("/t/grand-poitiers/territoire/rappels", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Cette campagne n’est pas ouverte : aucun rappel ne part pour l’instant.", page);
+        Assert.Contains("Rappel : Grand Poitiers vous invite à rejoindre Assett", page);
+        Assert.Contains("Dernier rappel : « Campagne 2027 » se termine le 30 juin 2027", page);
+        Assert.Contains("Ne plus recevoir de rappels pour « Campagne 2027 »", page);
+    }
+
     private async Task<HttpClient> OfficerAsync(string email, MembershipRole role)
     {
         const string password = "Clé-Secrète-2026";
