@@ -1,0 +1,82 @@
+using Assett.Data.Accounts;
+using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
+using Assett.Data.Organisations;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Assett.Web.Tests.Browser;
+
+/// <summary>The territory officer's pages in Chromium: each passes axe-core with no serious or critical violation.</summary>
+[Collection(nameof(BrowserTests))]
+public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+{
+    private const string Email = "chargee@grand-poitiers.example", Password = "Clé-Secrète-2026";
+    private AssettWebFactory _factory = null!;
+    private Uri _site = null!;
+    private Guid _organisation;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+        _site = LiveServer.Start(_factory);
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = Email, Email = Email, EmailConfirmed = true };
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, Role = MembershipRole.OfficerAdmin });
+            var campaign = await db.Campaigns.SingleAsync();
+            campaign.State = CampaignState.Open;
+            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9 };
+            var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.InProgress };
+            var snapshot = new ScoreSnapshot
+            {
+                Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
+                TakenAt = DateTimeOffset.UtcNow, PointFait = 30, PointPotentiel = 100, ScorePercent = 30, Tree = "{}",
+            };
+            db.AddRange(organisation, assessment, snapshot);
+            db.ScoreNodeTotals.Add(new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = 30, PointPotentiel = 100 });
+            _organisation = organisation.Id;
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task PassAxeCoreOnEveryPage()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.ToString(), Locale = "fr-FR" });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/t/grand-poitiers/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(Email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+        var violations = new List<string>();
+        foreach (var path in new[]
+        {
+            "territoire", "territoire?axe=taille", "territoire/organisations", $"territoire/organisations/{_organisation}",
+            "territoire/campagnes", "territoire/invitations", "territoire/rappels", "territoire/rapports",
+        })
+        {
+            await page.GotoAsync($"/t/grand-poitiers/{path}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            Assert.DoesNotContain("/connexion", page.Url);
+            var result = await page.RunAxe();
+            violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Produire un rapport maintenant" }).ClickAsync();
+        await page.WaitForURLAsync("**/territoire/rapports/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var report = await page.RunAxe();
+        violations.AddRange(report.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"report: {v.Id} ({v.Impact}) {v.Help}"));
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+}
