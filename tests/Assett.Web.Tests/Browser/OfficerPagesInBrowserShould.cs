@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 
 namespace Assett.Web.Tests.Browser;
 
-/// <summary>The territory officer's pages in Chromium: each passes axe-core with no serious or critical violation.</summary>
+/// <summary>The territory officer's pages in Chromium, on a desktop and on a phone: each passes axe-core with no serious or critical violation.</summary>
 [Collection(nameof(BrowserTests))]
 public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
 {
@@ -47,10 +47,15 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    [Fact]
-    public async Task PassAxeCoreOnEveryPage()
+    [Theory]
+    [InlineData(1280, 800, false)]
+    [InlineData(390, 844, true)]
+    public async Task PassAxeCoreOnEveryPage(int width, int height, bool phone)
     {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.ToString(), Locale = "fr-FR" });
+        await using var context = await chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = _site.ToString(), ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, Locale = "fr-FR",
+        });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/t/grand-poitiers/connexion");
