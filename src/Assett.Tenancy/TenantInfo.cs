@@ -14,4 +14,7 @@ public sealed record TenantInfo(Guid Id, string Identifier, string Name)
 
     /// <summary>The territory's <see cref="TimeZone"/>, to convert instants into its local time.</summary>
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The territory's calendar date at this instant (its « today » for campaigns, deadlines, reminders).</summary>
+    public DateOnly DateAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

@@ -23,9 +23,7 @@ public static class DemoAccounts
     public static async Task<IReadOnlyList<string>> SetPasswordsAsync(string appConnectionString, string tenant, int count, string password,
         CancellationToken cancellationToken)
     {
-        var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
-        if (!DatabasePurpose.AllowsDemoData(purpose))
-            throw new DemoSeedException($"this database is marked '{purpose ?? "production (unmarked)"}': demo passwords only go into a development or demo database.");
+        await RefuseUnlessDemoAsync(appConnectionString, "demo passwords only go", cancellationToken);
         // One hash for all: each is salted anyway, and hashing is deliberately slow.
         var hash = new PasswordHasher<AssettUser>().HashPassword(new AssettUser(), password);
         await using var connection = new NpgsqlConnection(appConnectionString);
@@ -50,9 +48,7 @@ public static class DemoAccounts
     /// </summary>
     public static async Task<string> SetOfficerAsync(string appConnectionString, string tenant, string password, CancellationToken cancellationToken)
     {
-        var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
-        if (!DatabasePurpose.AllowsDemoData(purpose))
-            throw new DemoSeedException($"this database is marked '{purpose ?? "production (unmarked)"}': a demo officer only goes into a development or demo database.");
+        await RefuseUnlessDemoAsync(appConnectionString, "a demo officer only goes", cancellationToken);
         var email = $"charge-de-mission@{tenant}.{Domain}";
         var hash = new PasswordHasher<AssettUser>().HashPassword(new AssettUser(), password);
         await using var connection = new NpgsqlConnection(appConnectionString);
@@ -79,5 +75,12 @@ public static class DemoAccounts
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return email;
+    }
+
+    private static async Task RefuseUnlessDemoAsync(string appConnectionString, string what, CancellationToken cancellationToken)
+    {
+        var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
+        if (!DatabasePurpose.AllowsDemoData(purpose))
+            throw new DemoSeedException($"this database is marked '{purpose ?? "production (unmarked)"}': {what} into a development or demo database.");
     }
 }

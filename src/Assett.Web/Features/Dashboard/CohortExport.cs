@@ -1,7 +1,6 @@
 using Assett.Data;
 using Assett.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 
 namespace Assett.Web.Features.Dashboard;
 
@@ -12,8 +11,6 @@ namespace Assett.Web.Features.Dashboard;
 /// </summary>
 public static class CohortExport
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static async Task<IActionResult> CsvAsync(OrganisationsModel page, AssettDbContext db, CancellationToken cancellationToken)
     {
         var (headers, rows) = await TableAsync(page, db, cancellationToken);
@@ -33,9 +30,7 @@ public static class CohortExport
     {
         var (headers, rows) = await TableAsync(page, db, cancellationToken);
         var sheet = rows.Select(row => headers.Zip(row).ToDictionary(cell => cell.First, cell => cell.Second)).ToList();
-        using var file = new MemoryStream();
-        await file.SaveAsAsync(sheet, sheetName: "Organisations", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        return new FileContentResult(file.ToArray(), XlsxType) { FileDownloadName = FileName(page, "xlsx") };
+        return await XlsxFile.CreateAsync(sheet, FileName(page, "xlsx"), cancellationToken, sheetName: "Organisations");
     }
 
     /// <summary>The headers and the rows, values typed (numbers stay numbers in XLSX).</summary>

@@ -28,6 +28,9 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
     public IReadOnlyList<Campaign> Campaigns { get; private set; } = [];
     public Campaign? Campaign { get; private set; }
 
+    /// <summary>The territory's date today.</summary>
+    public DateOnly Today { get; private set; }
+
     /// <summary>The campaign's themes (the referential's axes), in order.</summary>
     public IReadOnlyList<ReferentialNode> Themes { get; private set; } = [];
 
@@ -43,10 +46,10 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
         if (!memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return Forbid();
         IsAdmin = memberships.Any(m => m.Role == MembershipRole.OfficerAdmin);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Territory.Zone).DateTime);
+        Today = Territory.DateAt(DateTimeOffset.UtcNow);
         Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId)
             ?? Campaigns.FirstOrDefault(c => c.State == CampaignState.Open)
-            ?? Campaigns.FirstOrDefault(c => c.OpensOn <= today)
+            ?? Campaigns.FirstOrDefault(c => c.OpensOn <= Today)
             ?? Campaigns.LastOrDefault();
         if (Campaign is not null)
             Themes = [.. (await packages.GetAsync(db, Campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children];

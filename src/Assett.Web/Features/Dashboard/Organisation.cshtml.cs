@@ -28,7 +28,6 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
     public IReadOnlyList<ActionCommitment> Commitments { get; private set; } = [];
     public IReadOnlyList<Comment> Comments { get; private set; } = [];
     public ReferentialPackage? Package { get; private set; }
-    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +36,6 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
         if (await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == Id && !o.AwaitingApproval, cancellationToken) is not { } organisation)
             return NotFound();
         Organisation = organisation;
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Territory.Zone).DateTime);
         Owners = await Db.Memberships.Where(m => m.OrganisationId == Id && m.Role == MembershipRole.OrganisationOwner)
             .Join(Db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).OrderBy(e => e).ToListAsync(cancellationToken);
         if (Campaign is null) return Page();

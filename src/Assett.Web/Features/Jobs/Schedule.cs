@@ -11,13 +11,14 @@ public static class Schedule
     /// </summary>
     public static DateOnly LatestOccurrence(string? cron, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        DateOnly Local(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var local = Local(now);
         if (cron is null) return local;
         var expression = CronExpression.Parse(cron);
         // The last occurrence found from 32 days back: every schedule of tenant.yaml recurs at least monthly.
         DateTimeOffset? latest = null;
         for (var next = expression.GetNextOccurrence(now.AddDays(-32), zone); next is { } at && at <= now; next = expression.GetNextOccurrence(at, zone))
             latest = at;
-        return latest is { } found ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(found, zone).DateTime) : local;
+        return latest is { } found ? Local(found) : local;
     }
 }

@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
-using Assett.Data.Invitations;
-using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;

@@ -24,8 +24,7 @@ public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor
         var texts = new ReminderTexts(Territory, Campaign, links);
         const string example = "Boulangerie Exemple", email = "contact@exemple.fr";
         Samples = [texts.Invitation(Guid.Empty, example, email, Guid.Empty), texts.Unsubmitted(Guid.Empty, example, email), texts.LastCall(Guid.Empty, example, email)];
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Territory.Zone).DateTime);
-        DueToday = (await reminders.DueAsync(Territory, Campaign, today, cancellationToken)).GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
+        DueToday = (await reminders.DueAsync(Territory, Campaign, Today, cancellationToken)).GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
         return Page();
     }
 

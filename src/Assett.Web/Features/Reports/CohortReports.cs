@@ -26,7 +26,7 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
     public async Task<CohortReport?> ProduceAsync(TenantInfo territory, string? period, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (period is not null && await db.CohortReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken) is { } done) return done;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, territory.Zone).DateTime);
+        var today = territory.DateAt(now);
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open || c.OpensOn <= today)
             .OrderByDescending(c => c.State == CampaignState.Open).ThenByDescending(c => c.OpensOn).FirstOrDefaultAsync(cancellationToken);
         if (campaign is null) return null;

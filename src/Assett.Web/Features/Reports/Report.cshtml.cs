@@ -5,7 +5,7 @@ using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using Assett.Web.Features.Shared;
 
 namespace Assett.Web.Features.Reports;
 
@@ -38,10 +38,7 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
             }).ToList(),
             ["Thèmes à travailler"] = Figures.Weakest().Select(t => new Dictionary<string, object?> { ["Thème"] = t.Theme, ["Médiane (%)"] = Math.Round(t.Median, 1) }).ToList(),
         };
-        using var file = new MemoryStream();
-        await file.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        return File(file.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"rapport-cohorte-{Territory.Identifier}-{TimeZoneInfo.ConvertTime(Report.CreatedAt, Territory.Zone):yyyy-MM-dd}.xlsx");
+        return await XlsxFile.CreateAsync(sheets, $"rapport-cohorte-{Territory.Identifier}-{Territory.DateAt(Report.CreatedAt):yyyy-MM-dd}.xlsx", cancellationToken);
     }
 
     private static List<Dictionary<string, object?>> Sheet(IEnumerable<ReportQuartiles> lines) =>
