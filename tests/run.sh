@@ -31,6 +31,14 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
+# The failures again, last, where a log's tail shows them: each failed test and the start of its message.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failed = 1; lines = 0 }
+       failed && /<Message>/ { inmessage = 1 }
+       failed && inmessage && lines < 12 { last = /<\/Message>/; sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "  " $0; lines++; inmessage = !last }
+       /<\/UnitTestResult>/ { failed = 0 }' "$trx"
+done
 # A run that broke before its tests (build error, crash) must not read as a success.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status before reporting a failed test."; fi
 echo "$passed passed, $failed failed"
