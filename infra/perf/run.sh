@@ -36,8 +36,8 @@ for i in "${!emails[@]}"; do
     --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$site/t/$tenant/connexion"
   measure=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation/1.1")
   token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//' | head -1)
-  nodes=$(grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
-  versions=$(grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" | sed 's/.*value="//; s/"$//')
+  nodes=$( (grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
+  versions=$( (grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
   cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
   echo "$cookie|$token|$(paste -d= <(echo "$nodes") <(echo "$versions") | paste -sd,)" >>"$sessions"
 done

@@ -34,7 +34,7 @@ public static class DemoAccounts
             RETURNING email
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
-        command.Parameters.Add(new NpgsqlParameter { Value = $"%@{tenant}.{Domain}" });
+        command.Parameters.Add(new NpgsqlParameter { Value = $"contact-%@{tenant}.{Domain}" }); // owners, not the demo officer
         command.Parameters.Add(new NpgsqlParameter { Value = count });
         var emails = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
