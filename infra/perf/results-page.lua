@@ -1,21 +1,23 @@
--- wrk script: the results page of signed-in owners (one per wrk thread: a line of the sessions file).
+-- wrk script: the results page of signed-in owners (the sessions file, a line each), each wrk thread
+-- asking for its share of them in turn.
 local lines = {}
 for line in io.lines(os.getenv("SESSIONS")) do lines[#lines + 1] = line end
-local next_line = 0
+local threads = 0
 
 function setup(thread)
-  next_line = next_line % #lines + 1
-  thread:set("session", lines[next_line])
+  threads = threads + 1
+  thread:set("first", threads)
 end
 
-local cookie
+local cookies, turn = {}, 0
 
 function init(args)
-  cookie = session:match("^([^|]+)|")
+  for i = first, #lines, tonumber(os.getenv("THREADS")) do cookies[#cookies + 1] = lines[i]:match("^([^|]+)|") end
 end
 
 function request()
-  return wrk.format("GET", os.getenv("TENANT_PATH") .. "/resultats", { ["Cookie"] = cookie })
+  turn = turn + 1
+  return wrk.format("GET", os.getenv("TENANT_PATH") .. "/resultats", { ["Cookie"] = cookies[(turn - 1) % #cookies + 1] })
 end
 
 function done(summary, latency, requests)

@@ -1,42 +1,48 @@
--- wrk script: saves answers as the questionnaire's autosave does (POST ?handler=Task). Each wrk thread
--- is one signed-in owner: one line of the sessions file (cookie|antiforgery token|node=version,...),
--- with one connection, so it always names the version it last saw and never conflicts with itself.
+-- wrk script: saves answers as the questionnaire's autosave does (POST ?handler=Task). The sessions
+-- file has one signed-in owner per line (cookie|antiforgery token|measure|node=version,...), each on a
+-- measure of its own. A wrk thread takes its share of the owners and sends their saves in turn over
+-- its connections; each save names the version its task last had, read from the response, which
+-- names its task: no save conflicts with another.
 local lines = {}
 for line in io.lines(os.getenv("SESSIONS")) do lines[#lines + 1] = line end
-local next_line = 0
+local threads = 0
 
 function setup(thread)
-  next_line = next_line % #lines + 1
-  thread:set("session", lines[next_line])
+  threads = threads + 1
+  thread:set("first", threads)
 end
 
-local cookie, token, nodes, versions, statuses, turn, pending
+local owners, versions, statuses, turn = {}, {}, {}, 0
 
 function init(args)
-  local nodelist
-  cookie, token, nodelist = session:match("^([^|]+)|([^|]+)|(.+)$")
-  nodes, versions, statuses = {}, {}, {}
-  for node, version in nodelist:gmatch("([^,=]+)=(%d+)") do
-    nodes[#nodes + 1] = node
-    versions[node] = version
+  local count = tonumber(os.getenv("THREADS"))
+  for i = first, #lines, count do
+    local cookie, token, measure, nodelist = lines[i]:match("^([^|]+)|([^|]+)|([^|]+)|(.+)$")
+    local owner = { cookie = cookie, token = token, measure = measure, nodes = {} }
+    for node, version in nodelist:gmatch("([^,=]+)=(%d+)") do
+      owner.nodes[#owner.nodes + 1] = node
+      versions[node] = version
+    end
+    owners[#owners + 1] = owner
   end
-  turn = 0
 end
 
 function request()
   turn = turn + 1
-  pending = nodes[(turn - 1) % #nodes + 1]
+  local owner = owners[(turn - 1) % #owners + 1]
+  local round = math.floor((turn - 1) / #owners)
+  local node = owner.nodes[round % #owner.nodes + 1]
   -- Alternate fait / pas fait, so that every request is a real change with its history row.
-  statuses[pending] = statuses[pending] == "fait" and "pas_fait" or "fait"
-  local body = "NodeId=" .. pending .. "&Status=" .. statuses[pending] .. "&SeenVersion=" .. versions[pending] ..
-    "&__RequestVerificationToken=" .. token
-  return wrk.format("POST", os.getenv("TENANT_PATH") .. "/evaluation/1.1?handler=Task",
-    { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+  statuses[node] = statuses[node] == "fait" and "pas_fait" or "fait"
+  local body = "NodeId=" .. node .. "&Status=" .. statuses[node] .. "&SeenVersion=" .. versions[node] ..
+    "&__RequestVerificationToken=" .. owner.token
+  return wrk.format("POST", os.getenv("TENANT_PATH") .. "/evaluation/" .. owner.measure .. "?handler=Task",
+    { ["Cookie"] = owner.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end
 
 function response(status, headers, body)
-  local version = body:match('"version":(%d+)')
-  if version then versions[pending] = version end
+  local task, version = body:match('"task":"([^"]+)".*"version":(%d+)')
+  if task then versions[task] = version end
 end
 
 function done(summary, latency, requests)

@@ -82,11 +82,13 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
 
         var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
-        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetUInt32();
+        var saved = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var version = saved.GetProperty("version").GetUInt32();
         var stale = await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", 0); // the editor's page predates the owner's answer
         var informed = await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", version, "Pas encore signé");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("assett_1.1.1.1", saved.GetProperty("task").GetString());
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("gerante@boulangerie.example a modifié cette réponse entre-temps (fait", await MessageOfAsync(stale));
         Assert.Equal(HttpStatusCode.OK, informed.StatusCode);

@@ -2,23 +2,47 @@ using Assett.Data;
 using Assett.Data.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Assett.Web.Features.Questionnaire;
 
 /// <summary>The assessment's row lock, which puts the saves and the submission of one assessment in line.</summary>
 public static class AssessmentRow
 {
-    /// <summary>Locks the row until the current transaction ends, and returns its state as stored now.</summary>
-    public static async Task<AssessmentState> LockAsync(AssettDbContext db, Guid assessmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the row until the current transaction ends, and returns its state and its task statuses as
+    /// stored once the lock is held, in one round trip.
+    /// </summary>
+    public static async Task<(AssessmentState State, List<TaskStatusEntry> Entries)> LockAsync(AssettDbContext db, Guid assessmentId,
+        CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Lock inside a transaction.");
-        // Row-level security keeps this to the current tenant's rows.
-        command.CommandText = "SELECT state FROM assessments WHERE id = @id FOR UPDATE";
-        var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = ("id", assessmentId);
-        command.Parameters.Add(parameter);
-        return Enum.Parse<AssessmentState>((string)(await command.ExecuteScalarAsync(cancellationToken))!);
+        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Lock inside a transaction."));
+        // Two statements, not a join: the second takes its snapshot once the lock is held, so it sees
+        // what the previous holder committed. Row-level security keeps both to the current tenant's rows.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), transaction)
+        {
+            BatchCommands =
+            {
+                new("SELECT state FROM assessments WHERE id = $1 FOR UPDATE") { Parameters = { new() { Value = assessmentId } } },
+                new("""
+                    SELECT id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin
+                    FROM task_statuses WHERE assessment_id = $1
+                    """) { Parameters = { new() { Value = assessmentId } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var state = Enum.Parse<AssessmentState>(reader.GetString(0));
+        await reader.NextResultAsync(cancellationToken);
+        var entries = new List<TaskStatusEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new TaskStatusEntry
+            {
+                Id = reader.GetGuid(0), AssessmentId = assessmentId, NodeId = reader.GetString(1),
+                Status = new StatusValue(reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5)),
+                Comment = reader.IsDBNull(6) ? null : reader.GetString(6), UpdatedBy = reader.GetString(7),
+                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8), Version = reader.GetFieldValue<uint>(9),
+            });
+        return (state, entries);
     }
 }

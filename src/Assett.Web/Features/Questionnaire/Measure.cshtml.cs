@@ -86,13 +86,14 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         return Page();
     }
 
-    /// <summary>One answer, from the autosave script: JSON with the outcome and the task's new version.</summary>
+    /// <summary>One answer, from the autosave script: JSON naming the task, with the outcome and the task's new version.</summary>
     public async Task<IActionResult> OnPostTaskAsync([FromForm] AnswerInput input, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         var result = await answers.SaveAsync(Context, input.ToAnswer(), User.Identity!.Name!, cancellationToken);
         var body = new
         {
+            task = input.NodeId,
             outcome = result.Outcome.ToString().ToLowerInvariant(),
             version = result.Current?.Version,
             status = result.Current?.Status.Kind,

@@ -23,11 +23,21 @@ public static class Snapshots
     public static async Task StoreCurrentAsync(AssettDbContext db, AssessmentContext context, EvaluationResult result, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Store inside a transaction.")))
+        {
+            BatchCommands = { StoreCurrentCommand(context, result, now) },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The statement of <see cref="StoreCurrentAsync"/>, for a caller that sends it with others in one round trip.</summary>
+    public static NpgsqlBatchCommand StoreCurrentCommand(AssessmentContext context, EvaluationResult result, DateTimeOffset now)
+    {
         var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, context.Assessment.Id, context.Version.Id, SnapshotKind.Current, now);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Store inside a transaction.");
-        command.CommandText = StoreCurrentSql;
-        var parameters = (NpgsqlParameterCollection)command.Parameters;
+        var command = new NpgsqlBatchCommand(StoreCurrentSql);
+        var parameters = command.Parameters;
         parameters.AddWithValue("id", snapshot.Id);
         parameters.AddWithValue("tenant", context.Assessment.TenantId);
         parameters.AddWithValue("assessment", snapshot.AssessmentId);
@@ -44,7 +54,7 @@ public static class Snapshots
         parameters.AddWithValue("node_programmes", themes.Select(t => t.PointProgramme).ToArray());
         parameters.AddWithValue("node_pas_faits", themes.Select(t => t.PointPasFait).ToArray());
         parameters.AddWithValue("node_potentiels", themes.Select(t => t.PointPotentiel).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     // Row-level security keeps every part of it to the current tenant's rows.
@@ -73,8 +83,9 @@ public static class Snapshots
     public static async Task SubmitAsync(AssettDbContext db, AssessmentContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await AssessmentRow.LockAsync(db, context.Assessment.Id, cancellationToken) == AssessmentState.Submitted) return;
-        var result = await context.EvaluateAsync(db, cancellationToken);
+        var (state, entries) = await AssessmentRow.LockAsync(db, context.Assessment.Id, cancellationToken);
+        if (state == AssessmentState.Submitted) return;
+        var result = context.Evaluate(entries);
         var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, context.Assessment.Id, context.Version.Id, SnapshotKind.Submitted, now);
         db.ScoreSnapshots.Add(snapshot);
         db.ScoreNodeTotals.AddRange(themes);
