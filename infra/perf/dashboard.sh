@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-for project in src/Assett.Web src/Assett.Cli; do dotnet build -c Release -v quiet "$project" >/dev/null; done
+for project in src/Assett.Web src/Assett.Cli; do dotnet build -c Release -v quiet "$project" >"$work/build.log" || { grep -m5 error "$work/build.log" >&2; exit 1; }; done
 email=$(dotnet run -c Release --no-build --project src/Assett.Cli -- demo officer --tenant "$tenant" --password "$password" 2>/dev/null)
 
 Logging__LogLevel__Default=Warning Jobs__Server=false dotnet run -c Release --no-build --project src/Assett.Web --urls "$site" >"$work/web.log" 2>&1 &

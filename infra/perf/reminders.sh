@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
-dotnet build -c Release -v quiet src/Assett.Web >/dev/null
+dotnet build -c Release -v quiet src/Assett.Web >"$work/build.log" || { grep -m5 error "$work/build.log" >&2; exit 1; }
 
 # The web host starts the embedded PostgreSQL; the rows go in as the postgres superuser, in one statement.
 python3 infra/perf/smtp-sink.py "$smtp_port" "$work/count" &

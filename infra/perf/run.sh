@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-for project in src/Assett.Web src/Assett.Cli; do dotnet build -c Release -v quiet "$project" >/dev/null; done
+for project in src/Assett.Web src/Assett.Cli; do dotnet build -c Release -v quiet "$project" >"$work/build.log" || { grep -m5 error "$work/build.log" >&2; exit 1; }; done
 cli() { dotnet run -c Release --no-build --project src/Assett.Cli -- "$@" 2>/dev/null; }
 
 mapfile -t emails < <(cli demo passwords --tenant "$tenant" --count "$connections" --password "$password")

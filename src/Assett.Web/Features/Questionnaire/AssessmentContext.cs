@@ -7,6 +7,7 @@ using Assett.Data.Organisations;
 using Assett.Data.Referentials;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
+using Assett.Tenancy;
 using Assett.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public enum MissingContext
 }
 
 /// <summary>Finds, and starts when needed, the assessment of the signed-in person's organisation.</summary>
-public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, TimeProvider clock)
+public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, IMultiTenantContextAccessor tenant, TimeProvider clock)
 {
     /// <summary>
     /// The context, or why there is none. The current campaign is the open one, else the next planned
@@ -76,17 +77,25 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     {
         var (membership, missing) = await MembershipAsync(user, cancellationToken);
         if (membership is null) return (null, missing);
-        var campaign = await CurrentCampaignAsync(cancellationToken);
-        if (campaign is null) return (null, MissingContext.NoCampaign);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
-        var territory = await db.Tenants.AsNoTracking().Where(t => t.Id == organisation.TenantId).Select(t => new { t.TimeZone, t.Settings }).SingleAsync(cancellationToken);
+        // One query for the organisation, the current campaign, its assessment and the territory's charter
+        // while it is not accepted: each round trip counts on every page.
+        var found = await (
+            from o in db.Organisations.Where(o => o.Id == membership.OrganisationId)
+            from c in CurrentCampaign.Take(1).DefaultIfEmpty()
+            from a in db.Assessments.Where(a => a.OrganisationId == o.Id && a.CampaignId == c!.Id).DefaultIfEmpty()
+            select new
+            {
+                Organisation = o, Campaign = c, Assessment = a,
+                Settings = o.CharterAcceptedAt == null ? db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault() : null,
+            }).SingleAsync(cancellationToken);
+        if (found.Campaign is not { } campaign) return (null, MissingContext.NoCampaign);
+        var territory = tenant.Current!;
         var (version, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.OrganisationId == organisation.Id && a.CampaignId == campaign.Id, cancellationToken)
-            ?? await StartAsync(organisation, campaign, territory.TimeZone, cancellationToken);
-        return (new AssessmentContext(membership, organisation, campaign, version, package, assessment)
+        var assessment = found.Assessment ?? await StartAsync(found.Organisation, campaign, territory.TimeZone, cancellationToken);
+        return (new AssessmentContext(membership, found.Organisation, campaign, version, package, assessment)
         {
-            PendingCharter = organisation.CharterAcceptedAt is null ? territory.Settings.Charter : null,
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(territory.TimeZone),
+            PendingCharter = found.Settings?.Charter,
+            TimeZone = territory.Zone,
         }, MissingContext.None);
     }
 
@@ -114,10 +123,9 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
     }
 
-    private Task<Campaign?> CurrentCampaignAsync(CancellationToken cancellationToken) =>
-        db.Campaigns.Where(c => c.State != CampaignState.Closed)
-            .OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The current campaign first: the open one, else the next planned one.</summary>
+    private IQueryable<Campaign> CurrentCampaign =>
+        db.Campaigns.Where(c => c.State != CampaignState.Closed).OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn);
 
     private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, string timeZone, CancellationToken cancellationToken)
     {
