@@ -24,14 +24,13 @@ rm -rf "$results"
 dotnet test --solution Assett.sln --results-directory "$results" --report-trx --no-progress "$@"
 status=$?
 
-passed=0 failed=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx")
-  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
-  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
-done
-# The failures again, last, where a log's tail shows them: each failed test and the start of its message.
+# Sums a counter ("passed", "failed") over the TRX reports of a folder.
+count() { local sum=0 trx; for trx in "$2"/*.trx; do [ -e "$trx" ] && sum=$((sum + $(grep -o "<Counters [^>]*>" "$trx" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"))); done; echo "$sum"; }
+# The tests of a TRX report with this outcome, by method (a theory's cases share their method).
+tests_with() { grep -o "<UnitTestResult [^>]*outcome=\"$1\"" "$2" | sed -E 's/.*testName="([^"(]*).*/\1/' | sort -u; }
+
+passed=$(count passed "$results") failed=$(count failed "$results")
+# The failures, last, where a log's tail shows them: each failed test and the start of its message.
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failed = 1; lines = 0 }
@@ -39,6 +38,22 @@ for trx in "$results"/*.trx; do
        failed && inmessage && lines < 12 { last = /<\/Message>/; sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "  " $0; lines++; inmessage = !last }
        /<\/UnitTestResult>/ { failed = 0 }' "$trx"
 done
+# A failed test runs once more, alone: one that passes then is flaky, said by name, and counts as
+# passed; one that fails again is a failure.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$results"/*.trx; do
+    mapfile -t methods < <(tests_with Failed "$trx")
+    [ "${#methods[@]}" -gt 0 ] || continue
+    filters=(); for method in "${methods[@]}"; do filters+=(--filter-method "$method"); done
+    echo "Running again, alone: ${methods[*]}"
+    dotnet test --project "tests/$(basename "$trx" | sed 's/_net.*//')" --no-build --results-directory "$results/again" --report-trx --no-progress "${filters[@]}" >/dev/null
+  done
+  for trx in "$results/again"/*.trx; do [ -e "$trx" ] && tests_with Passed "$trx" | sed 's/^/FLAKY (failed, then passed alone) /'; done
+  # The first run's total stands: a theory's other cases ran again too, and count once.
+  again_failed=$(count failed "$results/again")
+  passed=$((passed + failed - (again_failed < failed ? again_failed : failed))) failed=$(( again_failed < failed ? again_failed : failed ))
+  status=$(( failed > 0 ? 1 : 0 ))
+fi
 # A run that broke before its tests (build error, crash) must not read as a success.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status before reporting a failed test."; fi
 echo "$passed passed, $failed failed"
