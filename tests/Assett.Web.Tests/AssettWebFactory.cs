@@ -1,5 +1,7 @@
 using Assett.Data;
+using Assett.Data.Accounts;
 using Assett.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,32 @@ public sealed class AssettWebFactory(string appConnectionString, string adminCon
         builder.UseSetting("ConnectionStrings:AssettAdmin", adminConnectionString);
         // No Hangfire server in tests: a schedule must not fire in the middle of one. Tests run jobs themselves.
         builder.UseSetting("Jobs:Server", "false");
+    }
+
+    /// <summary>The password of the accounts that <see cref="CreateOfficerAsync"/> creates.</summary>
+    public const string OfficerPassword = "Clé-Secrète-2026";
+
+    /// <summary>An account with this role in the territory's team (no organisation), and <see cref="OfficerPassword"/>.</summary>
+    public async Task CreateOfficerAsync(string territory, string email, MembershipRole role)
+    {
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, OfficerPassword);
+        await InTerritoryAsync(territory, db =>
+        {
+            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, Role = role });
+            return db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>A new officer of the territory, signed in: a client that keeps the session's cookie and follows no redirect.</summary>
+    public async Task<HttpClient> SignedInOfficerAsync(string territory, string email, MembershipRole role)
+    {
+        await CreateOfficerAsync(territory, email, role);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await client.SubmitAsync($"/t/{territory}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
+        if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in: {signedIn.StatusCode}");
+        return client;
     }
 
     /// <summary>Runs a query or a change in one territory, on a context of its own, as a test's arrange or assert step.</summary>

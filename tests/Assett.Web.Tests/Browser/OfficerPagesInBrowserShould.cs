@@ -3,9 +3,7 @@ using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Assett.Web.Tests.Browser;
@@ -14,7 +12,7 @@ namespace Assett.Web.Tests.Browser;
 [Collection(nameof(BrowserTests))]
 public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
 {
-    private const string Email = "chargee@grand-poitiers.example", Password = "Clé-Secrète-2026";
+    private const string Email = "chargee@grand-poitiers.example";
     private AssettWebFactory _factory = null!;
     private Uri _site = null!;
     private Guid _organisation;
@@ -23,12 +21,9 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
     {
         _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         _site = LiveServer.Start(_factory);
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = Email, Email = Email, EmailConfirmed = true };
-        await using (var scope = _factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
+        await _factory.CreateOfficerAsync("grand-poitiers", Email, MembershipRole.OfficerAdmin);
         await _factory.InTerritoryAsync("grand-poitiers", async db =>
         {
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, Role = MembershipRole.OfficerAdmin });
             var campaign = await db.Campaigns.SingleAsync();
             campaign.State = CampaignState.Open;
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9 };
@@ -60,7 +55,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         var page = await context.NewPageAsync();
         await page.GotoAsync("/t/grand-poitiers/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(Email);
-        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 

@@ -2,10 +2,7 @@ using System.Net;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Campaigns;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
@@ -78,21 +75,5 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("Ne plus recevoir de rappels pour « Campagne 2027 »", page);
     }
 
-    private async Task<HttpClient> OfficerAsync(string email, MembershipRole role)
-    {
-        const string password = "Clé-Secrète-2026";
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
-            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, password);
-            await InTerritoryAsync(db =>
-            {
-                db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, Role = role });
-                return db.SaveChangesAsync();
-            });
-        }
-        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await browser.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        return browser;
-    }
+    private Task<HttpClient> OfficerAsync(string email, MembershipRole role) => _factory.SignedInOfficerAsync("grand-poitiers", email, role);
 }

@@ -4,8 +4,6 @@ using Assett.Data.Accounts;
 using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -18,7 +16,6 @@ namespace Assett.Web.Tests.Features;
 /// </summary>
 public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
 {
-    private const string Password = "Clé-Secrète-2026";
     private const string Officer = "chargee@grand-poitiers.example";
     private AssettWebFactory _factory = null!;
     private HttpClient _officer = null!;
@@ -27,10 +24,8 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var officer = await CreateUserAsync(Officer);
         await _factory.InTerritoryAsync("grand-poitiers", async db =>
         {
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = officer, Role = MembershipRole.OfficerReader });
             var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
             campaign.State = CampaignState.Open;
             var scores = new[] { 10, 20, 30, 40, 50 };
@@ -46,9 +41,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
             AddScored(db, campaign, "Toulousain", 99, AssessmentState.Submitted, HeadcountBand.From0To9, sharesComments: true);
             return await db.SaveChangesAsync();
         });
-        _officer = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await _officer.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = Officer, ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        _officer = await _factory.SignedInOfficerAsync("grand-poitiers", Officer, MembershipRole.OfficerReader);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
@@ -160,14 +153,6 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
             Comment = $"Commentaire de {name}", UpdatedBy = user.Email, UpdatedAt = DateTimeOffset.UtcNow,
         });
         return organisation.Id;
-    }
-
-    private async Task<Guid> CreateUserAsync(string email)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
-        await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
-        return user.Id;
     }
 
     private static string Squeeze(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><");

@@ -3,10 +3,7 @@ using System.Text;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Assett.Web.Tests.Features;
@@ -21,21 +18,7 @@ public sealed class InvitationImportShould(PostgresServer server) : IAsyncLifeti
     public async ValueTask InitializeAsync()
     {
         _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        const string email = "chargee@grand-poitiers.example", password = "Clé-Secrète-2026";
-        Guid userId;
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
-            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, password);
-            userId = user.Id;
-        }
-        await InTerritoryAsync(db =>
-        {
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, Role = MembershipRole.OfficerAdmin });
-            return db.SaveChangesAsync();
-        });
-        _officer = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await _officer.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        _officer = await _factory.SignedInOfficerAsync("grand-poitiers", "chargee@grand-poitiers.example", MembershipRole.OfficerAdmin);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
