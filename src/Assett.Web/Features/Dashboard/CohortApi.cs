@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Tenancy;
+using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,7 @@ public static class CohortApi
         if (CohortFigures.Dimensions.All(d => d.Key != dimension))
             return TypedResults.BadRequest($"dimension must be one of: {string.Join(", ", CohortFigures.Dimensions.Select(d => d.Key))}");
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
-        var chosen = campaign is { } id ? campaigns.FirstOrDefault(c => c.Id == id)
-            : campaigns.FirstOrDefault(c => c.State == CampaignState.Open) ?? campaigns.FirstOrDefault(c => c.State == CampaignState.Closed) ?? campaigns.FirstOrDefault();
+        var chosen = campaign is { } id ? campaigns.FirstOrDefault(c => c.Id == id) : CohortCampaign.Current(campaigns, territory.DateAt(DateTimeOffset.UtcNow));
         if (chosen is null) return TypedResults.NotFound();
         var previous = campaigns.FirstOrDefault(c => c.OpensOn < chosen.OpensOn);
         var (tenantId, campaignId) = (territory.Id, chosen.Id);

@@ -4,6 +4,7 @@ using Assett.Data.Campaigns;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
+using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,10 +48,7 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
         IsAdmin = memberships.Any(m => m.Role == MembershipRole.OfficerAdmin);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
         Today = Territory.DateAt(DateTimeOffset.UtcNow);
-        Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId)
-            ?? Campaigns.FirstOrDefault(c => c.State == CampaignState.Open)
-            ?? Campaigns.FirstOrDefault(c => c.OpensOn <= Today)
-            ?? Campaigns.LastOrDefault();
+        Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? CohortCampaign.Current(Campaigns, Today);
         if (Campaign is not null)
             Themes = [.. (await packages.GetAsync(db, Campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children];
         return null;

@@ -6,6 +6,7 @@ using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Data.Reports;
 using Assett.Tenancy;
+using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
 using Assett.Web.Features.Reminders;
@@ -26,9 +27,7 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
     public async Task<CohortReport?> ProduceAsync(TenantInfo territory, string? period, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (period is not null && await db.CohortReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken) is { } done) return done;
-        var today = territory.DateAt(now);
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open || c.OpensOn <= today)
-            .OrderByDescending(c => c.State == CampaignState.Open).ThenByDescending(c => c.OpensOn).FirstOrDefaultAsync(cancellationToken);
+        var campaign = CohortCampaign.Begun(await db.Campaigns.AsNoTracking().ToListAsync(cancellationToken), territory.DateAt(now));
         if (campaign is null) return null;
 
         var figures = await FiguresAsync(territory, campaign, cancellationToken);
