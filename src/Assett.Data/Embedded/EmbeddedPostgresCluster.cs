@@ -123,6 +123,9 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         if (_disposed || !StartedHere) return;
         _disposed = true;
         NpgsqlConnection.ClearAllPools();
+        // Under the launchers' lock: a host starting meanwhile waits for the stop, then starts the cluster
+        // anew, instead of taking for running a server that is going away.
+        await using var launcherLock = await LauncherLock.AcquireAsync(_layout.LockFile, _options.StartTimeout);
         var mode = _options.Ephemeral ? "immediate" : "fast";
         var result = await ProcessRunner.RunAsync(_binaries.PgCtl, ["-D", _layout.Data, "-m", mode, "-w", "stop"],
             TimeSpan.FromSeconds(60), ProcessRunner.RunsAsRoot);

@@ -50,6 +50,20 @@ public sealed class EmbeddedPostgresShould : IAsyncDisposable
     }
 
     [Fact]
+    public async Task StartAfreshWhenTheProcessThatStartedTheClusterIsStoppingIt()
+    {
+        var first = await StartAsync();
+        await ExecuteAsync(first, "CREATE TABLE kept (value int); INSERT INTO kept VALUES (3)");
+
+        var stopping = first.DisposeAsync().AsTask(); // a host shutting down while the next one starts
+        var second = await StartAsync();
+        await stopping;
+
+        Assert.True(second.StartedHere);
+        Assert.Equal(1, await CountAsync(second, "SELECT count(*) FROM kept WHERE value = 3"));
+    }
+
+    [Fact]
     public async Task RecoverAfterTheServerWasKilled()
     {
         var first = await StartAsync();
