@@ -39,11 +39,8 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
 
     public IEnumerable<ReferentialNode> Themes => Package.Root.Children;
 
-    public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken)
-    {
-        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id).ToListAsync(cancellationToken);
-        return Evaluate(entries);
-    }
+    public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken) =>
+        Evaluate(await AssessmentRow.StatusesAsync(db, Assessment.Id, cancellationToken));
 
     public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) =>
         new ReferentialEvaluator(Package, Version.Package.DisabledNodes)

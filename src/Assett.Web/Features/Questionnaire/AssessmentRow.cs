@@ -6,12 +6,41 @@ using Npgsql;
 
 namespace Assett.Web.Features.Questionnaire;
 
-/// <summary>The assessment's row lock, which puts the saves and the submission of one assessment in line.</summary>
+/// <summary>
+/// An assessment's row and its task statuses, read by hand: every page of the journey and every save
+/// reads all the statuses, and EF's materialisation of them cost more than the query.
+/// </summary>
 public static class AssessmentRow
 {
+    private const string StatusesSql = """
+        SELECT id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin
+        FROM task_statuses WHERE assessment_id = $1
+        """;
+
+    /// <summary>The assessment's task statuses as stored now. Row-level security keeps them to the current tenant's rows.</summary>
+    public static async Task<List<TaskStatusEntry>> StatusesAsync(AssettDbContext db, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken); // through EF, which sets the tenant on opening
+        try
+        {
+            await using var command = new NpgsqlCommand(StatusesSql, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                Parameters = { new() { Value = assessmentId } },
+            };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await ReadStatusesAsync(reader, assessmentId, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>
-    /// Locks the row until the current transaction ends, and returns its state and its task statuses as
-    /// stored once the lock is held, in one round trip.
+    /// Locks the row until the current transaction ends (the saves and the submission of one assessment
+    /// go in line), and returns its state and its task statuses as stored once the lock is held, in one
+    /// round trip.
     /// </summary>
     public static async Task<(AssessmentState State, List<TaskStatusEntry> Entries)> LockAsync(AssettDbContext db, Guid assessmentId,
         CancellationToken cancellationToken)
@@ -24,16 +53,18 @@ public static class AssessmentRow
             BatchCommands =
             {
                 new("SELECT state FROM assessments WHERE id = $1 FOR UPDATE") { Parameters = { new() { Value = assessmentId } } },
-                new("""
-                    SELECT id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin
-                    FROM task_statuses WHERE assessment_id = $1
-                    """) { Parameters = { new() { Value = assessmentId } } },
+                new(StatusesSql) { Parameters = { new() { Value = assessmentId } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var state = Enum.Parse<AssessmentState>(reader.GetString(0));
         await reader.NextResultAsync(cancellationToken);
+        return (state, await ReadStatusesAsync(reader, assessmentId, cancellationToken));
+    }
+
+    private static async Task<List<TaskStatusEntry>> ReadStatusesAsync(NpgsqlDataReader reader, Guid assessmentId, CancellationToken cancellationToken)
+    {
         var entries = new List<TaskStatusEntry>();
         while (await reader.ReadAsync(cancellationToken))
             entries.Add(new TaskStatusEntry
@@ -43,6 +74,6 @@ public static class AssessmentRow
                 Comment = reader.IsDBNull(6) ? null : reader.GetString(6), UpdatedBy = reader.GetString(7),
                 UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8), Version = reader.GetFieldValue<uint>(9),
             });
-        return (state, entries);
+        return entries;
     }
 }
