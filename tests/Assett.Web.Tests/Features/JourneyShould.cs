@@ -178,6 +178,28 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LetTheOwnerKeepTheIdentityUpToDateBetweenCampaigns()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
+        await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
+
+        var page = await PageAsync(owner, "organisation/profil");
+        var saved = await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        {
+            ["Input.Name"] = "Boulangerie du Clain et fils", ["Input.Kind"] = "Entreprise", ["Input.Headcount"] = "From10To49", ["Input.Answers[flotte]"] = "NON",
+        });
+        var byReader = await reader.SubmitAsync("/t/grand-poitiers/organisation/profil", new() { ["Input.Name"] = "Autre nom", ["Input.Kind"] = "Entreprise" });
+
+        Assert.Contains("Les questions sur votre activité viennent avec la prochaine campagne", page);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
+        var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
+        Assert.Equal(("Boulangerie du Clain et fils", HeadcountBand.From10To49), (organisation.Name, organisation.Headcount));
+        Assert.Equal(0, await InTerritoryAsync(db => db.Assessments.CountAsync())); // nothing started without a campaign
+    }
+
+    [Fact]
     public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
     {
         var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);

@@ -36,7 +36,12 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 
     public IReadOnlyList<Commune> Communes { get; private set; } = [];
     public IReadOnlyList<Question> Questions { get; private set; } = [];
-    public bool CanEdit => Context.Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor;
+    public Organisation Organisation { get; private set; } = null!;
+
+    /// <summary>False between campaigns: the identity still changes, the questions belong to a campaign's referential.</summary>
+    public bool HasCampaign { get; private set; }
+    public bool CanEdit => _membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor;
+    private Membership _membership = null!;
 
     [TempData]
     public string? Saved { get; set; }
@@ -44,12 +49,12 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        var organisation = Context.Organisation;
+        var organisation = Organisation;
         Input = new InputModel
         {
             Name = organisation.Name, Kind = organisation.Kind, NafCode = organisation.NafCode, Headcount = organisation.Headcount,
             Commune = organisation.CommuneInsee, SharesComments = organisation.SharesComments,
-            Answers = Context.Assessment.Answers.ToDictionary(a => a.Key, a => (string?)Displayed(a.Key, a.Value)),
+            Answers = HasCampaign ? Context.Assessment.Answers.ToDictionary(a => a.Key, a => (string?)Displayed(a.Key, a.Value)) : [],
         };
         return Page();
     }
@@ -62,7 +67,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Indiquez le nom de l’organisation.");
         if (!string.IsNullOrWhiteSpace(Input.NafCode) && naf is null)
             ModelState.AddModelError("Input.NafCode", "Ce code NAF n’existe pas : il a la forme 56.10C (voir votre avis de situation Insee).");
-        if (Input.Commune is { Length: > 0 } commune && commune != Context.Organisation.CommuneInsee && Communes.All(c => c.Code != commune))
+        if (Input.Commune is { Length: > 0 } commune && commune != Organisation.CommuneInsee && Communes.All(c => c.Code != commune))
             ModelState.AddModelError("Input.Commune", "Choisissez la commune dans la liste.");
         var answers = new Dictionary<string, string>();
         foreach (var question in Questions)
@@ -75,14 +80,15 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         }
         if (!ModelState.IsValid) return Page();
 
-        var organisation = Context.Organisation;
+        var organisation = Organisation;
         organisation.Name = Input.Name.Trim();
         organisation.Kind = Input.Kind;
         (organisation.NafCode, organisation.NafSection) = (naf?.Code, naf?.Section);
         organisation.Headcount = Input.Headcount;
         organisation.CommuneInsee = string.IsNullOrEmpty(Input.Commune) ? null : Input.Commune;
         organisation.SharesComments = Input.SharesComments;
-        if (Context.CanEdit)
+        var scored = HasCampaign && Context.CanEdit;
+        if (scored)
         {
             Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(Context.TimeZone.Id));
             Context.Assessment.Answers = answers;
@@ -90,7 +96,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         // The profile changes what concerns the organisation, hence its current score, saved with it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (Context.CanEdit) await Snapshots.StoreCurrentAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
+        if (scored) await Snapshots.StoreCurrentAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Saved = "Le profil est enregistré.";
         return RedirectToPage();
@@ -98,9 +104,23 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
-        Communes = await TerritoryCommunes.OfAsync(db, Context.Organisation.TenantId, cancellationToken);
-        Questions = [.. Context.Package.Questions.Values.OrderBy(q => q.Ordonnancement ?? int.MaxValue).ThenBy(q => q.Id, StringComparer.Ordinal)];
+        var refusal = await LoadContextAsync(cancellationToken);
+        HasCampaign = refusal is null;
+        if (HasCampaign)
+        {
+            (_membership, Organisation) = (Context.Membership, Context.Organisation);
+            Questions = [.. Context.Package.Questions.Values.OrderBy(q => q.Ordonnancement ?? int.MaxValue).ThenBy(q => q.Id, StringComparer.Ordinal)];
+        }
+        else if (Missing == MissingContext.NoCampaign)
+        {
+            _membership = (await Contexts.MembershipAsync(User, cancellationToken)).Membership!;
+            Organisation = await db.Organisations.SingleAsync(o => o.Id == _membership.OrganisationId, cancellationToken);
+        }
+        else
+        {
+            return refusal;
+        }
+        Communes = await TerritoryCommunes.OfAsync(db, Organisation.TenantId, cancellationToken);
         return null;
     }
 
