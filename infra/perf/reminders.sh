@@ -10,17 +10,14 @@ count=${1:-50000}
 tenant=grand-poitiers
 smtp_port=2526
 port=5092
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source infra/perf/common.sh
 
 command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
-dotnet build -c Release -v quiet src/Assett.Web >"$work/build.log" || { grep -m5 error "$work/build.log" >&2; exit 1; }
+build src/Assett.Web
 
 # The web host starts the embedded PostgreSQL; the rows go in as the postgres superuser, in one statement.
 python3 infra/perf/smtp-sink.py "$smtp_port" "$work/count" &
-Logging__LogLevel__Default=Warning Jobs__Server=false Assett__Mail__Smtp__Host=127.0.0.1 Assett__Mail__Smtp__Port=$smtp_port \
-  dotnet run -c Release --no-build --project src/Assett.Web --urls "http://127.0.0.1:$port" >"$work/web.log" 2>&1 &
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+start_web "http://127.0.0.1:$port" Jobs__Server=false Assett__Mail__Smtp__Host=127.0.0.1 Assett__Mail__Smtp__Port=$smtp_port
 socket=$(grep -o 'Embedded PostgreSQL [0-9]* started on 127.0.0.1:[0-9]*\|already running on 127.0.0.1:[0-9]*' "$work/web.log" | grep -o '[0-9]*$' | head -1)
 run_dir=$(grep -o 'data in [^,]*' "$work/web.log" | head -1 | sed 's/data in //; s|/data$|/run|')
 sql() { su postgres -c "psql -h '$run_dir' -p $socket -d assett -qAt -c \"$1\""; }

@@ -20,8 +20,4 @@ function request()
   return wrk.format("GET", os.getenv("TENANT_PATH") .. "/resultats", { ["Cookie"] = cookies[(turn - 1) % #cookies + 1] })
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("results pages: %d requests, %d errors (non-2xx: %d), %.0f per second, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms\n",
-    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
-end
+dofile("infra/perf/report.lua") -- done(): the summary line, labelled by LABEL
