@@ -98,7 +98,7 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             await route.FulfillAsync(new() { Body = "Application connectée", ContentType = "text/plain" });
         });
 
-        await page.GotoAsync(authorize);
+        await page.GotoAsync(authorize, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var signInUrl = new Uri(page.Url);
         await page.GetByLabel("Adresse électronique").FillAsync("gerante@boulangerie.example");
         await page.GetByLabel("Mot de passe").FillAsync(Password);

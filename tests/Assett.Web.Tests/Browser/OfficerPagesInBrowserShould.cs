@@ -53,7 +53,8 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/t/grand-poitiers/connexion");
+        // The document is enough, as for every page below: a busy machine may never fire every resource's load event in time.
+        await page.GotoAsync("/t/grand-poitiers/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse électronique").FillAsync(Email);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
