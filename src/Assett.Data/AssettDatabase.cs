@@ -34,6 +34,7 @@ public sealed class AssettDatabase : IAsyncDisposable
         if (configuration.GetConnectionString("Assett") is { Length: > 0 } app)
         {
             var admin = configuration.GetConnectionString("AssettAdmin") is { Length: > 0 } owner ? owner : app;
+            await ApplicationRole.EnsureItCannotBypassRowSecurityAsync(app, logger);
             return new AssettDatabase(app, admin, embedded: null);
         }
 

@@ -9,6 +9,9 @@ public sealed record TenantInfo(Guid Id, string Identifier, string Name)
     /// <summary>Host names that select this tenant (e.g. <c>assett.grandpoitiers.fr</c>).</summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
+    /// <summary>The one of <see cref="Hosts"/> that links point to, or null (links then use the platform's address and <c>/t/{slug}</c>).</summary>
+    public string? PublicHost { get; init; }
+
     /// <summary>IANA time zone of the territory, for schedules and dates shown.</summary>
     public string TimeZone { get; init; } = "Europe/Paris";
 

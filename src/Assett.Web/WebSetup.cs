@@ -9,8 +9,10 @@ using Assett.Web.Features.Jobs;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
 using Assett.Web.Features.Security;
+using Assett.Web.Features.Shared.Access;
 using Assett.Web.Features.Territories;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -36,7 +38,9 @@ public static class WebSetup
         services.AddSingleton<ITenantStore>(provider => new DatabaseTenantStore(database.AppConnectionString, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new TenantResolver(provider.GetRequiredService<ITenantStore>(), [new HostStrategy(), new RoutePrefixStrategy()]));
         services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString));
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<Features.Shared.Access.HandlerAccessFilter>());
+        services.AddAssettAccess();
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
@@ -45,21 +49,13 @@ public static class WebSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Against guessing client secrets: 20 token requests a minute per address is plenty for a real client.
-            // A global limiter, because OpenIddict checks credentials before endpoint routing.
-            // Against guessing passwords and flooding mailboxes: 10 sign-in, registration or reset posts a minute per address.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
-                    ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : HttpMethods.IsPost(context.Request.Method) && IsAccountForm(context.Request.Path)
-                        ? RateLimitPartition.GetFixedWindowLimiter($"account:{context.Connection.RemoteIpAddress}",
-                            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                        : RateLimitPartition.GetNoLimiter("unlimited"));
+            AccountFormLimits.AddPolicy(options);
         });
+        services.AddSingleton<AccountFormLimits>();
         services.AddSingleton(MailSettings.Read(configuration));
         services.AddSingleton<MailSender>();
         services.AddSingleton<ReferentialPackages>();
+        services.AddSingleton<Features.Shared.TerritoryLinks>();
         services.AddScoped<AssessmentContexts>();
         services.AddScoped<TaskAnswers>();
         services.AddMemoryCache();
@@ -72,6 +68,7 @@ public static class WebSetup
 
     public static WebApplication UseAssettWeb(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -88,18 +85,23 @@ public static class WebSetup
             RequestPath = "/dsfr",
         });
 
-        // Before tenant resolution, which needs the database that the health check is there to report on.
+        // Before tenant resolution, which needs the database that the health check is there to report on, and before
+        // host filtering, so that a load balancer may probe an instance by its address.
         app.UseHealthChecks("/health");
-        app.UseRateLimiter();
+        app.UseKnownHosts(app.Configuration, app.Environment);
+        app.UseRateLimiter(TokenRequestLimit());
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        // The policies pages and endpoints declare (AccountFormLimits) need the endpoint: after routing.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapAssettJobsDashboard();
 
         app.MapTokenEndpoint();
-        app.MapOrganisationsApi();
-        app.MapCohortApi();
+        var api = app.MapGroup(ApiPrefix + "/v1").RequireAuthorization(ApiSetup.TokenOfThisTerritory);
+        api.MapOrganisationsApi();
+        api.MapCohortApi();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/v1/reference", options => options.WithOpenApiRoutePattern("/api/v1/openapi.json").WithTitle("API Assett"))
             .AllowAnonymous();
@@ -107,11 +109,23 @@ public static class WebSetup
         return app;
     }
 
-    // The limiter runs before the /t/{slug} prefix is moved into the path base, so it looks at the end of the path.
-    private static bool IsAccountForm(PathString path) =>
-        path.Value is { } value && (value.EndsWith(AccountSetup.SignInPath, StringComparison.OrdinalIgnoreCase)
-            || value.EndsWith("/inscription", StringComparison.OrdinalIgnoreCase)
-            || value.EndsWith("/mot-de-passe-oublie", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Against guessing client secrets: 20 token requests a minute per address is plenty for a real client. Before
+    /// authentication, because OpenIddict checks credentials there, before any endpoint runs; the token endpoint has
+    /// one address (/t/{slug}/connect/… is no route), so its path names it.
+    /// </summary>
+    private static RateLimiterOptions TokenRequestLimit() => new()
+    {
+        RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+        GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
+                ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("unlimited")),
+    };
 
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/connect");
+    public const string ApiPrefix = "/api";
+
+    /// <summary>The API and the token server: their territory comes from the token, never from the host or the path.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments(ApiPrefix) || path.StartsWithSegments("/connect");
 }

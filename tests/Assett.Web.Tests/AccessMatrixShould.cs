@@ -49,6 +49,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["mot-de-passe-oublie"] = ("/t/grand-poitiers/mot-de-passe-oublie", _ => "200"),
         ["nouveau-mot-de-passe"] = ("/t/grand-poitiers/nouveau-mot-de-passe", _ => "200"),
         ["invitation"] = ("/t/grand-poitiers/invitation", _ => "200"),
+        ["mon-compte"] = ("/t/grand-poitiers/mon-compte", persona => persona is Persona.Anonymous or Persona.OtherTenantClient ? SignIn : "200"),
         ["rappels/arret"] = ("/t/grand-poitiers/rappels/arret", _ => "404"), // without a valid code
         ["organisation/equipe"] = ("/t/grand-poitiers/organisation/equipe", persona => persona switch
         {
@@ -154,6 +155,66 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Names only one territory's pages or tokens may show.</summary>
+    private static readonly Dictionary<string, string[]> Markers = new()
+    {
+        ["grand-poitiers"] = ["Organisation A1", "Organisation A2"],
+        ["toulouse-metropole"] = ["Organisation B1"],
+    };
+
+    /// <summary>
+    /// Every page and endpoint of the matrix, addressed to territory A and to territory B in every
+    /// spelling (prefix, letter case, trailing slash, dot segments, encoded slash, the territory's host,
+    /// the API under a territory's prefix), by every visitor: no answer shows another territory's data,
+    /// none is a 5xx. On the API the token's territory is the one whose data may show.
+    /// </summary>
+    [Fact]
+    public async Task NeverShowAnotherTerritorysDataWhateverTheAddress()
+    {
+        var requests = Matrix.Values.Select(m => m.Path.Replace("{A1}", _organisationA1.ToString())).Where(p => p.Length > 0)
+            .SelectMany(path => path.StartsWith("/api/", StringComparison.Ordinal) ? ApiAddresses(path)
+                : path.StartsWith("/t/grand-poitiers", StringComparison.Ordinal)
+                    ? Markers.Keys.SelectMany(slug => PageAddresses(slug, path["/t/grand-poitiers".Length..]))
+                    : [])
+            .Distinct().ToList();
+        var failures = new List<string>();
+        foreach (var persona in Everyone)
+        foreach (var (host, path, territory) in requests)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = host } };
+            var response = await _clients[persona].SendAsync(request, TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            // A page shows its territory's data; the API its token's, and nothing without one.
+            var allowed = territory ?? (persona == Persona.OtherTenantClient ? "toulouse-metropole" : null);
+            var leaked = Markers.Where(m => m.Key != allowed).SelectMany(m => m.Value).Where(body.Contains).ToList();
+            if ((int)response.StatusCode >= 500) failures.Add($"{persona} {host}{path}: {(int)response.StatusCode}");
+            if (leaked.Count > 0) failures.Add($"{persona} {host}{path}: shows {string.Join(", ", leaked)}");
+        }
+        Assert.True(requests.Count > 400, $"{requests.Count} addresses");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
+    }
+
+    /// <summary>A territory's page, in every spelling that names it; the territory whose data the page may show.</summary>
+    private static IEnumerable<(string Host, string Path, string? Territory)> PageAddresses(string slug, string rest)
+    {
+        rest = rest.TrimEnd('/');
+        var bare = rest.TrimStart('/');
+        foreach (var path in new[] { $"/t/{slug}{rest}/", $"/t/{slug}{rest}", $"/T/{slug.ToUpperInvariant()}{rest}", $"/t/{slug}{rest.ToUpperInvariant()}",
+                     $"/t/{slug}/.{rest}", $"/t/{slug}/x/..{rest}", $"/t/{slug}%2F{bare}", $"/t/{slug}//{bare}", $"/t/{slug}/api/v1/{bare}", $"/t/{slug}/connect/{bare}" })
+            yield return ("localhost", path, slug);
+        yield return ($"{slug}.assett.localhost", rest.Length == 0 ? "/" : rest, slug);
+    }
+
+    /// <summary>An API path, through every host and prefix: only the token may choose the territory (null: not the address).</summary>
+    private static IEnumerable<(string Host, string Path, string? Territory)> ApiAddresses(string path)
+    {
+        foreach (var host in new[] { "localhost", "grand-poitiers.assett.localhost", "toulouse-metropole.assett.localhost" })
+        foreach (var spelling in new[] { path, path + "/", path.ToUpperInvariant(), "/api/./" + path["/api/".Length..] })
+            yield return (host, spelling, null);
+        foreach (var slug in Markers.Keys)
+            yield return ("localhost", $"/t/{slug}{path}", null);
+    }
+
     [Fact]
     public async Task OpenTheJobsDashboardToPlatformAdministratorsOnly()
     {
@@ -216,6 +277,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         {
             await using var db = AssettDbContextOptions.Create(connection);
             Member(db, users[Persona.OtherTenantOfficer], null, MembershipRole.OfficerAdmin);
+            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Organisation B1" });
             await db.SaveChangesAsync();
         }
 

@@ -26,6 +26,20 @@ public sealed class AssettWebFactory(string appConnectionString, string adminCon
         builder.UseSetting("Jobs:Server", "false");
     }
 
+    /// <summary>
+    /// Closes the idle connections of this host's pools: left open, each test class's would hold its
+    /// database's connections for minutes while the other classes run.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var connectionString in new[] { appConnectionString, adminConnectionString })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     /// <summary>The password of the accounts that <see cref="CreateOfficerAsync"/> creates.</summary>
     public const string OfficerPassword = "Clé-Secrète-2026";
 

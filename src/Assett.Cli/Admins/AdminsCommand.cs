@@ -40,8 +40,18 @@ public static class AdminsCommand
                     return 1;
                 }
             }
+            else if (!user.EmailConfirmed)
+            {
+                // Whoever registered this address never proved it is theirs: they may not be the person meant.
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
+                    $"error: the account of {address} has not confirmed its address. Ask its owner to confirm it (the link of its registration email, " +
+                    "or « Mot de passe oublié »), then run this command again.");
+                return 1;
+            }
             user.IsPlatformAdministrator = true;
             await users.UpdateAsync(user);
+            // Signs the account out everywhere: any session opened before it became an administrator ends.
+            await users.UpdateSecurityStampAsync(user);
             var code = AccountLinkCodes.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var publicUrl = PublicAddress.Read(configuration);
             await output.WriteLineAsync($"{address} is a platform administrator.");

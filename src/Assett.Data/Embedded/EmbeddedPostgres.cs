@@ -108,7 +108,7 @@ public static class EmbeddedPostgres
             var port = FreePort();
             var logStart = layout.LogLength();
             var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {Quote(layout.SocketDirectory)}"
-                + (options.Ephemeral ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" : "");
+                + (options.Ephemeral ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" : "");
             var result = await ProcessRunner.RunAsync(binaries.PgCtl,
                 ["-D", layout.Data, "-l", layout.LogFile, "-o", serverOptions, "-w", "-t", ((int)options.StartTimeout.TotalSeconds).ToString(), "start"],
                 options.StartTimeout + TimeSpan.FromSeconds(10), ProcessRunner.RunsAsRoot);

@@ -10,6 +10,7 @@ public sealed record TenantDefinition
     public required string DisplayName { get; init; }
     public string? Siren { get; init; }
     public IReadOnlyList<string> Hosts { get; init; } = [];
+    public string? PublicHost { get; init; }
     public string TimeZone { get; init; } = "Europe/Paris";
     public byte[]? Logo { get; init; }
     public string? LogoContentType { get; init; }

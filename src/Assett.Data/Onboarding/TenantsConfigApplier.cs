@@ -102,6 +102,7 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         Set("schedules.reminders", settings.ReminderSchedule, definition.ReminderSchedule, v => settings.ReminderSchedule = v);
         Set("schedules.cohort_report", settings.ReportSchedule, definition.ReportSchedule, v => settings.ReportSchedule = v);
         Set("charter", settings.Charter, definition.Charter, v => settings.Charter = v);
+        Set("public_host", settings.PublicHost, definition.PublicHost, v => settings.PublicHost = v);
         return changed;
     }
 
@@ -169,7 +170,7 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
             ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = "tenants-config", CreatedAt = now,
         };
         db.Invitations.Add(invitation);
-        var link = $"{publicUrl.TrimEnd('/')}/t/{definition.Identifier}/invitation?code={token}";
+        var link = $"{PublicAddress.OfTerritory(publicUrl, definition.Identifier, definition.PublicHost)}/invitation?code={token}";
         await db.SaveChangesAsync(cancellationToken);
         await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", officer.Email, $"Votre accès à Assett – {definition.DisplayName}",
             $"Bonjour {officer.Name},\n\nVous êtes chargé(e) de mission de {definition.DisplayName} sur Assett, la plateforme de la démarche ASSETT.\n" +

@@ -17,7 +17,7 @@ public sealed partial class TenantsConfigReader
     public const string ReferentialsFolder = "referentiels";
 
     private static readonly string[] TenantKeys =
-        ["identifier", "name", "display_name", "siren", "hosts", "time_zone", "logo", "officers", "referential", "campaigns", "schedules", "charter"];
+        ["identifier", "name", "display_name", "siren", "hosts", "public_host", "time_zone", "logo", "officers", "referential", "campaigns", "schedules", "charter"];
 
     private readonly string _root;
     private readonly string _shownRoot;
@@ -101,6 +101,9 @@ public sealed partial class TenantsConfigReader
             yaml.Error(yaml.Node("time_zone")!, "time_zone", $"unknown IANA time zone '{timeZone}' (e.g. Europe/Paris, Indian/Mayotte)");
 
         var hosts = ReadHosts(yaml, slug, hostsSeen);
+        var publicHost = yaml.Text("public_host")?.ToLowerInvariant();
+        if (publicHost is not null && !hosts.Contains(publicHost))
+            yaml.Error(yaml.Node("public_host")!, "public_host", $"'{publicHost}' must be one of the territory's hosts ({string.Join(", ", hosts)})");
         var (logo, logoType) = ReadLogo(yaml, folder);
         var charter = ReadFile(yaml, folder, "charter");
         var officers = ReadOfficers(yaml);
@@ -119,6 +122,7 @@ public sealed partial class TenantsConfigReader
             DisplayName = yaml.Text("display_name") ?? name,
             Siren = siren,
             Hosts = hosts,
+            PublicHost = publicHost,
             TimeZone = timeZone,
             Logo = logo,
             LogoContentType = logoType,

@@ -27,9 +27,12 @@ public sealed class DatabaseTenantStore(string appConnectionString, TimeProvider
         {
             if (_cache is { } loaded && clock.GetUtcNow() - loaded.LoadedAt < Lifetime) return loaded.Tenants;
             await using var db = AssettDbContextOptions.Create(appConnectionString);
-            var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.DisplayName)
-                .Select(t => new TenantInfo(t.Id, t.Identifier, t.DisplayName) { Hosts = t.Hosts, TimeZone = t.TimeZone })
+            // Settings whole: a member of this JSON-converted column reads as null when projected alone.
+            var rows = await db.Tenants.AsNoTracking().OrderBy(t => t.DisplayName)
+                .Select(t => new { t.Id, t.Identifier, t.DisplayName, t.Hosts, t.TimeZone, t.Settings })
                 .ToListAsync(cancellationToken);
+            IReadOnlyList<TenantInfo> tenants = [.. rows.Select(t => new TenantInfo(t.Id, t.Identifier, t.DisplayName)
+                { Hosts = t.Hosts, TimeZone = t.TimeZone, PublicHost = t.Settings.PublicHost })];
             _cache = (clock.GetUtcNow(), tenants);
             return tenants;
         }

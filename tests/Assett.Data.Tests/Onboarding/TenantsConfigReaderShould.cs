@@ -108,6 +108,21 @@ public sealed class TenantsConfigReaderShould
     }
 
     [Fact]
+    public void AcceptAPublicHostOnlyAmongTheTerritorysHosts()
+    {
+        const string referential = "referential:\n  base: demo-entreprises\n";
+        using var config = new ConfigFolder()
+            .Write("alpha/tenant.yaml", "identifier: alpha\nname: Alpha\nhosts: [assett.alpha.fr, alpha.example]\npublic_host: Assett.Alpha.fr\n" + referential)
+            .Write("beta/tenant.yaml", "identifier: beta\nname: Beta\nhosts: [assett.beta.fr]\npublic_host: pirate.example\n" + referential);
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+
+        Assert.Equal("assett.alpha.fr", Assert.Single(tenants).PublicHost);
+        Assert.StartsWith("tenants-config/beta/tenant.yaml:4: public_host: 'pirate.example' must be one of the territory's hosts",
+            Assert.Single(diagnostics.Errors).ToString());
+    }
+
+    [Fact]
     public void ReportAnErrorOfTheNationalReferentialOnceWithItsLine()
     {
         using var config = new ConfigFolder()

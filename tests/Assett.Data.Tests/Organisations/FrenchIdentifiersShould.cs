@@ -13,12 +13,15 @@ public sealed class FrenchIdentifiersShould
     [InlineData("7328293200007", false)]
     [InlineData("7328293200007A", false)]
     [InlineData(null, false)]
+    [InlineData("00000000000000", false)] // passes the Luhn check, names no one
+    [InlineData("00000000000018", false)] // an establishment of SIREN 000000000
     public void CheckASiret(string? siret, bool valid) => Assert.Equal(valid, FrenchIdentifiers.IsValidSiret(siret));
 
     [Theory]
     [InlineData("732829320", true)]
     [InlineData("732829321", false)]
     [InlineData("12345678", false)]
+    [InlineData("000000000", false)]
     public void CheckASiren(string siren, bool valid) => Assert.Equal(valid, FrenchIdentifiers.IsValidSiren(siren));
 
     [Theory]
@@ -26,6 +29,7 @@ public sealed class FrenchIdentifiersShould
     [InlineData("w123456789", true)]
     [InlineData("W12345678", false)]
     [InlineData("X123456789", false)]
+    [InlineData("W000000000", false)]
     public void CheckAnRnaNumber(string rna, bool valid) => Assert.Equal(valid, FrenchIdentifiers.IsValidRna(rna));
 
     [Fact]

@@ -102,6 +102,53 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/t/grand-poitiers/api/v1/organisations")]
+    [InlineData("/t/grand-poitiers/api/v1/organisations/{GP}")]
+    [InlineData("/T/GRAND-POITIERS/API/V1/ORGANISATIONS/")]
+    [InlineData("/t/grand-poitiers/api/v1/cohort")]
+    [InlineData("/t/toulouse-metropole/api/v1/organisations")]
+    public async Task NeverLetThePathChooseTheTerritoryOfAToken(string path)
+    {
+        // The hole found in issue 14: a Toulouse token read Grand Poitiers' organisations through its /t/ prefix.
+        var token = await TokenAsync("toulouse-metropole");
+
+        var response = await GetAsync(path.Replace("{GP}", _organisations["grand-poitiers"].ToString()), token);
+        var anonymous = await GetAsync(path.Replace("{GP}", _organisations["grand-poitiers"].ToString()), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.DoesNotContain("Boulangerie du Clain", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("/t/grand-poitiers/connect/token")]
+    [InlineData("/t/grand-poitiers/connect/authorize")]
+    [InlineData("/t/inconnu/connect/token")]
+    public async Task AnswerTheTokenServerOnlyAtItsOwnAddress(string path)
+    {
+        var client = await RegisterAsync("grand-poitiers", "organisations");
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.ClientSecret!, ["scope"] = "organisations",
+        };
+
+        var posted = await _client.PostAsync(path, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        var got = await _client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, got.StatusCode);
+    }
+
+    [Fact]
+    public void IssueTokensUnderTheConfiguredAddressWithS256ProofsOnly()
+    {
+        var options = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+
+        Assert.Equal(new Uri("http://localhost:5080/"), options.Issuer);
+        Assert.Equal([OpenIddictConstants.CodeChallengeMethods.Sha256], options.CodeChallengeMethods);
+    }
+
     [Fact]
     public async Task GiveTheCohortFiguresOfTheClientsTerritoryOnlyWithTheCohortScope()
     {
@@ -114,6 +161,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         Assert.Equal("Campagne 2027", json.GetProperty("campaign").GetProperty("name").GetString());
         Assert.Equal(1, json.GetProperty("funnel").GetProperty("invited").GetInt32()); // the bakery; Toulouse's workshop is not counted
         Assert.Equal("taille", json.GetProperty("dimension").GetString());
+        Assert.Equal(0, json.GetProperty("quartiles").GetArrayLength()); // no group of five organisations or more
         Assert.Equal(HttpStatusCode.Forbidden, withoutScope.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badDimension.StatusCode);
     }

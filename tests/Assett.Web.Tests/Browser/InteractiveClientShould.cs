@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -119,6 +120,34 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             // A person's application reads the person's organisation, not the others of the territory.
             Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["neighbour"]}", token)).StatusCode);
         }
+        // Once the person leaves the organisation, the application's refresh token gives nothing more.
+        await _factory.InTerritoryAsync("grand-poitiers", db => db.Memberships.Where(m => m.OrganisationId == _organisations["grand-poitiers"]).ExecuteDeleteAsync());
+        var afterLeaving = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshed.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, afterLeaving.StatusCode);
+        Assert.Contains("invalid_grant", await afterLeaving.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RefuseAPlainProofOfKeyExchange()
+    {
+        var clientId = await RegisterAsync("grand-poitiers");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = clientId, ["redirect_uri"] = Callback.ToString(), ["response_type"] = "code", ["scope"] = "organisations",
+            ["code_challenge"] = Base64Url(RandomNumberGenerator.GetBytes(32)), ["code_challenge_method"] = "plain", ["state"] = "xyz",
+        });
+
+        var response = await http.GetAsync(authorize, TestContext.Current.CancellationToken);
+
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("invalid_request", body);
+        Assert.Contains("code_challenge_method", body);
     }
 
     [Fact]

@@ -45,13 +45,18 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
         var registered = await (await RegisterAsync()).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
         var link = new Uri(ConfirmationLink().Match(mail.TextBody).Value).PathAndQuery;
-        var confirmed = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        var opened = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        var beforeTheButton = await SignInAsync();
+        var confirmed = await (await SubmitAsync(link, [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var reused = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
         var signedIn = await SignInAsync();
         var home = await _client.GetStringAsync("/t/grand-poitiers/", TestContext.Current.CancellationToken);
 
         Assert.Contains("Vérifiez votre messagerie", registered);
         Assert.Equal("gerante@boulangerie.example", mail.ToAddress);
+        // Opening the link (as a mail scanner would) confirms nothing: the button does.
+        Assert.Contains("Confirmer mon adresse", opened);
+        Assert.Equal(HttpStatusCode.OK, beforeTheButton.StatusCode);
         Assert.Contains("Adresse confirmée", confirmed);
         Assert.Contains("Ce lien n’est plus valable", reused);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -136,6 +141,68 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Theory]
+    [InlineData("/t/grand-poitiers/connexion/")]
+    [InlineData("/T/GRAND-POITIERS/CONNEXION")]
+    public async Task ThrottleSignInAttemptsWhateverTheSpellingOfTheAddress(string path)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+            statuses.Add((await SubmitAsync(path, new() { ["Input.Email"] = $"personne{i}@exemple.fr", ["Input.Password"] = "mauvais-mot-de-passe" })).StatusCode);
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public void ThrottleEachAccountOnItsOwn()
+    {
+        using var limits = new Assett.Web.Features.Account.AccountFormLimits();
+
+        var first = Enumerable.Range(0, 10).Select(_ => limits.TryPostFor("gerante@boulangerie.example")).ToList();
+        var eleventh = limits.TryPostFor(" Gerante@Boulangerie.example ");
+        var another = limits.TryPostFor("comptable@boulangerie.example");
+
+        Assert.All(first, Assert.True);
+        Assert.False(eleventh);
+        Assert.True(another);
+    }
+
+    [Fact]
+    public async Task SendANewConfirmationLinkWhenTheFirstNoLongerWorks()
+    {
+        await RegisterAsync();
+        var page = await _client.GetStringAsync($"/t/grand-poitiers/confirmation?utilisateur={Guid.NewGuid()}&code=perdu", TestContext.Current.CancellationToken);
+
+        var asked = await (await SubmitAsync("/t/grand-poitiers/confirmation?handler=Resend", new() { ["Email"] = "gerante@boulangerie.example" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mails = await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.CreatedAt).ToListAsync());
+        var confirmed = await (await SubmitAsync(new Uri(ConfirmationLink().Match(mails[^1].TextBody).Value).PathAndQuery, []))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Recevoir un nouveau lien", page);
+        Assert.Contains("nous venons d’y envoyer un nouveau lien", asked);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains("Adresse confirmée", confirmed);
+    }
+
+    [Fact]
+    public async Task LetTheRealOwnerOfAnAddressNeverConfirmedReclaimItThroughTheReset()
+    {
+        await RegisterAsync(); // registered by someone who does not own the mailbox, who never confirms it
+
+        await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" });
+        var reset = (await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.CreatedAt).ToListAsync()))[^1];
+        var chosen = await (await SubmitAsync(new Uri(ResetLink().Match(reset.TextBody).Value).PathAndQuery, new() { ["Password"] = "Secret-Du-Vrai-2026" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var intruder = await SignInAsync();
+        var owner = await SignInAsync("Secret-Du-Vrai-2026");
+
+        Assert.Contains("nouveau-mot-de-passe", reset.TextBody);
+        Assert.Equal(HttpStatusCode.OK, intruder.StatusCode); // the first password no longer works
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
     }
 
     [Fact]

@@ -110,7 +110,10 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         var xlsx = await _officer.GetByteArrayAsync($"/t/grand-poitiers/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
         var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
         var stored = await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
-        var onDemand = await _officer.SubmitAsync("/t/grand-poitiers/territoire/rapports", []);
+        var byAReader = await _officer.PostAsync("/t/grand-poitiers/territoire/rapports",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(list) }), TestContext.Current.CancellationToken);
+        var admin = await _factory.SignedInOfficerAsync("grand-poitiers", "responsable@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        var onDemand = await admin.SubmitAsync("/t/grand-poitiers/territoire/rapports", []);
 
         Assert.NotNull(first);
         Assert.Equal(first, again);
@@ -122,6 +125,11 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(30d, Convert.ToDouble(maturity.Single(r => (string?)r["Thème"] == "Score global")["Médiane (%)"]));
         Assert.DoesNotContain("Atelier", stored); // aggregates only: no organisation's name is kept
         Assert.DoesNotContain("99 %", page); // as scores are shown: a bare "99" also turns up in the page's GUIDs
+        // Groups of fewer than five organisations are not in a report: 3 and 2 by size here.
+        Assert.DoesNotContain("<td>Moins de 10</td>", page);
+        Assert.DoesNotContain("<td>De 10 à 49</td>", page);
+        Assert.DoesNotContain("Produire un rapport", list); // a reader only reads
+        Assert.Equal(HttpStatusCode.Forbidden, byAReader.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, onDemand.StatusCode);
         Assert.StartsWith("/t/grand-poitiers/territoire/rapports/", onDemand.Headers.Location?.ToString());
         Assert.Equal(2, await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.CountAsync()));

@@ -93,6 +93,31 @@ public sealed class InvitationImportShould(PostgresServer server) : IAsyncLifeti
         Assert.Equal(2, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "bonne@example.fr")));
     }
 
+    [Fact]
+    public async Task RefuseAnExcelFileThatReachesFarBeyondItsRowLimitBeforeReadingIt()
+    {
+        // A valid sheet, then one cell at the last address Excel allows: the file stays tiny.
+        using var xlsx = new MemoryStream();
+        await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["nom"] = "Lycée du Bois", ["siret"] = "73282932000074", ["email"] = "direction@lycee.example" } },
+            excelType: ExcelType.XLSX, cancellationToken: TestContext.Current.CancellationToken);
+        using (var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(sheet.Open())) xml = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+            sheet.Delete();
+            await using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            await writer.WriteAsync(xml.Replace("</x:sheetData>", "<x:row r=\"1048576\"><x:c r=\"XFD1048576\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData>")
+                .Replace("</sheetData>", "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>"));
+        }
+        Assert.True(xlsx.Length < 10_000);
+
+        var page = await (await ImportAsync(xlsx.ToArray(), "liste.xlsx")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Le fichier va jusqu’à la ligne 1048576 : importez au plus 5000 lignes à la fois.", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Invitations.CountAsync()));
+    }
+
     private async Task<HttpResponseMessage> ImportAsync(byte[] file, string name)
     {
         var page = await _officer.GetStringAsync(Page, TestContext.Current.CancellationToken);

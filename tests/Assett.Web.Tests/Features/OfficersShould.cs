@@ -67,6 +67,42 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task AskTheOwnerWhenSomebodyElseWouldJoinAnOrganisationThatHasOne()
+    {
+        var (officer, _, _) = await JoinAsOfficerAsync();
+        await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
+        {
+            ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "73282932000074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "contact@atelier.example",
+        });
+        var invitation = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "contact@atelier.example"));
+        await SubmitAsync(NewBrowser(), new Uri(InvitationLink().Match(invitation.TextBody).Value).PathAndQuery, new() { ["Password"] = "Mot-De-Passe-2026" });
+
+        // The officer invites someone else for the same SIRET, then a stranger registers it again.
+        var again = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
+        {
+            ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "73282932000074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "nouveau@atelier.example",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var registered = await (await SubmitAsync(NewBrowser(), "/t/grand-poitiers/inscription", new()
+        {
+            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Atelier du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "86194",
+            ["Input.Email"] = "inconnu@exemple.fr", ["Input.Password"] = "Mot-De-Passe-2026",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var toOwner = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "contact@atelier.example" && m.Subject.StartsWith("Demande"))
+            .OrderBy(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync());
+
+        Assert.Contains("nous lui avons demandé d’ajouter nouveau@atelier.example à son équipe", again);
+        Assert.Contains("Atelier du Clain est déjà inscrite", registered);
+        Assert.Equal(2, toOwner.Count);
+        Assert.Contains("propose d’ajouter nouveau@atelier.example", toOwner[0]);
+        Assert.Contains("inconnu@exemple.fr a voulu inscrire Atelier du Clain", toOwner[1]);
+        Assert.Contains("/t/grand-poitiers/organisation/equipe", toOwner[1]);
+        // Nobody is let in, and nobody but the contact owns the organisation.
+        Assert.Equal(0, await InTerritoryAsync(db => db.Invitations.CountAsync(i => i.OrganisationId != null && i.Email != "contact@atelier.example")));
+        Assert.False(await InTerritoryAsync(db => db.Users.AnyAsync(u => u.Email == "inconnu@exemple.fr")));
+        Assert.Equal(1, await InTerritoryAsync(db => db.Memberships.CountAsync(m => m.Role == MembershipRole.OrganisationOwner)));
+    }
+
+    [Fact]
     public async Task HoldARegistrationFromOutsideTheTerritoryUntilAnOfficerApprovesIt()
     {
         var (officer, _, _) = await JoinAsOfficerAsync();

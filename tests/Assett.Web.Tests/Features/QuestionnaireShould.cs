@@ -110,8 +110,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
             ["NodeId"] = "assett_1.1.1.1", ["Status"] = "detaille", ["FaitPercent"] = "80", ["ProgrammePercent"] = "40", ["SeenVersion"] = "0",
         });
 
-        Assert.Equal(HttpStatusCode.BadRequest, byReader.StatusCode);
-        Assert.Contains("ne peut plus être modifiée", await MessageOfAsync(byReader));
+        Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode); // a reader only reads (Access.OrganisationEditor)
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badSplit.StatusCode);
         Assert.Contains("la somme ne dépasse pas 100", await MessageOfAsync(badSplit));

@@ -30,6 +30,8 @@ public sealed class WorkerModeShould(PostgresServer server)
             await WaitForAsync(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reminders:grand-poitiers'", worker);
             var options = new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false };
             var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.AppConnectionString, options), options);
+            // Hangfire's log provider is process-wide: another test class's host, disposed by now, may have set it.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
             new RecurringJobManager(storage).Trigger(TenantSchedules.HousekeepingJob);
             await WaitForAsync(database, "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded'", worker);
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
@@ -15,6 +16,7 @@ namespace Assett.Web.Features.Account;
 /// The link of an invitation: single use, expiring. A newcomer chooses a password (the link proves the
 /// address); a person who already has an account signs in with it, then accepts.
 /// </summary>
+[AllowAnonymous]
 public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<AssettUser> users, SignInManager<AssettUser> signIn,
     IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
 {

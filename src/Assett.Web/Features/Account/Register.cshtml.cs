@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Web.Features.Officers;
+using Assett.Web.Features.Team;
 using Assett.Web.Features.Territories;
 using Assett.Tenancy;
+using Assett.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
@@ -19,7 +22,10 @@ namespace Assett.Web.Features.Account;
 /// person's account (owner of the organisation) and queues the confirmation email, all or nothing. An
 /// organisation whose commune is outside the territory waits for an officer's approval.
 /// </summary>
-public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> users, IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
+[AllowAnonymous]
+[EnableRateLimiting(AccountFormLimits.Policy)]
+public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> users, IMultiTenantContextAccessor tenant, TimeProvider clock,
+    TerritoryLinks links, AccountFormLimits limits) : PageModel
 {
     public const string OutsideTerritory = "hors-territoire";
 
@@ -62,6 +68,9 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
     public bool Registered { get; private set; }
     public bool AwaitingApproval { get; private set; }
 
+    /// <summary>The organisation already registered whose owners were asked to let the person in.</summary>
+    public string? JoinRequested { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadCommunesAsync(cancellationToken) ? Page() : NotFound();
 
@@ -71,12 +80,13 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         var siret = FrenchIdentifiers.Normalize(Input.Siret);
         if (!FrenchIdentifiers.IsValidSiret(siret))
             ModelState.AddModelError("Input.Siret", "Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.");
-        else if (await db.Organisations.AnyAsync(o => o.Siret == siret, cancellationToken))
-            ModelState.AddModelError("Input.Siret", "Cette organisation est déjà inscrite : demandez une invitation à la personne qui l’a inscrite.");
+        else if (await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, cancellationToken) is { } registered)
+            return await AskToJoinAsync(registered, cancellationToken);
         var commune = Communes.FirstOrDefault(c => c.Code == Input.Commune);
         if (Communes.Count > 0 && commune is null && Input.Commune != OutsideTerritory)
             ModelState.AddModelError("Input.Commune", "Choisissez la commune de votre établissement dans la liste.");
         if (!ModelState.IsValid) return Page();
+        if (limits.Refuses(this, Input.Email, "Input.Email")) return Page();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -97,14 +107,7 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         }
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        var code = AccountLinkCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/confirmation?utilisateur={user.Id}&code={code}";
-        await Outbox.EnqueueAsync(db, $"account:confirm:{user.Id}", user.Email!, $"Confirmez votre inscription sur Assett – {Territory.Name}",
-            $"Bonjour,\n\nVous avez inscrit {organisation.Name} sur Assett, avec {Territory.Name}.\n" +
-            $"Pour confirmer votre adresse, ouvrez ce lien (valable 3 jours) :\n{link}\n\nSi vous n’êtes pas à l’origine de cette inscription, ignorez ce message.\n",
-            $"<p>Bonjour,</p><p>Vous avez inscrit {HtmlEncoder.Default.Encode(organisation.Name)} sur Assett, avec {HtmlEncoder.Default.Encode(Territory.Name)}.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Confirmer mon adresse</a> (lien valable 3 jours)</p>" +
-            "<p>Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.</p>", cancellationToken);
+        await ConfirmationEmail.EnqueueAsync(db, users, user, links.Site(Territory), Territory.Name, organisation.Name, now, cancellationToken);
         if (organisation.AwaitingApproval) await RegistrationApprovals.AskOfficersAsync(db, organisation, user.Email!, Territory, OfficersPageLink(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Registered = true;
@@ -112,7 +115,26 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         return Page();
     }
 
-    private string OfficersPageLink() => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/territoire/inscriptions";
+    /// <summary>The SIRET is already registered: its owners are asked to let the person in (JoinRequests); nothing else is created.</summary>
+    private async Task<IActionResult> AskToJoinAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        if (ModelState.GetFieldValidationState("Input.Email") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid) return Page();
+        var owners = await JoinRequests.OwnersAsync(db, organisation.Id, cancellationToken);
+        if (owners.Count == 0)
+        {
+            ModelState.AddModelError("Input.Siret", $"Cette organisation est déjà inscrite : demandez une invitation à l’équipe de {Territory.Name}.");
+            return Page();
+        }
+        if (limits.Refuses(this, Input.Email, "Input.Email")) return Page();
+        var email = Input.Email.Trim().ToLowerInvariant();
+        await JoinRequests.AskOwnersAsync(db, Territory, links.Site(Territory), organisation, owners, email,
+            $"{email} a voulu inscrire {organisation.Name} sur Assett, avec {Territory.Name} ; elle l’est déjà, et cette personne demande à rejoindre votre équipe.",
+            clock.GetUtcNow(), cancellationToken);
+        JoinRequested = organisation.Name;
+        return Page();
+    }
+
+    private string OfficersPageLink() => $"{links.Site(Territory)}/territoire/inscriptions";
 
     private async Task<bool> LoadCommunesAsync(CancellationToken cancellationToken)
     {

@@ -3,10 +3,16 @@ using Assett.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
-/// <summary>The link of the reset email: choose a new password, once.</summary>
+/// <summary>
+/// The link of the reset email: choose a new password, once. Following it proves the mailbox is
+/// the person's, so an address never confirmed is confirmed then: whoever registered it without
+/// owning it loses it (the reset also ends their sessions).
+/// </summary>
+[AllowAnonymous]
 public sealed class ResetPasswordModel(UserManager<AssettUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -39,6 +45,11 @@ public sealed class ResetPasswordModel(UserManager<AssettUser> users) : PageMode
         if (result.Succeeded)
         {
             await users.SetLockoutEndDateAsync(user, null);
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
             Done = true;
             return Page();
         }

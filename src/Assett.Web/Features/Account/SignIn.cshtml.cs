@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenIddict.Abstractions;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
 /// <summary>Sign-in with email and password; failures count towards a temporary lockout.</summary>
-public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications) : PageModel
+[AllowAnonymous]
+[EnableRateLimiting(AccountFormLimits.Policy)]
+public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications, AccountFormLimits limits) : PageModel
 {
     public sealed class InputModel
     {
@@ -49,6 +53,7 @@ public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApp
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        if (limits.Refuses(this, Input.Email, "Input.Email")) return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/"));
         Error = result.IsLockedOut

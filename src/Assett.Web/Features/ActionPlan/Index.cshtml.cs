@@ -5,6 +5,7 @@ using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.ActionPlan;
 
@@ -35,6 +36,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
@@ -57,6 +59,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         return RedirectToPage(new { tache = (string?)null });
     }
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;

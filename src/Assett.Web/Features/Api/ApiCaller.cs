@@ -20,10 +20,7 @@ public static class ApiCaller
     {
         if (caller.HasClaim(MachineClaim, "true")) return null;
         if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return [];
-        // Members of an organisation awaiting an officer's approval are not members yet (as on the pages).
-        var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)))
-            .ToListAsync(cancellationToken);
+        var memberships = await db.ActiveMembershipsOf(userId).AsNoTracking().ToListAsync(cancellationToken);
         if (memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return null;
         return [.. memberships.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value)];
     }

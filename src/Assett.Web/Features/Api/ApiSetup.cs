@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Assett.Data.Accounts;
+using Assett.Data.Mail;
+using Assett.Tenancy;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -26,6 +28,9 @@ public static class ApiSetup
                 server.SetAuthorizationEndpointUris(AuthorizationEndpoint.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // PKCE with S256 only: « plain » sends the verifier itself through the browser.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.SetIssuer(new Uri(PublicAddress.Read(configuration) + "/"));
                 server.AllowRefreshTokenFlow();
                 server.RegisterScopes([.. MachineClients.Scopes, Scopes.OfflineAccess]);
                 AddKeys(server, configuration, environment);
@@ -41,6 +46,12 @@ public static class ApiSetup
         services.AddAuthentication();
         services.AddAuthorization(options =>
         {
+            options.AddPolicy(TokenOfThisTerritory, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.Resource is HttpContext http
+                    && http.RequestServices.GetRequiredService<IMultiTenantContextAccessor>().Current is { } territory
+                    && string.Equals(context.User.FindFirst(ClaimStrategy.TenantClaim)?.Value, territory.Identifier, StringComparison.Ordinal)));
             foreach (var scope in MachineClients.Scopes)
                 options.AddPolicy(Policy(scope), policy => policy
                     .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -52,6 +63,9 @@ public static class ApiSetup
     }
 
     public static string Policy(string scope) => $"api:{scope}";
+
+    /// <summary>Every <c>/api/v1</c> endpoint: a token whose territory is the current one (decisions.md, « API addressing »).</summary>
+    public const string TokenOfThisTerritory = "api:territory";
 
     private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {

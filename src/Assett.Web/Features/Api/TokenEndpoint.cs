@@ -18,7 +18,8 @@ namespace Assett.Web.Features.Api;
 /// to one territory (its <see cref="MachineClients.TenantProperty"/>), and every token names it.
 /// <c>/connect/authorize</c>: a person signed in with an account that belongs to the client's territory
 /// gets an authorization code (PKCE). <c>/connect/token</c>: client credentials for machine clients;
-/// codes and refresh tokens for interactive ones.
+/// codes and refresh tokens for interactive ones, issued again only while the person exists, is not
+/// locked out and still belongs to the client's territory.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -31,7 +32,7 @@ public static class TokenEndpoint
     private static async Task<IResult> AuthorizeAsync(HttpContext context, IOpenIddictApplicationManager applications, ITenantStore tenants,
         IMultiTenantContextAccessor accessor, AssettDbContext db)
     {
-        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (context.GetOpenIddictServerRequest() is not { } request) return TypedResults.NotFound();
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded)
             return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
@@ -41,13 +42,8 @@ public static class TokenEndpoint
             || await tenants.FindByIdentifierAsync(slug, context.RequestAborted) is not { } tenant)
             return Forbid(Errors.InvalidClient, "This client is bound to no territory.");
         var userId = Guid.Parse(session.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        using (accessor.Change(tenant))
-        {
-            // As on the pages: a membership of an organisation awaiting an officer's approval does not count yet.
-            if (!await db.Memberships.AnyAsync(m => m.UserId == userId
-                    && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)), context.RequestAborted))
-                return Forbid(Errors.AccessDenied, "This account belongs to no organisation or team of the client's territory.");
-        }
+        if (!await BelongsAsync(userId, tenant, accessor, db, context.RequestAborted))
+            return Forbid(Errors.AccessDenied, "This account belongs to no organisation or team of the client's territory.");
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, userId.ToString());
@@ -58,16 +54,23 @@ public static class TokenEndpoint
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, ITenantStore tenants,
+        IMultiTenantContextAccessor accessor, AssettDbContext db, UserManager<AssettUser> users)
     {
-        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (context.GetOpenIddictServerRequest() is not { } request) return TypedResults.NotFound();
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
-            // OpenIddict has checked the code (and its PKCE verifier) or the refresh token: issue again what they carry.
+            // OpenIddict has checked the code (and its PKCE verifier) or the refresh token: issue again what they
+            // carry, if the person may still have it.
             var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            return grant.Principal is { } principal
-                ? TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
-                : Forbid(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
+            if (grant.Principal is not { } principal
+                || !Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId)
+                || await users.FindByIdAsync(userId.ToString()) is not { } user
+                || await users.IsLockedOutAsync(user)
+                || await tenants.FindByIdentifierAsync(principal.GetClaim(ClaimStrategy.TenantClaim) ?? "", context.RequestAborted) is not { } tenant
+                || !await BelongsAsync(userId, tenant, accessor, db, context.RequestAborted))
+                return Forbid(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
+            return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         if (!request.IsClientCredentialsGrantType())
             return Forbid(Errors.UnsupportedGrantType, "This grant type is not accepted here.");
@@ -83,6 +86,13 @@ public static class TokenEndpoint
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<bool> BelongsAsync(Guid userId, TenantInfo tenant, IMultiTenantContextAccessor accessor, AssettDbContext db,
+        CancellationToken cancellationToken)
+    {
+        using (accessor.Change(tenant))
+            return await db.ActiveMembershipsOf(userId).AnyAsync(cancellationToken);
     }
 
     private static async Task<string?> TenantOfAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)

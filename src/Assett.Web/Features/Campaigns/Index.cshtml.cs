@@ -6,6 +6,7 @@ using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Campaigns;
 
@@ -13,7 +14,7 @@ namespace Assett.Web.Features.Campaigns;
 /// The territory's campaigns: an officer admin creates one on a referential version, opens it (one
 /// campaign open at a time) and closes it; readers see them. Campaigns of <c>tenant.yaml</c> show here too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : OfficerPage(db, tenant, packages)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
 {
     public sealed class InputModel
     {
@@ -45,9 +46,10 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
+    [HandlerAccess(Access.OfficerAdmin)]
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAdminAsync(cancellationToken) is { } refusal) return refusal;
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         var name = Input.Name.Trim();
         if (Input.OpensOn is { } opens && Input.ClosesOn is { } closes && closes < opens)
             ModelState.AddModelError("Input.ClosesOn", "La clôture ne peut pas précéder l’ouverture.");
@@ -66,14 +68,16 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         return RedirectToPage();
     }
 
+    [HandlerAccess(Access.OfficerAdmin)]
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, CampaignState.Open, cancellationToken);
 
+    [HandlerAccess(Access.OfficerAdmin)]
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, CampaignState.Closed, cancellationToken);
 
     /// <summary>Planned → open → closed, one campaign open at a time; the row lock makes two officers' clicks meet.</summary>
     private async Task<IActionResult> ChangeAsync(Guid id, CampaignState state, CancellationToken cancellationToken)
     {
-        if (await LoadAdminAsync(cancellationToken) is { } refusal) return refusal;
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         var campaign = await Db.Campaigns.FromSql($"SELECT * FROM campaigns WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (campaign is null) return NotFound();
@@ -94,12 +98,9 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         return RedirectToPage();
     }
 
-    private async Task<IActionResult?> LoadAdminAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? (IsAdmin ? null : Forbid());
-
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         Versions = await Db.ReferentialVersions.AsNoTracking().OrderByDescending(v => v.PublishedAt)
             .Select(v => new Version(v.Id, v.Label, v.PublishedAt)).ToListAsync(cancellationToken);
         if (Input.VersionId == Guid.Empty && Versions.Count > 0) Input.VersionId = Versions[0].Id;

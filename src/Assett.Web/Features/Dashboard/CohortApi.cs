@@ -4,6 +4,7 @@ using Assett.Data.Campaigns;
 using Assett.Tenancy;
 using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Api;
+using Assett.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ namespace Assett.Web.Features.Dashboard;
 /// <summary>
 /// <c>/api/v1/cohort</c>: the dashboard's figures for the token's territory (scope <c>cohort</c>), for
 /// its machine clients and its officers' applications; a person's application of an organisation gets 403.
+/// Groups of fewer than five organisations are left out (SmallGroups).
 /// </summary>
 public static class CohortApi
 {
@@ -20,8 +22,9 @@ public static class CohortApi
     public sealed record CohortFiguresResponse(CampaignSummary Campaign, Funnel Funnel, string Dimension, IReadOnlyList<ThemeQuartiles> Quartiles,
         CampaignSummary? PreviousCampaign, IReadOnlyList<ThemeProgress> Progress);
 
-    public static void MapCohortApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/cohort", GetAsync).WithTags("Cohort").WithName("GetCohortFigures")
+    /// <summary>Maps onto the <c>/api/v1</c> group.</summary>
+    public static void MapCohortApi(this RouteGroupBuilder api) =>
+        api.MapGet("/cohort", GetAsync).WithTags("Cohort").WithName("GetCohortFigures")
             .WithSummary("The cohort's funnel, quartiles per theme (node id \"\" is the overall score) by dimension (tous, secteur, taille, commune, type), and progress since the previous campaign.")
             .RequireAuthorization(ApiSetup.Policy("cohort"));
 
@@ -43,7 +46,8 @@ public static class CohortApi
             () => CohortFigures.QuartilesAsync(db, tenantId, campaignId, dimension, cancellationToken));
         IReadOnlyList<ThemeProgress> progress = previous is null ? [] : await cache.GetAsync("progress", tenantId, campaignId, previous.Id.ToString(),
             () => CohortFigures.ProgressAsync(db, tenantId, previous.Id, campaignId, cancellationToken));
-        return TypedResults.Ok(new CohortFiguresResponse(Summary(chosen), funnel, dimension, quartiles, previous is null ? null : Summary(previous), progress));
+        return TypedResults.Ok(new CohortFiguresResponse(Summary(chosen), funnel, dimension, quartiles.LargeEnough(q => q.Organisations),
+            previous is null ? null : Summary(previous), progress.LargeEnough(p => p.Organisations)));
     }
 
     private static CampaignSummary Summary(Campaign campaign) => new(campaign.Id, campaign.Name, campaign.State.ToString(), campaign.OpensOn, campaign.ClosesOn);

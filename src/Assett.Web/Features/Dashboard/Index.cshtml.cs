@@ -5,6 +5,7 @@ using Assett.Web.Features.Questionnaire;
 using Assett.Web.Features.Shared;
 using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Mvc;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Dashboard;
 
@@ -13,8 +14,8 @@ namespace Assett.Web.Features.Dashboard;
 /// organisations or by sector, size, commune or kind, and the progress of the organisations scored
 /// in the previous campaign too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, DashboardCache cache)
-    : OfficerPage(db, tenant, packages)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, DashboardCache cache)
+    : OfficerPage(db, tenant, packages, member)
 {
     [BindProperty(SupportsGet = true, Name = "axe")]
     public string Dimension { get; set; } = "tous";
@@ -26,7 +27,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         if (Campaign is null) return Page();
         if (CohortFigures.Dimensions.All(d => d.Key != Dimension)) Dimension = "tous";
         var (tenantId, campaignId) = (Territory.Id, Campaign.Id);

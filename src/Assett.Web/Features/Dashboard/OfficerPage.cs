@@ -3,24 +3,24 @@ using Assett.Data.Accounts;
 using Assett.Data.Campaigns;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
-using Assett.Web.Features.Account;
 using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Dashboard;
 
 /// <summary>
 /// A page of the territory officer's dashboard, on one campaign (<c>?campagne=</c>, else the open one,
 /// else the latest one begun, else the next planned). The territory's officers (admin or reader) see
-/// it; other people of the territory get 403, strangers 404, and platform administrators only where
-/// they are also officers (decisions.md).
+/// it (<see cref="Access.Officer"/>); other people of the territory get 403, strangers 404, and platform
+/// administrators only where they are also officers (decisions.md).
 /// </summary>
-[Authorize]
-public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : PageModel
+[Authorize(Policy = Access.Officer)]
+public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "campagne")]
     public Guid? CampaignId { get; set; }
@@ -41,16 +41,14 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
     protected AssettDbContext Db => db;
     protected ReferentialPackages Packages => packages;
 
-    protected async Task<IActionResult?> LoadOfficerAsync(CancellationToken cancellationToken)
+    protected async Task LoadOfficerAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
-        if (!memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return Forbid();
-        IsAdmin = memberships.Any(m => m.Role == MembershipRole.OfficerAdmin);
+        // Access.Officer has let only the territory's officers in.
+        IsAdmin = (await member.GetAsync(cancellationToken))!.Has(MembershipRole.OfficerAdmin);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
         Today = Territory.DateAt(DateTimeOffset.UtcNow);
         Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? CohortCampaign.Current(Campaigns, Today);
         if (Campaign is not null)
             Themes = [.. (await packages.GetAsync(db, Campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children];
-        return null;
     }
 }

@@ -6,6 +6,7 @@ using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Dashboard;
 
@@ -13,7 +14,7 @@ namespace Assett.Web.Features.Dashboard;
 /// One organisation of the cohort, for the officer: who it is and who signed the charter, its scores in
 /// the campaign (from its snapshot), its commitments, and its comments only if it chose to share them.
 /// </summary>
-public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : OfficerPage(db, tenant, packages)
+public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
 {
     public sealed record Comment(ReferentialNode? Task, string NodeId, StatusValue Status, string Text, string By, DateTimeOffset At);
 
@@ -31,7 +32,7 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         // Row-level security: another territory's organisation is simply not found.
         if (await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == Id && !o.AwaitingApproval, cancellationToken) is not { } organisation)
             return NotFound();

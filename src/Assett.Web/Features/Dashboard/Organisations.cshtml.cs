@@ -4,6 +4,7 @@ using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
 using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Mvc;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Dashboard;
 
@@ -11,8 +12,8 @@ namespace Assett.Web.Features.Dashboard;
 /// The cohort's organisations in a campaign, with their stage, last activity and score: filters,
 /// search, sorting and pages, and the same list as CSV or XLSX (<see cref="CohortExport"/>).
 /// </summary>
-public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, DashboardCache cache)
-    : OfficerPage(db, tenant, packages)
+public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, DashboardCache cache)
+    : OfficerPage(db, tenant, packages, member)
 {
     public const int PageSize = 50;
 
@@ -50,7 +51,7 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
     /// <summary>Every row the filters keep, sorted (not paged).</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         if (Campaign is null) return NotFound();
         var (tenantId, campaignId) = (Territory.Id, Campaign.Id);
         var all = await cache.GetAsync("rows", tenantId, campaignId, "", () => CohortRows.LoadAsync(Db, tenantId, campaignId, cancellationToken));

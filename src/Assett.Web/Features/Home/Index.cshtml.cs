@@ -3,11 +3,14 @@ using Assett.Tenancy;
 using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Authorization;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Home;
 
 /// <summary>The home page: the platform's, listing the territories, or a territory's own.</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore store, AssettDbContext db) : PageModel
+[AllowAnonymous]
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore store, TerritoryMember member) : PageModel
 {
     public TenantInfo? Territory { get; private set; }
     public IReadOnlyList<TenantInfo> Territories { get; private set; } = [];
@@ -24,6 +27,6 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, ITenantStore 
         Territory = tenant.Current;
         if (Territory is null) Territories = await store.ListAsync(cancellationToken);
         else if (User.Identity?.IsAuthenticated == true)
-            IsOrganisationMember = (await TerritoryAccess.MembershipsAsync(db, User, cancellationToken))?.Any(m => m.OrganisationId is not null) == true;
+            IsOrganisationMember = (await member.GetAsync(cancellationToken))?.Memberships.Any(m => m.OrganisationId is not null) == true;
     }
 }

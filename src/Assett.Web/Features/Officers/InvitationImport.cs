@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text;
+using System.Xml;
 using Assett.Data.Organisations;
 using MiniExcelLibs;
 
@@ -31,7 +32,11 @@ public static class InvitationImport
         {
             lines = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(file) : ReadCsv(file);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or InvalidOperationException)
+        catch (TooLargeException e)
+        {
+            return ([], [new ImportProblem(0, e.Message)]);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or InvalidOperationException or XmlException)
         {
             return ([], [new ImportProblem(0, "Ce fichier ne peut pas être lu : enregistrez-le au format CSV (séparateur « ; » ou « , ») ou Excel (.xlsx).")]);
         }
@@ -66,9 +71,26 @@ public static class InvitationImport
         return (rows, problems);
     }
 
-    private static List<string[]> ReadXlsx(Stream file) =>
-        [.. file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
+    /// <summary>The columns a file may use: the three, and room for others an officer's sheet carries along.</summary>
+    private const int MaximumColumns = 50;
+
+    private static List<string[]> ReadXlsx(Stream file)
+    {
+        if (!file.CanSeek)
+        {
+            var copy = new MemoryStream();
+            file.CopyTo(copy);
+            (file = copy).Position = 0;
+        }
+        var (rows, columns) = XlsxBounds.Read(file);
+        if (rows - 1 > MaximumRows) throw new TooLargeException($"Le fichier va jusqu’à la ligne {rows} : importez au plus {MaximumRows} lignes à la fois.");
+        if (columns > MaximumColumns) throw new TooLargeException($"Le fichier a {columns} colonnes : gardez au plus {MaximumColumns} colonnes, dont « nom », « siret » et « email ».");
+        file.Position = 0;
+        return [.. file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
             .Select(row => row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray())];
+    }
+
+    private sealed class TooLargeException(string message) : Exception(message);
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's « CSV » in French).</summary>
     private static List<string[]> ReadCsv(Stream file)

@@ -3,17 +3,19 @@ using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
+using Assett.Web.Features.Shared;
 using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Officers;
 
 /// <summary>A territory officer invites an organisation's contact, who becomes its owner on accepting.</summary>
-[Authorize]
-public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
+[Authorize(Policy = Access.OfficerAdmin)]
+public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock, TerritoryLinks links) : PageModel
 {
     public sealed record Pending(Guid Id, string Organisation, string Email, DateTimeOffset ExpiresAt);
 
@@ -44,6 +46,9 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Invited { get; private set; }
 
+    /// <summary>The organisation had an owner: they were asked to add the contact, who was not invited.</summary>
+    public bool OwnersAsked { get; private set; }
+
     /// <summary>The problems of an imported file, line by line: nothing of it was applied.</summary>
     public IReadOnlyList<ImportProblem> ImportProblems { get; private set; } = [];
 
@@ -63,9 +68,11 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, siret, Input.Name, Input.Kind, Input.Email, User.Identity!.Name!, now, cancellationToken);
+        var outcome = await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, siret, Input.Name, Input.Kind, Input.Email, User.Identity!.Name!, now,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Invited = Input.Email.Trim().ToLowerInvariant();
+        OwnersAsked = outcome == OrganisationInvitations.Outcome.OwnersAsked;
         Input = new InputModel();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
@@ -97,12 +104,15 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
         var now = clock.GetUtcNow();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            var outcomes = new List<OrganisationInvitations.Outcome>();
             foreach (var row in rows)
-                await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, row.Siret, row.Name, OrganisationKind.Entreprise, row.Email,
-                    User.Identity!.Name!, now, cancellationToken);
+                outcomes.Add(await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, row.Siret, row.Name, OrganisationKind.Entreprise, row.Email,
+                    User.Identity!.Name!, now, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
+            var (invited, asked) = (outcomes.Count(o => o == OrganisationInvitations.Outcome.Invited), outcomes.Count(o => o == OrganisationInvitations.Outcome.OwnersAsked));
+            Done = $"{invited} invitation{(invited > 1 ? "s envoyées" : " envoyée")}. Les liens sont valables 14 jours."
+                + (asked == 0 ? "" : $" {asked} organisation{(asked > 1 ? "s ont" : " a")} déjà une personne responsable : nous lui avons demandé d’ajouter votre contact à son équipe.");
         }
-        Done = $"{rows.Count} invitation{(rows.Count > 1 ? "s envoyées" : " envoyée")}. Les liens sont valables 14 jours.";
         return RedirectToPage();
     }
 
@@ -123,13 +133,10 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
     private const long MaximumFileBytes = 5_000_000;
 
     /// <summary>The territory's address, for the links of the emails.</summary>
-    private string Site => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    private string Site => links.Site(tenant.Current!);
 
-    /// <summary>Only the territory's officers (admin role) may invite; others get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
-        if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.ExpiresAt > now)
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.Id, o.Name, i.Email, i.ExpiresAt })

@@ -5,18 +5,28 @@ using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
+using Assett.Web.Features.Team;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Officers;
 
-/// <summary>An officer's invitation of an organisation's contact, who becomes its owner on accepting.</summary>
+/// <summary>
+/// An officer's invitation of an organisation's contact, who becomes its owner on accepting; an
+/// organisation that already has an owner is theirs: they are asked to add the contact (JoinRequests).
+/// </summary>
 public static class OrganisationInvitations
 {
+    public enum Outcome
+    {
+        Invited,
+        OwnersAsked,
+    }
+
     /// <summary>
     /// Invites the contact of the organisation with this SIRET, creating the organisation when it is new;
     /// the email goes through the outbox. Runs inside the caller's transaction.
     /// </summary>
-    public static async Task InviteAsync(AssettDbContext db, TenantInfo territory, string site, string siret, string name, OrganisationKind kind,
+    public static async Task<Outcome> InviteAsync(AssettDbContext db, TenantInfo territory, string site, string siret, string name, OrganisationKind kind,
         string email, string invitedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, cancellationToken)
@@ -27,6 +37,12 @@ public static class OrganisationInvitations
             db.Organisations.Add(organisation);
         }
         email = email.Trim().ToLowerInvariant();
+        if (await JoinRequests.OwnersAsync(db, organisation.Id, cancellationToken) is { Count: > 0 } owners)
+        {
+            await JoinRequests.AskOwnersAsync(db, territory, site, organisation, owners, email,
+                $"{invitedBy}, de l’équipe de {territory.Name}, propose d’ajouter {email} à l’équipe de {organisation.Name} sur Assett.", now, cancellationToken);
+            return Outcome.OwnersAsked;
+        }
         var (token, hash) = InvitationTokens.Create();
         var invitation = new Invitation
         {
@@ -36,6 +52,7 @@ public static class OrganisationInvitations
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         await SendAsync(db, territory, $"invitation:{invitation.Id}", email, organisation.Name, $"{site}/invitation?code={token}", cancellationToken);
+        return Outcome.Invited;
     }
 
     /// <summary>A pending invitation again, with a new link that replaces the previous one.</summary>

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Officers;
 
 /// <summary>The territory's officers approve or refuse organisations that registered from outside the territory.</summary>
-[Authorize]
+[Authorize(Policy = Access.OfficerAdmin)]
 public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant) : PageModel
 {
     public sealed record Pending(Guid Id, string Name, string? Siret, string OwnerEmail, DateTimeOffset CreatedAt);
@@ -57,11 +58,8 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
         return RedirectToPage();
     }
 
-    /// <summary>Only the territory's officers (admin role) decide; others get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
-        if (memberships.All(m => m.Role != MembershipRole.OfficerAdmin)) return Forbid();
         Registrations = await db.Organisations.Where(o => o.AwaitingApproval)
             .Join(db.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner), o => (Guid?)o.Id, m => m.OrganisationId, (o, m) => new { o, m.UserId })
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.o, u.Email })

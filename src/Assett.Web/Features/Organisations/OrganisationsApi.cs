@@ -29,13 +29,14 @@ public static class OrganisationsApi
     public sealed record AssessmentDetail(AssessmentSummary Assessment, Guid OrganisationId, DateTimeOffset? ScoredAt, IReadOnlyList<ThemeScore> Themes,
         IReadOnlyList<Answer> Answers);
 
-    public static RouteGroupBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps onto the <c>/api/v1</c> group.</summary>
+    public static RouteGroupBuilder MapOrganisationsApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations")
+        var group = api.MapGroup("/organisations").WithTags("Organisations")
             .RequireAuthorization(ApiSetup.Policy("organisations"));
         group.MapGet("/", ListAsync).WithName("ListOrganisations").WithSummary("The organisations of the territory (100 per page).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetOrganisation").WithSummary("An organisation and its assessments.");
-        app.MapGet("/api/v1/assessments/{id:guid}", GetAssessmentAsync).WithTags("Organisations").WithName("GetAssessment")
+        api.MapGet("/assessments/{id:guid}", GetAssessmentAsync).WithTags("Organisations").WithName("GetAssessment")
             .WithSummary("An assessment: its latest scores per theme and its answers.").RequireAuthorization(ApiSetup.Policy("organisations"));
         return group;
     }

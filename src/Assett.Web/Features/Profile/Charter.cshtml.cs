@@ -3,6 +3,7 @@ using Assett.Data.Accounts;
 using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Profile;
 
@@ -26,6 +27,7 @@ public sealed class CharterModel(AssessmentContexts contexts, IMultiTenantContex
         return Page();
     }
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;

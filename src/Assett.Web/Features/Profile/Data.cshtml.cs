@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Profile;
 
@@ -20,7 +21,7 @@ namespace Assett.Web.Features.Profile;
 /// Not a <see cref="JourneyPage"/>: an organisation's data stays its own to take or delete, charter
 /// accepted or not, and with or without a campaign.
 /// </remarks>
-[Authorize]
+[Authorize(Policy = Access.OrganisationOwner)]
 public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -38,6 +39,7 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
         var id = Organisation.Id;
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == id).ToListAsync(cancellationToken);
         var assessmentIds = assessments.Select(a => a.Id).ToList();
+        var people = await AddressesOfItsPeopleAsync(cancellationToken);
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -54,6 +56,11 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
             scores = await db.ScoreSnapshots.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId))
                 .Select(s => new { s.AssessmentId, Kind = s.Kind.ToString(), s.TakenAt, s.ScorePercent, s.PointFait, s.PointProgramme, s.PointPasFait, s.PointPotentiel })
                 .ToListAsync(cancellationToken),
+            reminderOptOuts = await db.ReminderOptOuts.AsNoTracking().Where(o => o.OrganisationId == id)
+                .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { Campaign = c.Name, o.At }).ToListAsync(cancellationToken),
+            // Subject, date and recipient, never the bodies: they hold links that still work (decisions.md, « Data export »).
+            messages = await db.OutboxMessages.AsNoTracking().Where(m => people.Contains(m.ToAddress.ToLower())).OrderBy(m => m.CreatedAt)
+                .Select(m => new { m.ToAddress, m.Subject, m.CreatedAt, m.SentAt }).ToListAsync(cancellationToken),
         };
         return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", $"donnees-{Organisation.Siret ?? Organisation.Rna}.json");
     }
@@ -67,7 +74,9 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
             return Page();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Everything of the organisation goes with it (foreign keys cascade); the audit keeps no name.
+        // Everything of the organisation goes with it (foreign keys cascade), messages to its people too; the audit keeps no name.
+        var people = await AddressesOfItsPeopleAsync(cancellationToken);
+        await db.OutboxMessages.Where(m => people.Contains(m.ToAddress.ToLower())).ExecuteDeleteAsync(cancellationToken);
         await db.Organisations.Where(o => o.Id == Organisation.Id).ExecuteDeleteAsync(cancellationToken);
         db.AuditLog.Add(new AuditEntry
         {
@@ -79,11 +88,25 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
         return Redirect("~/");
     }
 
+    /// <summary>
+    /// The addresses of the organisation's members and invited people who have nothing else in the
+    /// territory: the messages sent to them are the organisation's.
+    /// </summary>
+    private async Task<List<string>> AddressesOfItsPeopleAsync(CancellationToken cancellationToken)
+    {
+        var id = Organisation.Id;
+        var members = db.Memberships.Where(m => m.OrganisationId == id).Select(m => m.UserId);
+        var elsewhere = db.Memberships.Where(m => m.OrganisationId != id || m.OrganisationId == null).Select(m => m.UserId);
+        var memberAddresses = await db.Users.Where(u => members.Contains(u.Id) && !elsewhere.Contains(u.Id)).Select(u => u.Email!).ToListAsync(cancellationToken);
+        var invited = await db.Invitations.Where(i => i.OrganisationId == id).Select(i => i.Email).ToListAsync(cancellationToken);
+        return [.. memberAddresses.Concat(invited).Select(a => a.ToLowerInvariant()).Distinct()];
+    }
+
     /// <summary>Only the owner may export or delete; other members and officers get 403, strangers to the territory 404.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         if (tenant.Current is null) return NotFound();
-        var (membership, missing) = await contexts.MembershipAsync(User, cancellationToken);
+        var (membership, missing) = await contexts.MembershipAsync(cancellationToken);
         if (missing == MissingContext.Stranger) return NotFound();
         if (membership?.Role != MembershipRole.OrganisationOwner) return Forbid();
         Organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);

@@ -10,6 +10,7 @@ using Assett.Web.Features.Results;
 using Assett.Web.Features.Territories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Profile;
 
@@ -59,6 +60,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         return Page();
     }
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
@@ -113,7 +115,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         }
         else if (Missing == MissingContext.NoCampaign)
         {
-            _membership = (await Contexts.MembershipAsync(User, cancellationToken)).Membership!;
+            _membership = (await Contexts.MembershipAsync(cancellationToken)).Membership!;
             Organisation = await db.Organisations.SingleAsync(o => o.Id == _membership.OrganisationId, cancellationToken);
         }
         else

@@ -10,6 +10,7 @@ using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Questionnaire;
 
@@ -64,15 +65,16 @@ public enum MissingContext
 }
 
 /// <summary>Finds, and starts when needed, the assessment of the signed-in person's organisation.</summary>
-public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, IMultiTenantContextAccessor tenant, TimeProvider clock)
+public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, IMultiTenantContextAccessor tenant, TimeProvider clock,
+    TerritoryMember member)
 {
     /// <summary>
     /// The context, or why there is none. The current campaign is the open one, else the next planned
     /// one: answers can be prepared before it opens (docs/journey.md).
     /// </summary>
-    public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(CancellationToken cancellationToken)
     {
-        var (membership, missing) = await MembershipAsync(user, cancellationToken);
+        var (membership, missing) = await MembershipAsync(cancellationToken);
         if (membership is null) return (null, missing);
         // One query for the organisation, the current campaign, its assessment and the territory's charter
         // while it is not accepted: each round trip counts on every page.
@@ -97,11 +99,9 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     }
 
     /// <summary>The person's membership of an organisation of this territory (the highest role, then the oldest), or why there is none.</summary>
-    public async Task<(Membership? Membership, MissingContext Missing)> MembershipAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<(Membership? Membership, MissingContext Missing)> MembershipAsync(CancellationToken cancellationToken)
     {
-        // One connection for the whole request: each opening costs a round trip to set the tenant for row-level security.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        if (await TerritoryAccess.MembershipsAsync(db, user, cancellationToken) is not { } memberships) return (null, MissingContext.Stranger);
+        if (await member.GetAsync(cancellationToken) is not { Memberships: var memberships }) return (null, MissingContext.Stranger);
         var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
         return membership is null ? (null, MissingContext.NoOrganisation) : (membership, MissingContext.None);
     }

@@ -2,6 +2,7 @@ using Assett.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Questionnaire;
 
@@ -11,7 +12,7 @@ namespace Assett.Web.Features.Questionnaire;
 /// officer) gets 403; without a campaign, the questionnaire's home page explains it. Where the
 /// territory has a charter of engagement, the organisation accepts it before anything else.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Access.OrganisationMember)]
 public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantContextAccessor tenant) : PageModel
 {
     public AssessmentContext Context { get; private set; } = null!;
@@ -25,7 +26,7 @@ public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantConte
     protected async Task<IActionResult?> LoadContextAsync(CancellationToken cancellationToken)
     {
         if (tenant.Current is null) return NotFound();
-        (var context, Missing) = await contexts.LoadAsync(User, cancellationToken);
+        (var context, Missing) = await contexts.LoadAsync(cancellationToken);
         if (context is not null)
         {
             Context = context;

@@ -4,6 +4,7 @@ using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Questionnaire;
 
@@ -63,6 +64,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     }
 
     /// <summary>The whole measure, without JavaScript: the answers changed on the page are saved; conflicts are shown, not overwritten.</summary>
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
@@ -87,6 +89,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     }
 
     /// <summary>One answer, from the autosave script: JSON naming the task, with the outcome and the task's new version.</summary>
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostTaskAsync([FromForm] AnswerInput input, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;

@@ -3,6 +3,7 @@ using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Reminders;
 
@@ -11,6 +12,7 @@ namespace Assett.Web.Features.Reminders;
 /// organisation, without signing in. The page asks for one click (a POST), so that mail scanners
 /// opening links do not unsubscribe anybody.
 /// </summary>
+[AllowAnonymous]
 public sealed class OptOutModel(ReminderLinks links, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

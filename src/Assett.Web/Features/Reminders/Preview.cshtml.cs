@@ -4,6 +4,7 @@ using Assett.Tenancy;
 using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Reminders;
 
@@ -11,15 +12,15 @@ namespace Assett.Web.Features.Reminders;
 /// The officer previews each kind of reminder of a campaign, as an organisation will receive it, and
 /// how many would leave if the schedule fired today (decisions.md: before the campaign opens, too).
 /// </summary>
-public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, Reminders reminders, ReminderLinks links)
-    : OfficerPage(db, tenant, packages)
+public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, Reminders reminders, ReminderLinks links)
+    : OfficerPage(db, tenant, packages, member)
 {
     public IReadOnlyList<Reminder> Samples { get; private set; } = [];
     public IReadOnlyDictionary<ReminderKind, int> DueToday { get; private set; } = new Dictionary<ReminderKind, int>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         if (Campaign is null) return Page();
         var texts = new ReminderTexts(Territory, Campaign, links);
         const string example = "Boulangerie Exemple", email = "contact@exemple.fr";

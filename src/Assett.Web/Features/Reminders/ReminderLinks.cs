@@ -1,4 +1,4 @@
-using Assett.Data.Mail;
+using Assett.Web.Features.Shared;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -8,9 +8,9 @@ namespace Assett.Web.Features.Reminders;
 /// The links of reminders, built outside any request: the territory's pages, and the link that stops
 /// reminders, whose code names the campaign and the organisation and only works in its own territory.
 /// </summary>
-public sealed class ReminderLinks(IDataProtectionProvider protection, IConfiguration configuration)
+public sealed class ReminderLinks(IDataProtectionProvider protection, TerritoryLinks links)
 {
-    public string Site(TenantInfo territory) => $"{PublicAddress.Read(configuration)}/t/{territory.Identifier}";
+    public string Site(TenantInfo territory) => links.Site(territory);
 
     public string OptOut(TenantInfo territory, Guid campaignId, Guid organisationId) =>
         $"{Site(territory)}/rappels/arret?code={Uri.EscapeDataString(Protector(territory).Protect($"{campaignId:N}.{organisationId:N}"))}";

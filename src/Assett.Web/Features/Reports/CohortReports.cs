@@ -9,7 +9,6 @@ using Assett.Tenancy;
 using Assett.Web.Features.Campaigns;
 using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
-using Assett.Web.Features.Reminders;
 using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ namespace Assett.Web.Features.Reports;
 /// Produces a territory's cohort report on its current campaign: the figures of the dashboard, frozen,
 /// kept with the past ones, and a link emailed to the territory's officers.
 /// </summary>
-public sealed class CohortReports(AssettDbContext db, ReferentialPackages packages, ReminderLinks links)
+public sealed class CohortReports(AssettDbContext db, ReferentialPackages packages, TerritoryLinks links)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -60,6 +59,7 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
 
         async Task<List<ReportQuartiles>> QuartilesAsync(string dimension, Func<string, string> group) =>
             [.. (await CohortFigures.QuartilesAsync(db, territory.Id, campaign.Id, dimension, cancellationToken))
+                .LargeEnough(q => q.Organisations)
                 .Where(q => names.ContainsKey(q.NodeId))
                 .OrderBy(q => Order(q.NodeId)).ThenBy(q => group(q.Value))
                 .Select(q => new ReportQuartiles(q.NodeId, names[q.NodeId], group(q.Value), q.Organisations, q.Q1, q.Median, q.Q3))];
@@ -70,6 +70,7 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
         var bySector = await QuartilesAsync("secteur", v => v == "?" ? "Non renseigné" : $"Section {v}");
         var previous = await CohortFigures.PreviousAsync(db, campaign, cancellationToken);
         var progress = previous is null ? [] : (await CohortFigures.ProgressAsync(db, territory.Id, previous.Id, campaign.Id, cancellationToken))
+            .LargeEnough(p => p.Organisations)
             .Where(p => names.ContainsKey(p.NodeId)).OrderBy(p => Order(p.NodeId))
             .Select(p => new ReportProgress(p.NodeId, names[p.NodeId], p.Organisations, p.Before, p.After)).ToList();
         return new ReportFigures(territory.Name, campaign.Name, funnel, overall, bySize, bySector, previous?.Name, progress);

@@ -6,11 +6,12 @@ using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Assett.Web.Features.Shared;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Reports;
 
 /// <summary>One cohort report, printable, and the same figures as XLSX (one sheet per table).</summary>
-public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages) : OfficerPage(db, tenant, packages)
+public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -50,7 +51,7 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await LoadOfficerAsync(cancellationToken) is { } refusal) return refusal;
+        await LoadOfficerAsync(cancellationToken);
         if (await Db.CohortReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Id, cancellationToken) is not { } report) return NotFound();
         (Report, Figures) = (report, CohortReports.Read(report));
         return null;

@@ -1,5 +1,6 @@
 using Assett.Data;
 using Assett.Data.Organisations;
+using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -16,7 +17,7 @@ public sealed record CohortMedians(string Name, int Organisations, IReadOnlyDict
 /// </summary>
 public sealed class Cohort(IMemoryCache cache)
 {
-    public const int MinimumGroup = 5;
+    public const int MinimumGroup = SmallGroups.Minimum;
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
     private sealed record Row(string NodeId, double Median, int Organisations);

@@ -6,6 +6,7 @@ using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Results;
 
@@ -40,6 +41,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         return Page();
     }
 
+    [HandlerAccess(Access.OrganisationOwner)]
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;

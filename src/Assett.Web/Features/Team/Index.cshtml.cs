@@ -5,21 +5,30 @@ using Assett.Data.Accounts;
 using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Tenancy;
+using Assett.Web.Features.Shared;
 using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Team;
 
-/// <summary>An organisation's team: its members, and the owner inviting colleagues by email.</summary>
-[Authorize]
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock) : PageModel
+/// <summary>
+/// An organisation's team: its members, and the owner inviting colleagues by email, changing their
+/// roles (another member made « responsable » shares or takes over the ownership) and removing them.
+/// The organisation always keeps an owner: the last one can neither leave nor step down.
+/// </summary>
+[Authorize(Policy = Access.OrganisationOwner)]
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock, TerritoryLinks links, TerritoryMember member) : PageModel
 {
     private Guid _organisationId;
 
-    public sealed record Member(string Email, MembershipRole Role);
+    public sealed record Member(Guid Id, string Email, MembershipRole Role, bool IsMe);
+
+    /// <summary>The roles an owner gives, « responsable » included.</summary>
+    public static readonly MembershipRole[] Roles = [MembershipRole.OrganisationOwner, MembershipRole.OrganisationEditor, MembershipRole.OrganisationReader];
 
     public sealed record Pending(string Email, MembershipRole Role, DateTimeOffset ExpiresAt);
 
@@ -36,6 +45,12 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Invited { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>Why a change of the team was refused.</summary>
+    public string? Refused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } refusal ? refusal : Page();
@@ -56,7 +71,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
             ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = User.Identity!.Name!, CreatedAt = now,
         };
         db.Invitations.Add(invitation);
-        var link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/invitation?code={token}";
+        var link = $"{links.Site(tenant.Current!)}/invitation?code={token}";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", email, $"{User.Identity.Name} vous invite sur Assett – {tenant.Current!.Name}",
@@ -72,22 +87,58 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         return Page();
     }
 
-    /// <summary>
-    /// The organisation the signed-in person owns in this territory, or why the page is refused: a
-    /// person with no membership in the territory does not see it exists (404); a member without the
-    /// owner's role, an officer or a platform administrator may not see an organisation's team (403).
-    /// </summary>
+    /// <summary>Gives a member another role; making them « responsable » hands over (or shares) the ownership.</summary>
+    public async Task<IActionResult> OnPostRoleAsync(Guid id, MembershipRole role, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        if (!Roles.Contains(role)) return BadRequest();
+        return await ChangeAsync(id, role, cancellationToken);
+    }
+
+    /// <summary>Removes a member, or the owner themselves (« quitter l’organisation ») while another owner stays.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
+        return await ChangeAsync(id, null, cancellationToken);
+    }
+
+    /// <summary>A new role, or none (removed), under a lock on the organisation so that two owners cannot both step down.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, MembershipRole? role, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Organisations.FromSql($"SELECT * FROM organisations WHERE id = {_organisationId} FOR UPDATE").AsNoTracking().SingleAsync(cancellationToken);
+        var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == id && m.OrganisationId == _organisationId, cancellationToken);
+        if (target is null) return NotFound();
+        var owners = await db.Memberships.CountAsync(m => m.OrganisationId == _organisationId && m.Role == MembershipRole.OrganisationOwner, cancellationToken);
+        if (target.Role == MembershipRole.OrganisationOwner && role != MembershipRole.OrganisationOwner && owners == 1)
+        {
+            Refused = "L’organisation garde toujours une personne responsable : donnez d’abord ce rôle à quelqu’un d’autre.";
+            return Page();
+        }
+        var email = Members.Single(m => m.Id == id).Email;
+        if (role is { } newRole) target.Role = newRole;
+        else db.Memberships.Remove(target);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var me = Members.Single(m => m.Id == id).IsMe;
+        if (me && role is null) return Redirect("~/"); // left the organisation
+        if (me && role != MembershipRole.OrganisationOwner) return Redirect("~/evaluation"); // no longer an owner: no team page
+        Done = role is { } given ? $"{email} : {RoleName(given)}." : $"{email} ne fait plus partie de l’équipe.";
+        return RedirectToPage();
+    }
+
+    /// <summary>The organisation the signed-in person owns in this territory (<see cref="Access.OrganisationOwner"/> let only owners in).</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null || await TerritoryAccess.MembershipsAsync(db, User, cancellationToken) is not { } memberships) return NotFound();
-        var ownedIds = memberships.Where(m => m.Role == MembershipRole.OrganisationOwner).Select(m => m.OrganisationId).ToList();
+        var me = (await member.GetAsync(cancellationToken))!;
+        var ownedIds = me.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner).Select(m => m.OrganisationId).ToList();
         var owned = await db.Organisations.Where(o => ownedIds.Contains(o.Id))
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(cancellationToken);
         if (owned is null) return Forbid();
         (_organisationId, OrganisationName) = (owned.Id, owned.Name);
         Members = await db.Memberships.Where(m => m.OrganisationId == owned.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
-            .OrderBy(x => x.Email).Select(x => new Member(x.Email!, x.Role)).ToListAsync(cancellationToken);
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.Email, m.Role })
+            .OrderBy(x => x.Email).Select(x => new Member(x.Id, x.Email!, x.Role, x.UserId == me.UserId)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Invitations = await db.Invitations.Where(i => i.OrganisationId == owned.Id && i.AcceptedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.Email).Select(i => new Pending(i.Email, i.Role, i.ExpiresAt)).ToListAsync(cancellationToken);

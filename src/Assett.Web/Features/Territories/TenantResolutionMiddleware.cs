@@ -10,7 +10,8 @@ namespace Assett.Web.Features.Territories;
 /// Finds the territory of a request and makes it current for the whole request. For a page: its
 /// host, then the <c>/t/{slug}</c> prefix (moved into the path base so pages route as usual); an
 /// unknown <c>/t/{slug}</c> answers the French 404 page. For the API: the tenant claim of its token,
-/// never the host or the path.
+/// never the host or the path; so <c>/t/{slug}/api/…</c> and <c>/t/{slug}/connect/…</c> are not API
+/// routes and answer 404 to everyone (decisions.md, « API addressing »).
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantStore store,
     IMultiTenantContextAccessor accessor)
@@ -25,7 +26,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             await next(context);
             return;
         }
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments(WebSetup.ApiPrefix))
         {
             await InvokeApiAsync(context);
             return;
@@ -43,6 +44,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             var prefix = RoutePrefixStrategy.Prefix + slug;
             context.Request.PathBase = context.Request.PathBase.Add(path[..prefix.Length]);
             context.Request.Path = path.Length > prefix.Length ? path[prefix.Length..] : "/";
+            if (WebSetup.IsApi(context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
             // Sign-in redirects are built from the authentication feature's original path base.
             if (context.Features.Get<IAuthenticationFeature>() is { } authentication)
                 (authentication.OriginalPathBase, authentication.OriginalPath) = (context.Request.PathBase, context.Request.Path);
