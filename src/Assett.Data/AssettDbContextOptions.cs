@@ -12,7 +12,7 @@ public static class AssettDbContextOptions
             .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict<Guid>()
-            .AddInterceptors(TenantConnectionInterceptor.Instance);
+            .AddInterceptors(TenantScope.Interceptors);
 
     /// <summary>
     /// Statements run often are prepared once per connection. It also spares the plans of the foreign

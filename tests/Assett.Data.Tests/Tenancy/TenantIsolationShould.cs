@@ -3,6 +3,7 @@ using Assett.Data.Tenancy;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Assett.Data.Tests.Tenancy;
@@ -41,6 +42,42 @@ public sealed class TenantIsolationShould(PostgresServer server) : IAsyncLifetim
         var entities = TenantOwnedEntities(db).Select(e => e.ClrType).OrderBy(t => t.Name);
 
         Assert.Equal(entities, _samples.Ids.Keys.Select(k => k.Type).Distinct().OrderBy(t => t.Name));
+    }
+
+    /// <summary>
+    /// The tenant is set per transaction, never for the session: behind a pooler in transaction mode
+    /// the connection's next transaction may be another client's (docs/security.md).
+    /// </summary>
+    [Fact]
+    public async Task SetTheTenantForEachTransactionAndLeaveNothingOnTheConnection()
+    {
+        using var scope = _accessor.Change(_samples.A);
+        await using var db = Context();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        async Task<string?> SettingAsync(NpgsqlTransaction? transaction = null)
+        {
+            await using var command = new NpgsqlCommand("SELECT current_setting('app.tenant_id', true)", connection, transaction);
+            return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        }
+
+        var organisations = await db.Organisations.CountAsync(TestContext.Current.CancellationToken);
+        var afterAQuery = await SettingAsync();
+        string? inATransaction;
+        await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            inATransaction = await SettingAsync((NpgsqlTransaction)transaction.GetDbTransaction());
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+        var afterTheTransaction = await SettingAsync();
+        var updated = await db.Organisations.Where(o => o.Id != Guid.Empty).ExecuteUpdateAsync(o => o.SetProperty(x => x.Name, x => x.Name),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, organisations);
+        Assert.True(string.IsNullOrEmpty(afterAQuery), afterAQuery);
+        Assert.Equal(_samples.A.Id.ToString(), inATransaction);
+        Assert.True(string.IsNullOrEmpty(afterTheTransaction), afterTheTransaction);
+        Assert.Equal(1, updated); // the rows the statement changed, not the tenant's statement before it
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Assett.Data;
+using Assett.Data.Tenancy;
 using Assett.Data.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,15 +21,16 @@ public static class AssessmentRow
     /// <summary>The assessment's task statuses as stored now. Row-level security keeps them to the current tenant's rows.</summary>
     public static async Task<List<TaskStatusEntry>> StatusesAsync(AssettDbContext db, Guid assessmentId, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken); // through EF, which sets the tenant on opening
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(StatusesSql, (NpgsqlConnection)db.Database.GetDbConnection())
+            // Its own implicit transaction: the tenant's statement first (TenantScope), in the same round trip.
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction())
             {
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                Parameters = { new() { Value = assessmentId } },
+                BatchCommands = { TenantScope.SetCommand(db.CurrentTenantId), new(StatusesSql) { Parameters = { new() { Value = assessmentId } } } },
             };
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             return await ReadStatusesAsync(reader, assessmentId, cancellationToken);
         }
         finally
