@@ -72,7 +72,8 @@ public sealed class TerritoryRoleHandler(TerritoryMember member) : Authorization
         if (context.User.Identity?.IsAuthenticated != true) return; // the sign-in page, from RequireAuthenticatedUser
         if (await member.GetAsync() is not { } person)
             context.Fail(new AuthorizationFailureReason(this, Stranger));
-        else if (person.Memberships.Any(m => requirement.Roles.Contains(m.Role)) || (requirement.PlatformAdministrators && person.IsPlatformAdministrator))
+        else if (person.Memberships.Any(m => requirement.Roles.Contains(m.Role))
+                 || (requirement.PlatformAdministrators && await member.IsPlatformAdministratorAsync()))
             context.Succeed(requirement);
     }
 }

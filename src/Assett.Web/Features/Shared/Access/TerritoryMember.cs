@@ -9,16 +9,17 @@ namespace Assett.Web.Features.Shared.Access;
 /// <summary>
 /// What the signed-in person is in the current territory, read once per request (the policies, the
 /// header's menu and the pages all ask): their memberships that count (<see cref="ActiveMemberships"/>),
-/// and whether they are a platform administrator.
+/// and, when asked, whether they are a platform administrator.
 /// </summary>
 public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAccessor tenant, IHttpContextAccessor http)
 {
-    public sealed record Person(Guid UserId, IReadOnlyList<Membership> Memberships, bool IsPlatformAdministrator)
+    public sealed record Person(Guid UserId, IReadOnlyList<Membership> Memberships)
     {
         public bool Has(params MembershipRole[] roles) => Memberships.Any(m => roles.Contains(m.Role));
     }
 
     private Task<Person?>? _person;
+    private Task<bool>? _administrator;
 
     /// <summary>
     /// The person, or null when they are a stranger to the territory (signed out, no membership and not
@@ -26,18 +27,21 @@ public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAcces
     /// </summary>
     public Task<Person?> GetAsync(CancellationToken cancellationToken = default) => _person ??= LoadAsync(cancellationToken);
 
+    /// <summary>Whether the signed-in person is one of Cerema's platform administrators.</summary>
+    public Task<bool> IsPlatformAdministratorAsync(CancellationToken cancellationToken = default) =>
+        _administrator ??= UserId is { } userId ? db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken) : Task.FromResult(false);
+
     public static Guid? UserIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    private Guid? UserId => http.HttpContext?.User is { } user ? UserIdOf(user) : null;
+
     private async Task<Person?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (tenant.Current is null || http.HttpContext?.User is not { } user || UserIdOf(user) is not { } userId) return null;
-        // One connection for the whole request: each opening costs a round trip to set the tenant for row-level security.
+        if (tenant.Current is null || UserId is not { } userId) return null;
+        // One connection for the whole request.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var found = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.IsPlatformAdministrator, Memberships = db.ActiveMembershipsOf(userId).ToList() })
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is not null && (found.Memberships.Count > 0 || found.IsPlatformAdministrator)
-            ? new Person(userId, found.Memberships, found.IsPlatformAdministrator) : null;
+        var memberships = await db.ActiveMembershipsOf(userId).AsNoTracking().ToListAsync(cancellationToken);
+        return memberships.Count > 0 || await IsPlatformAdministratorAsync(cancellationToken) ? new Person(userId, memberships) : null;
     }
 }
