@@ -39,11 +39,11 @@ public sealed class ConfirmEmailModel(UserManager<AssettUser> users, AssettDbCon
     public bool Confirmed { get; private set; }
     public bool Sent { get; private set; }
 
-    public async Task OnGetAsync() => Valid = await UserOfLinkAsync() is not null;
+    public async Task OnGetAsync() => Valid = await LinkAsync() is not null;
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await UserOfLinkAsync() is { } user && AccountLinkCodes.Decode(Code) is { } token)
+        if (await LinkAsync() is var (user, token))
             Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
         ModelState.Clear();
         return Page();
@@ -61,10 +61,11 @@ public sealed class ConfirmEmailModel(UserManager<AssettUser> users, AssettDbCon
         return Page();
     }
 
-    private async Task<AssettUser?> UserOfLinkAsync()
+    /// <summary>The account waiting for confirmation and the link's token, or null when the link does not confirm it.</summary>
+    private async Task<(AssettUser User, string Token)?> LinkAsync()
     {
         if (await users.FindByIdAsync(Utilisateur.ToString()) is not { EmailConfirmed: false } user || AccountLinkCodes.Decode(Code) is not { } token) return null;
         return await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<AssettUser>.ConfirmEmailTokenPurpose, token)
-            ? user : null;
+            ? (user, token) : null;
     }
 }

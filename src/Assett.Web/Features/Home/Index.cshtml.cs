@@ -1,6 +1,5 @@
 using Assett.Data;
 using Assett.Tenancy;
-using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Authorization;

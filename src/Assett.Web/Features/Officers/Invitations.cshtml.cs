@@ -4,7 +4,6 @@ using Assett.Data.Accounts;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
-using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

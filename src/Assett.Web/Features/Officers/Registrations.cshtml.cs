@@ -1,7 +1,6 @@
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
-using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Assessments;
@@ -8,7 +7,6 @@ using Assett.Data.Referentials;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
-using Assett.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 using Assett.Web.Features.Shared.Access;
 

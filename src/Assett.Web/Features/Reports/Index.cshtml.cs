@@ -2,7 +2,6 @@ using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Reports;
 using Assett.Tenancy;
-using Assett.Web.Features.Account;
 using Assett.Web.Features.Dashboard;
 using Assett.Web.Features.Questionnaire;
 using Microsoft.AspNetCore.Mvc;

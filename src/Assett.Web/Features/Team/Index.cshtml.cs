@@ -6,7 +6,6 @@ using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
-using Assett.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -115,15 +114,14 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
             Refused = "L’organisation garde toujours une personne responsable : donnez d’abord ce rôle à quelqu’un d’autre.";
             return Page();
         }
-        var email = Members.Single(m => m.Id == id).Email;
+        var changed = Members.Single(m => m.Id == id);
         if (role is { } newRole) target.Role = newRole;
         else db.Memberships.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var me = Members.Single(m => m.Id == id).IsMe;
-        if (me && role is null) return Redirect("~/"); // left the organisation
-        if (me && role != MembershipRole.OrganisationOwner) return Redirect("~/evaluation"); // no longer an owner: no team page
-        Done = role is { } given ? $"{email} : {RoleName(given)}." : $"{email} ne fait plus partie de l’équipe.";
+        if (changed.IsMe && role is null) return Redirect("~/"); // left the organisation
+        if (changed.IsMe && role != MembershipRole.OrganisationOwner) return Redirect("~/evaluation"); // no longer an owner: no team page
+        Done = role is { } given ? $"{changed.Email} : {RoleName(given)}." : $"{changed.Email} ne fait plus partie de l’équipe.";
         return RedirectToPage();
     }
 

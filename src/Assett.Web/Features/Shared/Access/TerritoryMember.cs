@@ -31,10 +31,7 @@ public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAcces
     public Task<bool> IsPlatformAdministratorAsync(CancellationToken cancellationToken = default) =>
         _administrator ??= UserId is { } userId ? db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken) : Task.FromResult(false);
 
-    public static Guid? UserIdOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
-
-    private Guid? UserId => http.HttpContext?.User is { } user ? UserIdOf(user) : null;
+    private Guid? UserId => Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private async Task<Person?> LoadAsync(CancellationToken cancellationToken)
     {
