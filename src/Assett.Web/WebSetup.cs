@@ -39,7 +39,11 @@ public static class WebSetup
         services.AddSingleton(provider => new TenantResolver(provider.GetRequiredService<ITenantStore>(), [new HostStrategy(), new RoutePrefixStrategy()]));
         services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString));
         services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddMvcOptions(options => options.Filters.Add<Features.Shared.Access.HandlerAccessFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<Features.Shared.Access.HandlerAccessFilter>();
+                Features.Shared.Forms.FrenchValidation.AddTo(options);
+            });
         services.AddAssettAccess();
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

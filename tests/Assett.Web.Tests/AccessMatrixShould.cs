@@ -71,6 +71,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["territoire/rapports"] = ("/t/grand-poitiers/territoire/rapports", OfficersOnly),
         ["territoire/campagnes"] = ("/t/grand-poitiers/territoire/campagnes", OfficersOnly),
         ["territoire/rappels"] = ("/t/grand-poitiers/territoire/rappels", OfficersOnly),
+        ["plateforme/courriels"] = ("/t/grand-poitiers/plateforme/courriels", persona => persona switch
+        {
+            Persona.PlatformAdministrator => "200",
+            Persona.OtherTenantOfficer => "404",
+            Persona.Anonymous or Persona.OtherTenantClient => SignIn,
+            _ => "403",
+        }),
         ["territoire/rapports/{id:guid}"] = ($"/t/grand-poitiers/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
         ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),

@@ -18,10 +18,14 @@ public static class DemoCommand
         {
             tenant, organisations, campaigns, seed,
         };
-        seedCommand.Validators.Add(result =>
+        // On the options, not the command: a command's validator reads 0 for an option left to its default.
+        organisations.Validators.Add(result =>
         {
-            if (result.GetValue(organisations) < 1) result.AddError("--organisations must be at least 1");
-            if (result.GetValue(campaigns) is < 1 or > 10) result.AddError("--campaigns must be between 1 and 10");
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--organisations must be at least 1");
+        });
+        campaigns.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10) result.AddError("--campaigns must be between 1 and 10");
         });
         seedCommand.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
         {

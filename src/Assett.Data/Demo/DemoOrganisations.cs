@@ -10,7 +10,7 @@ internal sealed record DemoOrganisation(Organisation Organisation, double Maturi
 /// Plausible organisations of a territory: valid SIRETs, real NAF codes and communes (weighted by
 /// population), headcount bands, and a maturity that depends on the sector.
 /// </summary>
-internal sealed class DemoOrganisations(Random random, IReadOnlyList<Commune> communes)
+internal sealed class DemoOrganisations(Random random, IReadOnlyList<Commune> communes, IEnumerable<string> takenSirets)
 {
     private sealed record Activity(string Naf, string Prefix, OrganisationKind Kind, int Weight);
 
@@ -49,7 +49,8 @@ internal sealed class DemoOrganisations(Random random, IReadOnlyList<Commune> co
 
     private readonly int _totalWeight = Activities.Sum(a => a.Weight);
     private readonly long _totalPopulation = communes.Sum(c => (long)Math.Max(1, c.Population));
-    private readonly HashSet<string> _sirets = [];
+    // A second seeding adds organisations beside the first ones' (the same seed would draw the same SIRETs).
+    private readonly HashSet<string> _sirets = [.. takenSirets];
 
     public DemoOrganisation Next()
     {

@@ -47,7 +47,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
         var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, cancellationToken);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
-        var generator = new DemoOrganisations(new Random(options.Seed), communes);
+        var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
         var answers = new DemoAnswers(new Random(options.Seed + 1), package);
 
         var totals = (Assessments: 0, Statuses: 0);
@@ -106,6 +106,12 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
     }
 
     /// <summary>The demo campaigns, one per year up to this one: all closed but the last, which is open.</summary>
+    private async Task<List<string>> TakenSiretsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = AssettDbContextOptions.Create(appConnectionString);
+        return await db.Organisations.Where(o => o.Siret != null).Select(o => o.Siret!).ToListAsync(cancellationToken);
+    }
+
     private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, CancellationToken cancellationToken)
     {
         await using var db = AssettDbContextOptions.Create(appConnectionString);

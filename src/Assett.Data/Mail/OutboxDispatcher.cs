@@ -5,50 +5,78 @@ using Microsoft.Extensions.Logging;
 namespace Assett.Data.Mail;
 
 /// <summary>
-/// Sends a tenant's due messages. Each batch is locked with <c>FOR UPDATE SKIP LOCKED</c>, so several
-/// workers never send the same message; a failure is recorded and retried later with a growing delay.
+/// Sends a tenant's due messages one at a time (docs/reliability.md, « Mail leaves once »): each is
+/// claimed in a transaction of its own (<c>FOR UPDATE SKIP LOCKED</c>, so two workers never take the
+/// same), which pushes its next attempt past the SMTP exchange, and is marked sent as soon as that
+/// exchange ends. A crash between the server's acceptance and the mark can resend that one message,
+/// with the same Message-Id; none other. A failure is retried with a growing delay, and after
+/// <see cref="MaximumAttempts"/> the message is set aside as failed, for platform administrators.
 /// </summary>
 public sealed class OutboxDispatcher(string appConnectionString, MailSender sender, TimeProvider clock, ILogger logger)
 {
-    /// <summary>Messages sent per transaction: a full batch sent means more may be due (the caller drains them).</summary>
-    public const int BatchSize = 200;
-    private static readonly TimeSpan MaximumDelay = TimeSpan.FromHours(6);
+    public const int MaximumAttempts = 8;
+    public const int ErrorMaxLength = 1000;
 
-    /// <summary>Sends a batch of one tenant's due messages; returns how many were sent.</summary>
+    /// <summary>Longer than an SMTP exchange can last (<see cref="MailSender"/>'s timeouts): a claimed message is not claimed twice.</summary>
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends the tenant's due messages until none is left; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
         using var scope = new MultiTenantContextAccessor().Change(tenant);
         await using var db = AssettDbContextOptions.Create(appConnectionString);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages
-            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(cancellationToken);
-        var sent = 0;
         await using var session = sender.Open(tenant.Identifier);
-        foreach (var message in due)
+        var sent = 0;
+        while (await ClaimNextAsync(db, cancellationToken) is { } message)
         {
             try
             {
                 var where = await session.SendAsync(message, cancellationToken);
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
+                await db.OutboxMessages.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, clock.GetUtcNow()).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
                 sent++;
-                logger.LogDebug("Mail « {Subject} » to {To} sent: {Where}", message.Subject, message.ToAddress, where);
+                logger.LogDebug("Mail {Id} of {Tenant} sent: {Where}", message.Id, tenant.Identifier, where);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.Attempts++;
-                var delay = TimeSpan.FromMinutes(Math.Min(Math.Pow(2, message.Attempts), MaximumDelay.TotalMinutes));
-                message.NextAttemptAt = clock.GetUtcNow() + delay;
-                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                logger.LogWarning("Mail « {Subject} » to {To} failed (attempt {Attempts}), retried in {Delay}: {Error}",
-                    message.Subject, message.ToAddress, message.Attempts, delay, e.Message);
+                await RecordFailureAsync(db, message, e, tenant);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (due.Count > 0) logger.LogInformation("{Sent} of {Due} mail(s) of {Tenant} sent", sent, due.Count, tenant.Identifier);
+        if (sent > 0) logger.LogInformation("{Sent} mail(s) of {Tenant} sent", sent, tenant.Identifier);
         return sent;
+    }
+
+    private async Task<OutboxMessage?> ClaimNextAsync(AssettDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = await db.OutboxMessages.FromSqlInterpolated($"""
+            SELECT * FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {now}
+            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED
+            """).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (message is null) return null;
+        await db.OutboxMessages.Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, now + Claim), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return message;
+    }
+
+    private async Task RecordFailureAsync(AssettDbContext db, OutboxMessage message, Exception error, TenantInfo tenant)
+    {
+        var attempts = message.Attempts + 1;
+        var now = clock.GetUtcNow();
+        var failed = attempts >= MaximumAttempts;
+        // 2, 4, 8… minutes: about four hours in all before the message is set aside.
+        var next = now + TimeSpan.FromMinutes(Math.Pow(2, attempts));
+        var text = error.Message.Length > ErrorMaxLength ? error.Message[..ErrorMaxLength] : error.Message;
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.LastError, text)
+            .SetProperty(x => x.NextAttemptAt, next)
+            .SetProperty(x => x.FailedAt, failed ? now : (DateTimeOffset?)null), CancellationToken.None);
+        if (failed)
+            logger.LogError("Mail {Id} of {Tenant} set aside after {Attempts} failed attempts: {Error}", message.Id, tenant.Identifier, attempts, text);
+        else
+            logger.LogWarning("Mail {Id} of {Tenant} failed (attempt {Attempts}), retried at {Next}: {Error}", message.Id, tenant.Identifier, attempts, next, text);
     }
 }

@@ -22,6 +22,9 @@ public sealed class OutboxMessage : ITenantOwned
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Set once <see cref="OutboxDispatcher.MaximumAttempts"/> sends failed: no longer tried until an administrator asks again.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -33,6 +36,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.ToAddress).HasMaxLength(320);
         message.Property(m => m.Subject).HasMaxLength(300);
         message.HasIndex(m => new { m.TenantId, m.UniqueKey }).IsUnique();
-        message.HasIndex(m => new { m.TenantId, m.SentAt, m.NextAttemptAt });
+        message.Property(m => m.LastError).HasMaxLength(OutboxDispatcher.ErrorMaxLength);
+        // The dispatcher's query: the due messages, oldest first.
+        message.HasIndex(m => new { m.TenantId, m.NextAttemptAt }).HasFilter("sent_at IS NULL AND failed_at IS NULL").HasDatabaseName("ix_outbox_messages_due");
     }
 }

@@ -738,12 +738,17 @@ namespace Assett.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text")
                         .HasColumnName("html_body");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
@@ -787,12 +792,13 @@ namespace Assett.Data.Migrations
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_outbox_messages_tenant_id_id");
 
+                    b.HasIndex("TenantId", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
                     b.HasIndex("TenantId", "UniqueKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_tenant_id_unique_key");
-
-                    b.HasIndex("TenantId", "SentAt", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_tenant_id_sent_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

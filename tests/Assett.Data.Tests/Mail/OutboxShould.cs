@@ -84,6 +84,54 @@ public sealed class OutboxShould(PostgresServer server) : IAsyncLifetime, IDispo
     }
 
     [Fact]
+    public async Task MarkEachMessageSentAsItLeavesSoAServerDyingMidBatchGetsNoneTwice()
+    {
+        for (var i = 0; i < 10; i++) await EnqueueAsync(_poitiers, $"message-{i}");
+        await using var sink = new SmtpSink(acceptBeforeDying: 4);
+
+        var first = await Dispatcher("127.0.0.1", sink.Port).DispatchAsync(_poitiers, TestContext.Current.CancellationToken);
+        sink.Revive();
+        await DueNowAsync(_poitiers);
+        var second = await Dispatcher("127.0.0.1", sink.Port).DispatchAsync(_poitiers, TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, first);
+        Assert.Equal(6, second);
+        Assert.Equal(10, sink.MessageIds.Count);
+        Assert.Equal(10, sink.MessageIds.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SetAsideAMessageThatKeepsFailingAndKeepSendingTheOthers()
+    {
+        await EnqueueAsync(_poitiers, "echec");
+        for (var attempt = 1; attempt <= OutboxDispatcher.MaximumAttempts; attempt++)
+        {
+            await Dispatcher(smtpHost: "127.0.0.1", smtpPort: 1).DispatchAsync(_poitiers, TestContext.Current.CancellationToken);
+            await DueNowAsync(_poitiers);
+        }
+        await EnqueueAsync(_poitiers, "suivant");
+
+        var sent = await Dispatcher().DispatchAsync(_poitiers, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, sent);
+        using var scope = _accessor.Change(_poitiers);
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var failed = await db.OutboxMessages.SingleAsync(m => m.UniqueKey == "echec", TestContext.Current.CancellationToken);
+        Assert.Equal(OutboxDispatcher.MaximumAttempts, failed.Attempts);
+        Assert.NotNull(failed.FailedAt);
+        Assert.Null(failed.SentAt);
+        Assert.Contains("onnection", failed.LastError);
+    }
+
+    /// <summary>Skips the retry delays.</summary>
+    private async Task DueNowAsync(TenantInfo tenant)
+    {
+        using var scope = _accessor.Change(tenant);
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        await db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task SendEachMessageOnceWhenTwoWorkersRunAtOnce()
     {
         for (var i = 0; i < 40; i++) await EnqueueAsync(_poitiers, $"message-{i}");

@@ -23,6 +23,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
 {
     public sealed class InputModel
     {
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Indiquez le nom de l’organisation.")]
+        [System.ComponentModel.DataAnnotations.StringLength(300, ErrorMessage = "Le nom tient en 300 caractères au plus.")]
         public string Name { get; set; } = "";
         public OrganisationKind Kind { get; set; }
         public string? NafCode { get; set; }
@@ -66,7 +68,6 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         if (!CanEdit) return Forbid();
         var naf = string.IsNullOrWhiteSpace(Input.NafCode) ? null : NafCodes.Find(Input.NafCode);
-        if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Indiquez le nom de l’organisation.");
         if (!string.IsNullOrWhiteSpace(Input.NafCode) && naf is null)
             ModelState.AddModelError("Input.NafCode", "Ce code NAF n’existe pas : il a la forme 56.10C (voir votre avis de situation Insee).");
         if (Input.Commune is { Length: > 0 } commune && commune != Organisation.CommuneInsee && Communes.All(c => c.Code != commune))

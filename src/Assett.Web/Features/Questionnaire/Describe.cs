@@ -45,5 +45,5 @@ public static class Describe
 
     public static string Conflict(TaskStatusEntry theirs, TimeZoneInfo zone) =>
         $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {At(theirs.UpdatedAt, zone)}). " +
-        "Votre réponse n’a pas été enregistrée : vérifiez la sienne, puis enregistrez de nouveau si besoin.";
+        "Votre réponse, restée ci-dessous, n’a pas été enregistrée : vérifiez la sienne, puis enregistrez de nouveau pour la remplacer.";
 }

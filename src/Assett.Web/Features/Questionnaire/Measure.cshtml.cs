@@ -22,6 +22,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         public string? Status { get; set; }
         public double? FaitPercent { get; set; }
         public double? ProgrammePercent { get; set; }
+        [System.ComponentModel.DataAnnotations.StringLength(TaskAnswers.CommentMaxLength)]
         public string? Comment { get; set; }
         public uint SeenVersion { get; set; }
 

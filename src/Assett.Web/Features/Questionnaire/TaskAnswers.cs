@@ -28,6 +28,9 @@ public sealed record SaveResult(SaveOutcome Outcome, TaskStatusEntry? Current = 
 /// </summary>
 public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
 {
+    /// <summary>A few paragraphs: what was done, by whom, where the proof is.</summary>
+    public const int CommentMaxLength = 2000;
+
     public async Task<SaveResult> SaveAsync(AssessmentContext context, TaskAnswer answer, string author, CancellationToken cancellationToken)
     {
         if (!context.CanEdit) return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation ne peut plus être modifiée.");
@@ -36,6 +39,9 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
         if (Parse(answer) is not { } status)
             return new SaveResult(SaveOutcome.Invalid, Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
+        if (comment?.Length > CommentMaxLength)
+            return new SaveResult(SaveOutcome.Invalid, Error: string.Create(Describe.French,
+                $"Le commentaire tient en {CommentMaxLength:N0} caractères au plus ; celui-ci en compte {comment.Length:N0}."));
 
         // Saves of one assessment go one at a time: they see each other's versions, and none lands after a submission.
         // Three round trips in all (lock and read, write, commit): saves are the journey's most frequent request.
