@@ -5,6 +5,7 @@ using Assett.Data.Mail;
 using Assett.Web.Features.Account;
 using Assett.Web.Features.Api;
 using Assett.Web.Features.Dashboard;
+using Assett.Web.Features.Failures;
 using Assett.Web.Features.Jobs;
 using Assett.Web.Features.Mail;
 using Assett.Web.Features.Organisations;
@@ -47,6 +48,7 @@ public static class WebSetup
         services.AddAssettAccess();
         // French text stays readable in the HTML instead of becoming &#xE9; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddExceptionHandler<Features.Failures.RequestFailures.Logged>();
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
         services.AddAssettAccounts(environment);
         services.AddAssettApi(configuration, environment);
@@ -74,11 +76,8 @@ public static class WebSetup
     {
         app.UseTrustedProxies(app.Configuration);
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            app.UseHsts();
-        }
+        app.UseRequestFailures();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Pages answer errors with the French error page; the API and the token server answer with their status alone.
         app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 

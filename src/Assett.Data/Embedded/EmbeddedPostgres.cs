@@ -36,7 +36,7 @@ public static class EmbeddedPostgres
             await InitializeAsync(layout, binaries, logger);
 
         var port = await StartServerAsync(layout, options, binaries, logger);
-        var cluster = new EmbeddedPostgresCluster(options, layout, binaries, port, startedHere: true, logger);
+        var cluster = new EmbeddedPostgresCluster(options, layout, binaries, port, startedHere: true, ClusterLease.Take(layout), logger);
         try
         {
             await cluster.WaitUntilReadyAsync(options.StartTimeout);
@@ -75,8 +75,17 @@ public static class EmbeddedPostgres
             }
             return null;
         }
-        var cluster = new EmbeddedPostgresCluster(options, layout, binaries, pidFile.Port, startedHere: false, logger);
-        await cluster.WaitUntilReadyAsync(options.StartTimeout);
+        var lease = ClusterLease.Take(layout);
+        var cluster = new EmbeddedPostgresCluster(options, layout, binaries, pidFile.Port, startedHere: false, lease, logger);
+        try
+        {
+            await cluster.WaitUntilReadyAsync(options.StartTimeout);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
         logger.LogInformation("Using the embedded PostgreSQL already running on 127.0.0.1:{Port} (pid {Pid}, data in {Data})",
             pidFile.Port, pidFile.ProcessId, layout.Data);
         return cluster;

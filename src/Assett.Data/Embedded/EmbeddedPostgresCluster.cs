@@ -4,9 +4,9 @@ using Npgsql;
 namespace Assett.Data.Embedded;
 
 /// <summary>
-/// A running embedded cluster. Disposing it stops the server if this process started it (a cluster
-/// found running is shared with the process that started it and left alone); a throwaway cluster
-/// is also deleted.
+/// A running embedded cluster, shared by the processes that use it: each holds a lease, and
+/// disposing the last one stops the server, whichever process started it (decisions.md). A
+/// throwaway cluster is also deleted.
 /// </summary>
 public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 {
@@ -14,11 +14,13 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     private readonly ClusterLayout _layout;
     private readonly PostgresBinaries _binaries;
     private readonly ILogger _logger;
+    private readonly ClusterLease _lease;
     private bool _disposed;
 
     internal EmbeddedPostgresCluster(EmbeddedPostgresOptions options, ClusterLayout layout, PostgresBinaries binaries,
-        int port, bool startedHere, ILogger logger)
+        int port, bool startedHere, ClusterLease lease, ILogger logger)
     {
+        _lease = lease;
         _options = options;
         _layout = layout;
         _binaries = binaries;
@@ -28,6 +30,8 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Whether this process started the server (it may still be stopped by another: the last one out).</summary>
     public bool StartedHere { get; }
     public int MajorVersion => _binaries.MajorVersion;
     public string DataDirectory => _layout.Data;
@@ -120,12 +124,19 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed || !StartedHere) return;
+        if (_disposed) return;
         _disposed = true;
         NpgsqlConnection.ClearAllPools();
         // Under the launchers' lock: a host starting meanwhile waits for the stop, then starts the cluster
         // anew, instead of taking for running a server that is going away.
         await using var launcherLock = await LauncherLock.AcquireAsync(_layout.LockFile, _options.StartTimeout);
+        var others = _lease.OthersLive(_layout);
+        _lease.Dispose();
+        if (others > 0)
+        {
+            _logger.LogInformation("Embedded PostgreSQL on port {Port} left running: {Others} other Assett process(es) still use it", Port, others);
+            return;
+        }
         var mode = _options.Ephemeral ? "immediate" : "fast";
         var result = await ProcessRunner.RunAsync(_binaries.PgCtl, ["-D", _layout.Data, "-m", mode, "-w", "stop"],
             TimeSpan.FromSeconds(60), ProcessRunner.RunsAsRoot);

@@ -25,7 +25,7 @@ public sealed class EmbeddedPostgresShould : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ReuseARunningClusterAndLeaveItToTheProcessThatStartedIt()
+    public async Task ReuseARunningClusterAndStopItWhenTheLastUserLeaves()
     {
         var first = await StartAsync();
         var second = await StartAsync();
@@ -34,6 +34,34 @@ public sealed class EmbeddedPostgresShould : IAsyncDisposable
         Assert.Equal(first.Port, second.Port);
         await second.DisposeAsync();
         Assert.Equal(1, await CountAsync(first, "SELECT 1"));
+        await first.DisposeAsync();
+        Assert.Null(PostmasterPidFile.Read(first.DataDirectory));
+    }
+
+    [Fact]
+    public async Task KeepServingTheOthersWhenTheProcessThatStartedItEnds()
+    {
+        var starter = await StartAsync(); // a CLI command that found no server
+        var host = await StartAsync();    // a web host started meanwhile
+
+        await starter.DisposeAsync();
+
+        Assert.Equal(1, await CountAsync(host, "SELECT 1"));
+        await host.DisposeAsync();
+        Assert.Null(PostmasterPidFile.Read(host.DataDirectory));
+    }
+
+    [Fact]
+    public async Task IgnoreTheLeaseOfAProcessThatDied()
+    {
+        var cluster = await StartAsync();
+        // A killed process's lease: its file stays, its lock went with it.
+        await File.WriteAllTextAsync(Path.Combine(_root, "leases", "999999-dead.lease"), "", TestContext.Current.CancellationToken);
+
+        await cluster.DisposeAsync();
+
+        Assert.Null(PostmasterPidFile.Read(cluster.DataDirectory));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "leases")));
     }
 
     [Fact]
@@ -187,7 +215,7 @@ public sealed class EmbeddedPostgresShould : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Stop in reverse order: the process that started a cluster is the one that stops it.
+        // The last one out stops the cluster.
         for (var i = _started.Count - 1; i >= 0; i--) await _started[i].DisposeAsync();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }

@@ -12,6 +12,8 @@ namespace Assett.Web.Features.Jobs;
 /// </summary>
 public static class JobsSetup
 {
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(3);
+
     public static IServiceCollection AddAssettJobs(this IServiceCollection services, AssettDatabase database, IConfiguration configuration)
     {
         services.AddHangfire(hangfire => hangfire
@@ -19,7 +21,13 @@ public static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(database.AppConnectionString),
-                new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false,
+                    // A running job keeps its hold fresh; a worker killed mid-job gives it back within minutes, not
+                    // the default half hour (docs/reliability.md). Jobs are safe to run twice: their mail has unique keys.
+                    InvisibilityTimeout = InvisibilityTimeout, UseSlidingInvisibilityTimeout = true,
+                }));
         services.AddSingleton<TenantSchedules>();
         if (configuration.GetValue("Jobs:Server", true))
         {
