@@ -78,8 +78,9 @@ public static class WebSetup
         app.UseSecurityHeaders();
         app.UseRequestFailures();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        // Pages answer errors with the French error page; the API and the token server answer with their status alone.
+        // Pages answer errors with the French error page; the API and the token server with a French problem document (ApiProblems).
         app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
 
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests;
 
 /// <summary>The real web host on a test database (or on any connection string a test chooses).</summary>
-public sealed class AssettWebFactory(string appConnectionString, string adminConnectionString, string environment = "Development")
+public class AssettWebFactory(string appConnectionString, string adminConnectionString, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public AssettWebFactory(TestDatabase database) : this(database.AppConnectionString, database.AdminConnectionString)

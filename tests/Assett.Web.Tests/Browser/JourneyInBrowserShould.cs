@@ -81,9 +81,16 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.WaitForURLAsync("**/evaluation/1.2", Loaded);
 
         await VisitAsync(page, "/t/grand-poitiers/organisation/profil");
+        // A refused form, corrected, then the back button: the page, not « Confirm Form Resubmission » (docs/reliability.md).
+        await page.GetByLabel("Nom de l’organisation").FillAsync("   ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le profil" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Indiquez le nom de l’organisation.")).ToBeVisibleAsync();
+        await page.GetByLabel("Nom de l’organisation").FillAsync("Boulangerie du Clain");
         await page.GetByText("Non", new() { Exact = true }).First.ClickAsync(); // the first yes/no question
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le profil" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Le profil est enregistré.")).ToBeVisibleAsync();
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.GetByLabel("Nom de l’organisation")).ToHaveValueAsync("Boulangerie du Clain");
 
         await VisitAsync(page, "/t/grand-poitiers/boite-a-outils");
         await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();

@@ -90,6 +90,19 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task AskForAMissingSiretInFrenchAndKeepWhatWasTyped()
+    {
+        var response = await RegisterAsync(siret: "");
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Indiquez le numéro SIRET de votre établissement (14 chiffres).", page);
+        Assert.Contains("value=\"Boulangerie du Clain\"", page);
+        Assert.Contains("value=\"gerante@boulangerie.example\"", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
     public async Task RejectAnInvalidSiretAndKeepNothing()
     {
         var page = await (await RegisterAsync(siret: "73282932000075")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

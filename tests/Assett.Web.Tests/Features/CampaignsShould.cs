@@ -47,6 +47,21 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AskForAMissingNameInFrench()
+    {
+        var admin = await OfficerAsync("admin@grand-poitiers.example", MembershipRole.OfficerAdmin);
+
+        var response = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "" });
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Indiquez le nom de la campagne.", page);
+        Assert.Contains("Indiquez la date de clôture.", page);
+        Assert.Contains("value=\"2028-01-15\"", page);
+        Assert.Equal(1, await InTerritoryAsync(db => db.Campaigns.CountAsync()));
+    }
+
+    [Fact]
     public async Task LetAReaderSeeTheCampaignsButChangeNothing()
     {
         var reader = await OfficerAsync("lecteur@grand-poitiers.example", MembershipRole.OfficerReader);

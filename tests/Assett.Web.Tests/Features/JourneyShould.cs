@@ -32,6 +32,22 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         await browser.GetStringAsync($"/t/grand-poitiers/{path}", TestContext.Current.CancellationToken);
 
     [Fact]
+    public async Task AskForAMissingOrganisationNameInFrench()
+    {
+        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+
+        var page = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        {
+            ["Input.Name"] = "", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "10.71C",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Indiquez le nom de l’organisation.", page);
+        Assert.DoesNotContain("field is required", page);
+        Assert.Contains("value=\"10.71C\"", page);
+        Assert.Equal("Boulangerie du Clain", (await InTerritoryAsync(db => db.Organisations.SingleAsync())).Name);
+    }
+
+    [Fact]
     public async Task SaveTheProfileAndItsAnswersForTheEngine()
     {
         var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);

@@ -35,6 +35,40 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("message").GetString()!;
 
     [Fact]
+    public async Task RefuseASplitOverAHundredAndShowItAsTyped()
+    {
+        var owner = await SignedInAsync(Boulangerie.Owner);
+
+        var response = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        {
+            ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "detaille", ["Answers[0].SeenVersion"] = "0",
+            ["Answers[0].FaitPercent"] = "80", ["Answers[0].ProgrammePercent"] = "50", ["Answers[0].Comment"] = "Presque tout",
+        });
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("dont la somme ne dépasse pas 100", page);
+        Assert.Matches("id=\"assett_1-1-1-1-detaille\"[^>]*checked", page);
+        Assert.Matches("id=\"assett_1-1-1-1-part-faite\"[^>]*value=\"80\"", page);
+        Assert.Matches("id=\"assett_1-1-1-1-part-programmee\"[^>]*value=\"50\"", page);
+        Assert.Contains(">Presque tout</textarea>", page);
+        Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatuses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RefuseACommentOverItsLengthAndSayTheLimit()
+    {
+        var owner = await SignedInAsync(Boulangerie.Owner);
+
+        var response = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0, new string('x', 10_000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Le commentaire tient en 2\u202F000 caractères au plus ; celui-ci en compte 10\u202F000.", await MessageOfAsync(response));
+        Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatuses.CountAsync()));
+        Assert.Contains("maxlength=\"2000\"", await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ShowTheThemesAndWhereToStart()
     {
         var owner = await SignedInAsync(Boulangerie.Owner);

@@ -28,14 +28,14 @@ public static class CohortApi
             .WithSummary("The cohort's funnel, quartiles per theme (node id \"\" is the overall score) by dimension (tous, secteur, taille, commune, type), and progress since the previous campaign.")
             .RequireAuthorization(ApiSetup.Policy("cohort"));
 
-    private static async Task<Results<Ok<CohortFiguresResponse>, NotFound, ForbidHttpResult, BadRequest<string>>> GetAsync(ClaimsPrincipal caller,
+    private static async Task<Results<Ok<CohortFiguresResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetAsync(ClaimsPrincipal caller,
         AssettDbContext db, IMultiTenantContextAccessor tenant, DashboardCache cache, Guid? campaign = null, string dimension = "tous",
         CancellationToken cancellationToken = default)
     {
         if (tenant.Current is not { } territory) return TypedResults.NotFound();
         if (await ApiCaller.ReadableOrganisationsAsync(caller, db, cancellationToken) is not null) return TypedResults.Forbid();
         if (CohortFigures.Dimensions.All(d => d.Key != dimension))
-            return TypedResults.BadRequest($"dimension must be one of: {string.Join(", ", CohortFigures.Dimensions.Select(d => d.Key))}");
+            return ApiProblems.BadParameter("dimension", $"l’une des valeurs {string.Join(", ", CohortFigures.Dimensions.Select(d => d.Key))}");
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
         var chosen = campaign is { } id ? campaigns.FirstOrDefault(c => c.Id == id) : CohortCampaign.Current(campaigns, territory.DateAt(DateTimeOffset.UtcNow));
         if (chosen is null) return TypedResults.NotFound();

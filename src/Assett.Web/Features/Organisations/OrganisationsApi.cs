@@ -47,11 +47,14 @@ public static class OrganisationsApi
         return readable is null ? db.Organisations.AsNoTracking() : db.Organisations.AsNoTracking().Where(o => readable.Contains(o.Id));
     }
 
-    private static async Task<Ok<List<OrganisationSummary>>> ListAsync(ClaimsPrincipal caller, AssettDbContext db, int page = 1, CancellationToken cancellationToken = default)
+    private const int PageSize = 100, LastPage = 100_000;
+
+    private static async Task<Results<Ok<List<OrganisationSummary>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal caller, AssettDbContext db, int page = 1,
+        CancellationToken cancellationToken = default)
     {
-        const int pageSize = 100;
+        if (page is < 1 or > LastPage) return ApiProblems.BadParameter("page", $"un numéro de page entre 1 et {LastPage}");
         var organisations = await (await ReadableAsync(caller, db, cancellationToken)).OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(o => new OrganisationSummary(o.Id, o.Siret, o.Rna, o.Name, o.Kind.ToString(), o.NafCode, o.NafSection,
                 o.Headcount == null ? null : o.Headcount.ToString(), o.CommuneInsee))
             .ToListAsync(cancellationToken);
