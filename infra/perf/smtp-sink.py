@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""A local SMTP sink for load tests: accepts every message, counts them and their distinct Message-Ids.
-Usage: smtp-sink.py PORT COUNT_FILE   (COUNT_FILE gets "messages distinct-ids" once a second)"""
+"""A local SMTP sink for load and fault tests: accepts every message, counts them and their distinct Message-Ids.
+Usage: smtp-sink.py PORT COUNT_FILE [IDS_FILE]   (COUNT_FILE gets "messages distinct-ids" once a second; IDS_FILE,
+if given, gets each accepted message's Message-Id once the acceptance is sent, so that it outlives a killed sink)"""
 import asyncio, sys
 
 port, count_file = int(sys.argv[1]), sys.argv[2]
+ids_file = open(sys.argv[3], "a", buffering=1) if len(sys.argv) > 3 else None
 messages, ids = 0, set()
 
 async def session(reader, writer):
@@ -20,9 +22,14 @@ async def session(reader, writer):
             while (data := await reader.readline()) not in (b".\r\n", b""):
                 if message_id is None and data.lower().startswith(b"message-id:"):
                     message_id = data.split(b":", 1)[1].strip()
+            if data == b"":
+                break  # the client went away mid-message: nothing was accepted
+            writer.write(b"250 queued\r\n")
+            await writer.drain()
             messages += 1
             ids.add(message_id)
-            writer.write(b"250 queued\r\n")
+            if ids_file:
+                ids_file.write(message_id.decode() + "\n")
         elif verb == b"QUIT":
             writer.write(b"221 bye\r\n")
             await writer.drain()

@@ -5,60 +5,77 @@ using Microsoft.Extensions.Logging;
 namespace Assett.Data.Mail;
 
 /// <summary>
-/// Sends a tenant's due messages one at a time (docs/reliability.md, « Mail leaves once »): each is
-/// claimed in a transaction of its own (<c>FOR UPDATE SKIP LOCKED</c>, so two workers never take the
-/// same), which pushes its next attempt past the SMTP exchange, and is marked sent as soon as that
+/// Sends a tenant's due messages (docs/reliability.md, « Mail leaves once »). Small batches are claimed
+/// in one statement (<c>FOR UPDATE SKIP LOCKED</c>, so two workers never take the same), which pushes
+/// their next attempt past the time a batch may take; each message is marked sent as soon as its SMTP
 /// exchange ends. A crash between the server's acceptance and the mark can resend that one message,
-/// with the same Message-Id; none other. A failure is retried with a growing delay, and after
-/// <see cref="MaximumAttempts"/> the message is set aside as failed, for platform administrators.
+/// with the same Message-Id; the rest of its batch is due again once the claim lapses. A failure is
+/// retried with a growing delay, and after <see cref="MaximumAttempts"/> the message is set aside as
+/// failed, for platform administrators.
 /// </summary>
 public sealed class OutboxDispatcher(string appConnectionString, MailSender sender, TimeProvider clock, ILogger logger)
 {
     public const int MaximumAttempts = 8;
     public const int ErrorMaxLength = 1000;
+    private const int BatchSize = 20;
 
-    /// <summary>Longer than an SMTP exchange can last (<see cref="MailSender"/>'s timeouts): a claimed message is not claimed twice.</summary>
+    /// <summary>How long a claimed batch is left to its worker; a batch stops before half of it has passed.</summary>
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
 
-    /// <summary>Sends the tenant's due messages until none is left; returns how many were sent.</summary>
+    /// <summary>Sends the tenant's due messages until none is left (or the mail server fails); returns how many were sent.</summary>
     public async Task<int> DispatchAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
         using var scope = new MultiTenantContextAccessor().Change(tenant);
         await using var db = AssettDbContextOptions.Create(appConnectionString);
         await using var session = sender.Open(tenant.Identifier);
         var sent = 0;
-        while (await ClaimNextAsync(db, cancellationToken) is { } message)
+        while (true)
         {
-            try
+            var claimedAt = clock.GetUtcNow();
+            var batch = await ClaimAsync(db, claimedAt, cancellationToken);
+            if (batch.Count == 0) break;
+            var (done, failed) = (0, false);
+            foreach (var message in batch)
             {
-                var where = await session.SendAsync(message, cancellationToken);
-                await db.OutboxMessages.Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, clock.GetUtcNow()).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
-                sent++;
-                logger.LogDebug("Mail {Id} of {Tenant} sent: {Where}", message.Id, tenant.Identifier, where);
+                if (failed || cancellationToken.IsCancellationRequested || clock.GetUtcNow() - claimedAt > Claim / 2) break;
+                try
+                {
+                    var where = await session.SendAsync(message, cancellationToken);
+                    await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
+                        .SetProperty(x => x.SentAt, clock.GetUtcNow()).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+                    sent++;
+                    logger.LogDebug("Mail {Id} of {Tenant} sent: {Where}", message.Id, tenant.Identifier, where);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await RecordFailureAsync(db, message, e, tenant);
+                    failed = true; // the server is likely down for the others too: they wait for the next round
+                }
+                done++;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await RecordFailureAsync(db, message, e, tenant);
-            }
+            // The batch's messages not tried are due again now, without an attempt counted.
+            var untried = batch.Skip(done).Select(m => m.Id).ToList();
+            if (untried.Count > 0)
+                await db.OutboxMessages.Where(m => untried.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, clock.GetUtcNow()),
+                    CancellationToken.None);
+            if (failed || untried.Count > 0) break;
         }
         if (sent > 0) logger.LogInformation("{Sent} mail(s) of {Tenant} sent", sent, tenant.Identifier);
         return sent;
     }
 
-    private async Task<OutboxMessage?> ClaimNextAsync(AssettDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<OutboxMessage>> ClaimAsync(AssettDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var message = await db.OutboxMessages.FromSqlInterpolated($"""
-            SELECT * FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {now}
-            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED
-            """).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (message is null) return null;
-        await db.OutboxMessages.Where(m => m.Id == message.Id)
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, now + Claim), cancellationToken);
+        var batch = await db.OutboxMessages.FromSqlInterpolated($"""
+            UPDATE outbox_messages SET next_attempt_at = {now + Claim}
+            WHERE id IN (SELECT id FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {now}
+                         ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken); // an UPDATE cannot be composed over: row-level security scopes it
+
         await transaction.CommitAsync(cancellationToken);
-        return message;
+        return [.. batch.OrderBy(m => m.CreatedAt)];
     }
 
     private async Task RecordFailureAsync(AssettDbContext db, OutboxMessage message, Exception error, TenantInfo tenant)

@@ -187,7 +187,10 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
-        Assert.Equal(0, other.Content.Headers.ContentLength ?? 0);
+        // A problem document that says nothing of the organisation (ApiProblems).
+        var problem = await other.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("Ressource introuvable", problem.GetProperty("title").GetString());
+        Assert.False(problem.TryGetProperty("detail", out _));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Assett.Web.Features.Failures;
 /// What a request that fails answers (docs/reliability.md). When the database cannot be reached, 503
 /// at once: a French page that needs no database (the usual error page reads the territory and the
 /// menu from it) or, for the API, a problem document; the host serves again as soon as PostgreSQL
-/// is back, since Npgsql drops the broken connections. Any other failure is logged with the request
+/// is back, since the pools' dead connections are dropped on the first failure. Any other failure is logged with the request
 /// id, which the French error page shows, without a stack trace.
 /// </summary>
 public static class RequestFailures
@@ -25,6 +25,8 @@ public static class RequestFailures
             {
                 app.Logger.LogWarning("Request {RequestId} ({Method} {Path}) answered 503: the database is unavailable ({Error})",
                     context.TraceIdentifier, context.Request.Method, context.Request.Path, e.GetBaseException().Message);
+                // The pooled connections are dead too after a restart: dropped at once, not one failed request each.
+                NpgsqlConnection.ClearAllPools();
                 await WriteUnavailableAsync(context);
             }
         });
