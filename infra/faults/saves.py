@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Answer saves from many owners at once, as the autosave script sends them, for the fault scripts.
 
-  saves.py storm SITE TENANT EMAILS_FILE PASSWORD SECONDS RESULTS READY_FILE
+  saves.py storm SITE TENANT EMAILS_FILE PASSWORD SECONDS RESULTS READY_FILE OWNERS
       Signs each owner in from a loopback address of its own (sign-in is limited per address), then
       each owner saves the first task of measure 1.1 over and over, with the comment faute-<owner>-<n>,
       for SECONDS once READY_FILE is written. Every attempt goes to RESULTS as one JSON line: owner, n,
@@ -40,12 +40,23 @@ class Owner:
         self.index, self.email, self.source, self.cookies = index, email, f"127.0.{1 + index // 250}.{2 + index % 250}", {}
 
     def sign_in(self, site, tenant, password):
+        try:
+            self._sign_in(site, tenant, password)
+            self.ready = True
+        except Exception as error:
+            self.ready = False
+            print(f"{self.email} left out: {error}", file=sys.stderr)
+
+    def _sign_in(self, site, tenant, password):
         _, page = request(site, self.source, "GET", f"/t/{tenant}/connexion", self.cookies)
         status, _ = request(site, self.source, "POST", f"/t/{tenant}/connexion", self.cookies,
                             {"Input.Email": self.email, "Input.Password": password, "__RequestVerificationToken": token(page)})
         if status != 302:
-            raise SystemExit(f"{self.email} could not sign in: {status}")
-        _, page = request(site, self.source, "GET", f"/t/{tenant}/evaluation/1.1", self.cookies)
+            raise RuntimeError(f"sign-in answered {status}")
+        status, page = request(site, self.source, "GET", f"/t/{tenant}/evaluation/1.1", self.cookies)
+        if 'Answers[0].NodeId" value="' not in page or "disabled" in page.split('Answers[0].Status"', 1)[-1][:80]:
+            title = re.search(r"<h1[^>]*>([^<]*)", page)
+            raise RuntimeError(f"measure 1.1 answered {status} « {title.group(1).strip() if title else ''} » without an editable form")
         self.token = token(page)
         self.node = re.search(r'Answers\[0\]\.NodeId" value="([^"]+)"', page).group(1)
         self.version = re.search(r'Answers\[0\]\.SeenVersion" value="(\d+)"', page).group(1)
@@ -73,11 +84,15 @@ class Owner:
             if status not in (200, 409):
                 time.sleep(0.2)
 
-def storm(site, tenant, emails_file, password, seconds, results, ready):
+def storm(site, tenant, emails_file, password, seconds, results, ready, wanted):
+    # A few more owners than wanted are given: those whose assessment cannot be edited (no form) are left out.
+    wanted = int(wanted)
     owners = [Owner(i, e.strip()) for i, e in enumerate(open(emails_file)) if e.strip()]
     threads = [threading.Thread(target=o.sign_in, args=(site, tenant, password)) for o in owners]
     for t in threads: t.start()
     for t in threads: t.join()
+    owners = [o for o in owners if o.ready][:wanted]
+    print(f"{len(owners)} owners signed in", file=sys.stderr)
     start = time.time()
     open(ready, "w").write(f"{start}\n")
     lock = threading.Lock()
@@ -109,7 +124,15 @@ def verify(results, history_file, current_file):
           ", ".join(f"{s or 'none'}: {c}" for s, c in sorted(statuses.items())))
     print(f"acknowledged (2xx, saved): {len(acknowledged)}; without their history row: {len(lost)}; "
           f"tasks whose current answer is older than their last acknowledged save: {len(behind)}")
-    print(f"503 answers: {len(unavailable)} (in French: {sum(1 for r in unavailable if r['french'])}); answers slower than 30 s: {len(slow)}")
+    print(f"503 answers: {len(unavailable)} (in French: {sum(1 for r in unavailable if r['french'])})"
+          + (f", from {min(r['at'] for r in unavailable):.1f} s to {max(r['at'] for r in unavailable):.1f} s" if unavailable else "")
+          + f"; answers slower than 30 s: {len(slow)}; slowest: {max(r['took'] for r in rows):.1f} s")
+    seconds = {}
+    for r in rows:
+        second = seconds.setdefault(int(r["at"] + r["took"]), {})
+        second[r["status"]] = second.get(r["status"], 0) + 1
+    print("answers by second they came: " + "; ".join(
+        f"{t}: " + " ".join(f"{s or 'none'}×{c}" for s, c in sorted(counts.items())) for t, counts in sorted(seconds.items())))
     failures = [r for r in rows if r["status"] != 200]
     if failures:
         print(f"failed saves from {min(r['at'] for r in failures):.1f} s to {max(r['at'] for r in failures):.1f} s; "

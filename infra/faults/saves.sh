@@ -21,10 +21,10 @@ source infra/faults/common.sh
 
 build src/Assett.Web src/Assett.Cli
 start_host "$site" # in development, it applies tenants-config and keeps the cluster up for the CLI
-[ "$(sql "SELECT count(*) FROM organisations")" -ge "$owners" ] || cli demo seed --tenant "$tenant" --organisations "$owners" >/dev/null
-cli demo passwords --tenant "$tenant" --count "$owners" --password "$password" >"$work/emails"
+[ "$(sql "SELECT count(*) FROM organisations")" -ge $((owners + 20)) ] || cli demo seed --tenant "$tenant" --organisations $((owners + 20)) >/dev/null
+cli demo passwords --tenant "$tenant" --count $((owners + 20)) --password "$password" >"$work/emails"
 sql "DELETE FROM task_status_changes WHERE comment LIKE 'faute-%'; UPDATE task_statuses SET comment = NULL WHERE comment LIKE 'faute-%'" >/dev/null
-python3 infra/faults/saves.py storm "$site" "$tenant" "$work/emails" "$password" "$seconds" "$work/results" "$work/ready" &
+python3 infra/faults/saves.py storm "$site" "$tenant" "$work/emails" "$password" "$seconds" "$work/results" "$work/ready" "$owners" &
 storm=$!
 until [ -f "$work/ready" ]; do sleep 0.2; done
 sleep $((seconds / 3))
@@ -55,4 +55,6 @@ wait "$storm"
 sql "SELECT comment FROM task_status_changes WHERE comment LIKE 'faute-%'" >"$work/history"
 sql "SELECT node_id || ' ' || comment FROM task_statuses WHERE comment LIKE 'faute-%'" >"$work/current"
 echo "$mode, $owners owners for $seconds s, $(nproc) cores, $(date -u +%FT%TZ)"
+grep -o 'answered 503: .*' "$work/web.log" | sort | uniq -c | sort -rn | head -3 || true
+cp "$work/web.log" /tmp/assett-faults-web.log
 python3 infra/faults/saves.py verify "$work/results" "$work/history" "$work/current"

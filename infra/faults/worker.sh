@@ -27,15 +27,22 @@ have=$(sql "SELECT count(*) FROM organisations o JOIN tenants t ON t.id = o.tena
 python3 infra/perf/smtp-sink.py "$smtp_port" "$work/count" "$work/ids" &
 reminders="unique_key LIKE 'reminder:%'"
 sql "DELETE FROM outbox_messages WHERE $reminders" >/dev/null
-schedule=$(sql "SELECT settings->>'ReminderSchedule' FROM tenants WHERE identifier = '$tenant'")
-set_schedule() { sql "UPDATE tenants SET settings = jsonb_set(settings, '{ReminderSchedule}', to_jsonb('$1'::text)) WHERE identifier = '$tenant'" >/dev/null; }
+schedule=$(sql "SELECT settings->>'reminderSchedule' FROM tenants WHERE identifier = '$tenant'")
+set_schedule() { sql "UPDATE tenants SET settings = jsonb_set(settings, '{reminderSchedule}', to_jsonb('$1'::text)) WHERE identifier = '$tenant'" >/dev/null; }
 set_schedule "* * * * *"
-worker() { (cd src/Assett.Web && exec env Logging__LogLevel__Default=Warning Jobs__Workers=2 "${mail[@]}" dotnet bin/Release/net10.0/Assett.Web.dll --worker) >>"$work/worker.log" 2>&1 & worker=$!; }
+# Not in Development: a development host applies tenants-config at start, which would reset the schedule.
+worker() {
+  (cd src/Assett.Web && exec env ASPNETCORE_ENVIRONMENT=Testing Logging__LogLevel__Default=Warning Logging__LogLevel__Assett.Web.Features.Reminders=Information \
+    Jobs__Workers=2 "${mail[@]}" dotnet bin/Release/net10.0/Assett.Web.dll --worker) >>"$work/worker.log" 2>&1 &
+  worker=$!
+}
 
 worker
 start=$(date +%s.%N)
 queued() { sql "SELECT count(*) FROM outbox_messages WHERE $reminders"; }
-until [ "$(queued)" -ge 100 ]; do sleep 0.2; done
+echo "open campaign's assessments: $(sql "SELECT string_agg(a.state || ' ' || n, ', ') FROM (SELECT a.state, count(*) n FROM assessments a JOIN campaigns c ON c.id = a.campaign_id WHERE c.state = 'Open' AND c.tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant') GROUP BY a.state) a")"
+for _ in $(seq 900); do [ "$(queued)" -ge 100 ] && break; sleep 0.2; done
+[ "$(queued)" -ge 100 ] || { echo "no reminders after 3 minutes; the worker's log:" >&2; tail -20 "$work/worker.log" >&2; exit 1; }
 job=$(sql "SELECT id FROM hangfire.job WHERE statename = 'Processing' AND invocationdata::text LIKE '%ReminderJob%' ORDER BY id DESC LIMIT 1")
 kill -9 "$worker"
 killed=$(date +%s.%N)
@@ -55,5 +62,6 @@ sleep 2
 read -r messages distinct <"$work/count"
 echo "reminders: $total queued (one per organisation and kind: the outbox's unique key), $(sql "SELECT count(*) FROM outbox_messages WHERE $reminders AND sent_at IS NOT NULL") sent; sink: $messages messages, $distinct distinct Message-Ids"
 echo "jobs of the reminders since the start: $(sql "SELECT string_agg(id || ' ' || statename, ', ' ORDER BY id) FROM hangfire.job WHERE invocationdata::text LIKE '%ReminderJob%' AND createdat > to_timestamp($start)")"
+grep -o "[0-9]* reminder(s) queued.*" "$work/worker.log" || true
 kill "$worker" "$web" 2>/dev/null || true
 [ "$messages" -eq "$distinct" ] && [ "$distinct" -ge "$total" ]

@@ -27,16 +27,4 @@ public sealed class HealthShould(PostgresServer server)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
-
-    [Fact]
-    public async Task ShowTheFrenchErrorPageWhenTheDatabaseIsDown()
-    {
-        const string nowhere = "Host=127.0.0.1;Port=1;Username=assett_app;Database=assett;Timeout=2";
-        await using var factory = new AssettWebFactory(nowhere, nowhere, environment: "Testing");
-
-        var response = await factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("Erreur inattendue", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-    }
 }

@@ -116,8 +116,9 @@ public static class EmbeddedPostgres
         {
             var port = FreePort();
             var logStart = layout.LogLength();
+            // Room for the pools of a web host, a worker and a CLI command at once (EmbeddedPostgresCluster.MaxPoolSize each).
             var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {Quote(layout.SocketDirectory)}"
-                + (options.Ephemeral ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" : "");
+                + (options.Ephemeral ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" : " -c max_connections=300");
             var result = await ProcessRunner.RunAsync(binaries.PgCtl,
                 ["-D", layout.Data, "-l", layout.LogFile, "-o", serverOptions, "-w", "-t", ((int)options.StartTimeout.TotalSeconds).ToString(), "start"],
                 options.StartTimeout + TimeSpan.FromSeconds(10), ProcessRunner.RunsAsRoot);

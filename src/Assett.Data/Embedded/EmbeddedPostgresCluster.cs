@@ -51,7 +51,11 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         Username = role,
         Database = database,
         IncludeErrorDetail = true,
+        // Below the server's max_connections, shared by every process: a burst waits for a connection instead of being refused.
+        MaxPoolSize = MaxPoolSize,
     }.ConnectionString;
+
+    public const int MaxPoolSize = 60;
 
     /// <summary>Creates a database owned by the owner role, optionally as a copy of a template database.</summary>
     public async Task CreateDatabaseAsync(string name, string? template = null)

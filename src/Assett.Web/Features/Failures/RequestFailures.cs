@@ -15,6 +15,14 @@ public static class RequestFailures
 {
     public static IApplicationBuilder UseRequestFailures(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                // Logged by Logged, with the request id the page shows, instead of by the middleware.
+                SuppressDiagnosticsCallback = _ => true,
+            });
+        // Inside the handler above: the database's absence is answered here, before the error page, which needs it.
         app.Use(async (context, next) =>
         {
             try
@@ -23,20 +31,12 @@ public static class RequestFailures
             }
             catch (Exception e) when (IsDatabaseUnavailable(e) && !context.Response.HasStarted)
             {
-                app.Logger.LogWarning("Request {RequestId} ({Method} {Path}) answered 503: the database is unavailable ({Error})",
+                app.Logger.LogWarning(e, "Request {RequestId} ({Method} {Path}) answered 503: the database is unavailable ({Error})",
                     context.TraceIdentifier, context.Request.Method, context.Request.Path, e.GetBaseException().Message);
-                // The pooled connections are dead too after a restart: dropped at once, not one failed request each.
-                NpgsqlConnection.ClearAllPools();
+                ClearPoolsOncePerOutage();
                 await WriteUnavailableAsync(context);
             }
         });
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/Error",
-                // Logged here, with the request id the page shows, instead of by the middleware.
-                SuppressDiagnosticsCallback = _ => true,
-            });
         return app;
     }
 
@@ -45,9 +45,24 @@ public static class RequestFailures
     {
         public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
-            logger.LogError(exception, "Request {RequestId} ({Method} {Path}) failed", context.TraceIdentifier, context.Request.Method, context.Request.Path);
+            var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+            logger.LogError(exception, "Request {RequestId} ({Method} {Path}) failed", context.TraceIdentifier, context.Request.Method, path);
             return ValueTask.FromResult(false);
         }
+    }
+
+    private static long _poolsCleared;
+
+    /// <summary>
+    /// After a restart the pooled connections are dead too: dropped at once, not one failed request each. Once per few
+    /// seconds only, so that the failures of one outage do not close, one after the other, the connections opened after it.
+    /// </summary>
+    private static void ClearPoolsOncePerOutage()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _poolsCleared);
+        if (now - last < 5_000 || Interlocked.CompareExchange(ref _poolsCleared, now, last) != last) return;
+        NpgsqlConnection.ClearAllPools();
     }
 
     public static bool IsDatabaseUnavailable(Exception exception)
