@@ -3,7 +3,8 @@
 # (the web host with --worker), which is killed with kill -9 in the middle of it; a second worker
 # must run the job again once its invisibility timeout has passed (3 minutes, JobsSetup), and each
 # reminder must be sent once (the SMTP sink counts Message-Ids). The schedule is set to every minute
-# for the first run, then back to the territory's own before the second worker starts.
+# for the run (the occurrence is the day, so the later minutes' runs queue nothing new), and set
+# back at the end.
 # Needs at least 3,000 organisations (seeded on first use). Figures go to docs/reliability.md.
 # Usage: infra/faults/worker.sh
 set -euo pipefail
@@ -47,7 +48,6 @@ job=$(sql "SELECT id FROM hangfire.job WHERE statename = 'Processing' AND invoca
 kill -9 "$worker"
 killed=$(date +%s.%N)
 echo "worker killed (kill -9) during reminders job $job, $(queued) reminders queued so far, $(date -u +%FT%TZ)"
-set_schedule "$schedule"
 worker
 
 for _ in $(seq 1200); do
@@ -62,6 +62,7 @@ sleep 2
 read -r messages distinct <"$work/count"
 echo "reminders: $total queued (one per organisation and kind: the outbox's unique key), $(sql "SELECT count(*) FROM outbox_messages WHERE $reminders AND sent_at IS NOT NULL") sent; sink: $messages messages, $distinct distinct Message-Ids"
 echo "jobs of the reminders since the start: $(sql "SELECT string_agg(id || ' ' || statename, ', ' ORDER BY id) FROM hangfire.job WHERE invocationdata::text LIKE '%ReminderJob%' AND createdat > to_timestamp($start)")"
-grep -o "[0-9]* reminder(s) queued.*" "$work/worker.log" || true
+grep -o "[0-9]* reminder(s) queued.*" "$work/worker.log" | sort | uniq -c || true
+set_schedule "$schedule"
 kill "$worker" "$web" 2>/dev/null || true
 [ "$messages" -eq "$distinct" ] && [ "$distinct" -ge "$total" ]

@@ -36,7 +36,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     private static readonly string[] Values =
     [
         "", "   ", new('a', 10_000), new('a', 1_000_000), "\u0000\u0001\u001b\u007f", "-1", "1e400", "NaN", "99999999999999999999",
-        "2147483648", "2026-13-45", "0001-01-01", "Inexistant", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "🙂",
+        "2147483647", "2147483648", "2026-13-45", "0001-01-01", "Inexistant", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "🙂",
     ];
 
     /// <summary>What an English framework message looks like (model binding, data annotations, exceptions).</summary>
