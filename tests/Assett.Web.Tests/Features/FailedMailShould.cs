@@ -1,0 +1,62 @@
+using System.Net;
+using Assett.Data.Accounts;
+using Assett.Data.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>Platform administrators see the territory's messages set aside, without their recipients or bodies, and send them again.</summary>
+public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
+{
+    private const string Page = "/t/grand-poitiers/plateforme/courriels";
+    private AssettWebFactory _factory = null!;
+
+    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task ShowWhatFailedWithoutWhoItWasForThenSendItAgain()
+    {
+        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.NewGuid(), UniqueKey = "echec", ToAddress = "destinataire@exemple.fr", Subject = "Votre autoévaluation est commencée",
+                TextBody = "Corps confidentiel", CreatedAt = DateTimeOffset.UtcNow.AddHours(-5), NextAttemptAt = DateTimeOffset.UtcNow.AddHours(1),
+                Attempts = OutboxDispatcher.MaximumAttempts, LastError = "5.1.1 mailbox unavailable", FailedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var administrator = await AdministratorAsync();
+
+        var page = await administrator.GetStringAsync(Page, TestContext.Current.CancellationToken);
+        var retried = await administrator.SubmitAsync($"{Page}?handler=Retry", []);
+
+        Assert.Contains("Votre autoévaluation est commencée", page);
+        Assert.Contains("5.1.1 mailbox unavailable", page);
+        Assert.DoesNotContain("destinataire@exemple.fr", page);
+        Assert.DoesNotContain("Corps confidentiel", page);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        var message = await _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Null(message.FailedAt);
+        Assert.Equal(0, message.Attempts);
+        Assert.True(message.NextAttemptAt <= DateTimeOffset.UtcNow);
+    }
+
+    private async Task<HttpClient> AdministratorAsync()
+    {
+        const string email = "cerema@exemple.fr";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(
+                new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = true },
+                AssettWebFactory.OfficerPassword);
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await client.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = AssettWebFactory.OfficerPassword });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+}
