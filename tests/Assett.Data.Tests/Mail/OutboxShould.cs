@@ -84,7 +84,7 @@ public sealed class OutboxShould(PostgresServer server) : IAsyncLifetime, IDispo
     }
 
     [Fact]
-    public async Task MarkEachMessageSentAsItLeavesSoAServerDyingMidBatchGetsNoneTwice()
+    public async Task MarkWhatWasDeliveredWhenTheServerDiesMidBatchSoNoneGoesTwice()
     {
         for (var i = 0; i < 10; i++) await EnqueueAsync(_poitiers, $"message-{i}");
         await using var sink = new SmtpSink(acceptBeforeDying: 4);
