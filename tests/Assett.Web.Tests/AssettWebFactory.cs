@@ -60,6 +60,20 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
     public async Task<HttpClient> SignedInOfficerAsync(string territory, string email, MembershipRole role)
     {
         await CreateOfficerAsync(territory, email, role);
+        return await SignedInAsync(territory, email);
+    }
+
+    /// <summary>A new platform administrator (Cerema), signed in on the territory's pages; no membership.</summary>
+    public async Task<HttpClient> SignedInPlatformAdministratorAsync(string territory, string email)
+    {
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = true };
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, OfficerPassword);
+        return await SignedInAsync(territory, email);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string territory, string email)
+    {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var signedIn = await client.SubmitAsync($"/t/{territory}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
         if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in: {signedIn.StatusCode}");

@@ -100,19 +100,10 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
         var organisation = await Boulangerie.SeedAsync(_factory);
         _placeholders["{organisation}"] = organisation.Id.ToString();
         _placeholders["{report}"] = Guid.NewGuid().ToString();
-        await _factory.CreateOfficerAsync("grand-poitiers", "agente@grandpoitiers.example", MembershipRole.OfficerAdmin);
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AssettUser>>();
-            await users.CreateAsync(new AssettUser
-            {
-                Id = Guid.NewGuid(), UserName = "cerema@exemple.fr", Email = "cerema@exemple.fr", EmailConfirmed = true, IsPlatformAdministrator = true,
-            }, AssettWebFactory.OfficerPassword);
-        }
         _clients[Visitor.Anonymous] = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        _clients[Visitor.Officer] = await SignedInAsync("agente@grandpoitiers.example");
-        _clients[Visitor.Administrator] = await SignedInAsync("cerema@exemple.fr");
+        _clients[Visitor.Officer] = await _factory.SignedInOfficerAsync("grand-poitiers", "agente@grandpoitiers.example", MembershipRole.OfficerAdmin);
+        _clients[Visitor.Administrator] = await _factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
         // Answers to keep: every refused post must leave them as they are.
         var saved = await _clients[Visitor.Owner].SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
         {
@@ -122,14 +113,6 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await client.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = AssettWebFactory.OfficerPassword });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
 
     [Fact]
     public void CoverEveryPageOfTheRouteTable()

@@ -61,8 +61,7 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
             // The batch's messages not tried are due again now, without an attempt counted.
             var untried = batch.Skip(done).Select(m => m.Id).ToList();
             if (untried.Count > 0)
-                await db.OutboxMessages.Where(m => untried.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, clock.GetUtcNow()),
-                    CancellationToken.None);
+                await db.OutboxMessages.Where(m => untried.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, now), CancellationToken.None);
             if (failed || untried.Count > 0) break;
         }
         if (sent > 0) logger.LogInformation("{Sent} mail(s) of {Tenant} sent", sent, tenant.Identifier);
@@ -78,7 +77,6 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
                          ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
             RETURNING *
             """).IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken); // an UPDATE cannot be composed over: row-level security scopes it
-
         await transaction.CommitAsync(cancellationToken);
         return [.. batch.OrderBy(m => m.CreatedAt)];
     }

@@ -1,10 +1,6 @@
 using System.Net;
-using Assett.Data.Accounts;
 using Assett.Data.Mail;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
@@ -31,7 +27,7 @@ public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
             });
             return await db.SaveChangesAsync();
         });
-        var administrator = await AdministratorAsync();
+        var administrator = await _factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
 
         var page = await administrator.GetStringAsync(Page, TestContext.Current.CancellationToken);
         var retried = await administrator.SubmitAsync($"{Page}?handler=Retry", []);
@@ -45,18 +41,5 @@ public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
         Assert.Null(message.FailedAt);
         Assert.Equal(0, message.Attempts);
         Assert.True(message.NextAttemptAt <= DateTimeOffset.UtcNow);
-    }
-
-    private async Task<HttpClient> AdministratorAsync()
-    {
-        const string email = "cerema@exemple.fr";
-        await using (var scope = _factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(
-                new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = true },
-                AssettWebFactory.OfficerPassword);
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await client.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = AssettWebFactory.OfficerPassword });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
     }
 }
