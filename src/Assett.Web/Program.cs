@@ -1,8 +1,8 @@
 using Assett.Data;
 using Assett.Web;
-using Assett.Web.Features.Jobs;
+using Assett.Web.Features.Shared.Jobs;
 using Microsoft.AspNetCore.Hosting.Server;
-using Assett.Web.Features.Territories;
+using Assett.Web.Features.Shared.Territories;
 using Microsoft.AspNetCore.Connections;
 
 // Worker mode: the same host with its Hangfire server on and no HTTP (README, « Background jobs »).

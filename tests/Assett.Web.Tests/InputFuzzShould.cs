@@ -265,7 +265,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     private IEnumerable<RouteEndpoint> PageEndpoints() => _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
 
-    /// <summary>The page model of a page: <c>Features/Questionnaire/Measure.cshtml</c> → <c>Assett.Web.Features.Questionnaire.MeasureModel</c>.</summary>
+    /// <summary>The page model of a page: <c>Features/Questionnaire/Measure.cshtml</c> → <c>Assett.Web.Features.Shared.Assessments.MeasureModel</c>.</summary>
     private static Type? ModelOf(RouteEndpoint endpoint)
     {
         var relative = endpoint.Metadata.GetMetadata<PageActionDescriptor>()!.RelativePath; // /Features/Questionnaire/Measure.cshtml

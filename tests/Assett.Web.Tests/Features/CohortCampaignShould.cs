@@ -1,5 +1,5 @@
 using Assett.Data.Campaigns;
-using Assett.Web.Features.Campaigns;
+using Assett.Web.Features.Officer.Campaigns;
 
 namespace Assett.Web.Tests.Features;
 

@@ -138,7 +138,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     private async Task<Guid?> RunReportJobAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Reports.CohortReportJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Officer.Reports.CohortReportJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
     }
 
     /// <summary>An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at <paramref name="percent"/>.</summary>

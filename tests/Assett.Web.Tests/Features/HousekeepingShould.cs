@@ -1,6 +1,6 @@
 using Assett.Data;
 using Assett.Data.Mail;
-using Assett.Web.Features.Jobs;
+using Assett.Web.Features.Shared.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Assett.Data;
-using Assett.Web.Features.Jobs;
+using Assett.Web.Features.Shared.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Assett.Data.Accounts;
-using Assett.Web.Features.Api;
-using Assett.Web.Features.Security;
+using Assett.Web.Features.Shared.Api;
+using Assett.Web.Features.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;

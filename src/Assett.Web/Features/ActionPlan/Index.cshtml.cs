@@ -2,7 +2,7 @@ using Assett.Data;
 using Assett.Data.Assessments;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
-using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Assett.Web.Features.Shared.Access;

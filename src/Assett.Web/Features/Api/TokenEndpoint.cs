@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Api;
 using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Accounts;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Assett.Data;
-using Assett.Web.Features.Api;
+using Assett.Web.Features.Shared.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

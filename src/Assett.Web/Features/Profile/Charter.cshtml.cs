@@ -1,7 +1,7 @@
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
-using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Assett.Web.Features.Shared.Access;
 

@@ -4,7 +4,7 @@ using Assett.Data.Accounts;
 using Assett.Data.Audit;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
-using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Assessments;
 using System.Globalization;
 using Assett.Data;
 using Assett.Tenancy;

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Assessments;
 using Assett.Data;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Assessments;
 using Assett.Data;
 using Assett.Data.Assessments;
 using Assett.Referentials.Packages;

@@ -4,7 +4,7 @@ using Assett.Data.Campaigns;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
-using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Assett.Web.Features.Shared.Access;
 

@@ -1,6 +1,6 @@
 using Assett.Data;
 using Assett.Tenancy;
-using Assett.Web.Features.Questionnaire;
+using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Assett.Web.Features.Toolbox;

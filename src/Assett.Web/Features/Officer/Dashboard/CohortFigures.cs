@@ -1,0 +1,115 @@
+using Assett.Data;
+using Assett.Data.Campaigns;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Assett.Web.Features.Officer.Dashboard;
+
+/// <summary>How far the cohort went in a campaign: organisations invited, registered, started, submitted.</summary>
+public sealed record Funnel(int Invited, int Registered, int Started, int Submitted);
+
+/// <summary>
+/// The distribution of one theme's score % (or the overall score, <see cref="CohortFigures.Overall"/>)
+/// over one group of organisations: a dimension (<c>tous</c>, <c>secteur</c>, <c>taille</c>,
+/// <c>commune</c>, <c>type</c>) and its value.
+/// </summary>
+public sealed record ThemeQuartiles(string NodeId, string Dimension, string Value, int Organisations, double Q1, double Median, double Q3);
+
+/// <summary>The organisations scored in both campaigns: their median score then and now, overall and per theme.</summary>
+public sealed record ThemeProgress(string NodeId, int Organisations, double Before, double After);
+
+/// <summary>
+/// The cohort's figures for the territory officer, read from score snapshots (each organisation's
+/// submitted one, else its current one), never from raw answers (decisions.md). Every query names the
+/// tenant, on top of row-level security.
+/// </summary>
+public static class CohortFigures
+{
+    /// <summary>The node id under which the overall score is given.</summary>
+    public const string Overall = "";
+
+    public static readonly IReadOnlyList<(string Key, string Label)> Dimensions =
+        [("tous", "Toutes les organisations"), ("secteur", "Secteur d’activité (NAF)"), ("taille", "Effectif"), ("commune", "Commune"), ("type", "Type d’organisation")];
+
+    public static async Task<Funnel> FunnelAsync(AssettDbContext db, Guid tenantId, Guid campaignId, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<Funnel>($"""
+            SELECT count(*)::int AS invited,
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id))::int AS registered,
+                   count(*) FILTER (WHERE a.state IN ('InProgress', 'Submitted'))::int AS started,
+                   count(*) FILTER (WHERE a.state = 'Submitted')::int AS submitted
+            FROM organisations o
+            LEFT JOIN assessments a ON a.tenant_id = o.tenant_id AND a.organisation_id = o.id AND a.campaign_id = {campaignId}
+            WHERE o.tenant_id = {tenantId} AND NOT o.awaiting_approval
+            """).ToListAsync(cancellationToken)).Single();
+
+    /// <summary>Each theme's quartiles (and the overall score's) for each group of <paramref name="dimension"/> (a key of <see cref="Dimensions"/>).</summary>
+    public static Task<List<ThemeQuartiles>> QuartilesAsync(AssettDbContext db, Guid tenantId, Guid campaignId, string dimension,
+        CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<ThemeQuartiles>(QuartilesSql, Parameter("tenant", tenantId), Parameter("campaign", campaignId),
+            new NpgsqlParameter("dimension", dimension)).ToListAsync(cancellationToken);
+
+    /// <summary>Progress from <paramref name="previousId"/> to <paramref name="campaignId"/>, for the organisations scored in both.</summary>
+    public static Task<List<ThemeProgress>> ProgressAsync(AssettDbContext db, Guid tenantId, Guid previousId, Guid campaignId, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<ThemeProgress>(ProgressSql, Parameter("tenant", tenantId), Parameter("previous", previousId), Parameter("campaign", campaignId)).ToListAsync(cancellationToken);
+
+    /// <summary>The campaign before this one (by opening date), whose figures the progress compares with.</summary>
+    public static Task<Campaign?> PreviousAsync(AssettDbContext db, Campaign campaign, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Where(c => c.OpensOn < campaign.OpensOn).OrderByDescending(c => c.OpensOn).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// SQL of each organisation's snapshot in a campaign (parameters <c>@tenant</c> and <c>@campaign</c>):
+    /// the submitted one, else the latest current one; columns id, score_percent, taken_at, organisation_id.
+    /// </summary>
+    internal const string LatestSnapshots = LatestSnapshotsOf + "@campaign" + LatestFirst;
+
+    private const string LatestPreviousSnapshots = LatestSnapshotsOf + "@previous" + LatestFirst;
+
+    private const string LatestSnapshotsOf = """
+        SELECT DISTINCT ON (a.organisation_id) s.id, s.score_percent, s.taken_at, a.organisation_id
+        FROM assessments a
+        JOIN score_snapshots s ON s.tenant_id = a.tenant_id AND s.assessment_id = a.id
+        WHERE a.tenant_id = @tenant AND a.state <> 'NotStarted' AND a.campaign_id = 
+        """;
+
+    private const string LatestFirst = " ORDER BY a.organisation_id, (s.kind = 'Submitted') DESC, s.taken_at DESC";
+
+    private const string QuartilesSql = $"""
+        WITH latest AS ({LatestSnapshots}),
+        scores AS (
+            SELECT t.node_id, 100 * t.point_fait / t.point_potentiel AS percent, l.organisation_id
+            FROM latest l JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
+            WHERE t.point_potentiel > 0
+            UNION ALL
+            SELECT '', l.score_percent, l.organisation_id FROM latest l)
+        SELECT s.node_id, @dimension::text AS dimension,
+               CASE @dimension::text WHEN 'secteur' THEN coalesce(o.naf_section, '?') WHEN 'taille' THEN coalesce(o.headcount, '?')
+                               WHEN 'commune' THEN coalesce(o.commune_insee, '?') WHEN 'type' THEN o.kind ELSE '' END AS value,
+               count(*)::int AS organisations,
+               percentile_cont(0.25) WITHIN GROUP (ORDER BY s.percent) AS q1,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY s.percent) AS median,
+               percentile_cont(0.75) WITHIN GROUP (ORDER BY s.percent) AS q3
+        FROM scores s
+        JOIN organisations o ON o.tenant_id = @tenant AND o.id = s.organisation_id
+        GROUP BY 1, 2, 3
+        """;
+
+    private const string ProgressSql = $"""
+        WITH earlier AS ({LatestPreviousSnapshots}),
+        later AS ({LatestSnapshots}),
+        pairs AS (
+            SELECT '' AS node_id, e.score_percent AS score_before, l.score_percent AS score_after
+            FROM earlier e JOIN later l ON l.organisation_id = e.organisation_id
+            UNION ALL
+            SELECT te.node_id, 100 * te.point_fait / te.point_potentiel, 100 * tl.point_fait / tl.point_potentiel
+            FROM earlier e JOIN later l ON l.organisation_id = e.organisation_id
+            JOIN score_node_totals te ON te.tenant_id = @tenant AND te.snapshot_id = e.id
+            JOIN score_node_totals tl ON tl.tenant_id = @tenant AND tl.snapshot_id = l.id AND tl.node_id = te.node_id
+            WHERE te.point_potentiel > 0 AND tl.point_potentiel > 0)
+        SELECT node_id, count(*)::int AS organisations,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY score_before) AS before,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY score_after) AS after
+        FROM pairs GROUP BY node_id
+        """;
+
+    private static NpgsqlParameter Parameter(string name, Guid value) => new(name, value);
+}

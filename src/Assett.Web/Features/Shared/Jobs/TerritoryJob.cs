@@ -1,0 +1,40 @@
+using Assett.Data.Tenants;
+using Hangfire;
+
+namespace Assett.Web.Features.Shared.Jobs;
+
+/// <summary>A job that each territory runs on a schedule of its own configuration.</summary>
+public interface ITerritoryJob
+{
+    Task RunAsync(string territory, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A slice's recurring job per territory: its id is <c>kind:territory</c>, its cron expression comes
+/// from the territory's settings (none: not scheduled). <see cref="TenantSchedules"/> keeps them registered.
+/// </summary>
+public sealed class TerritoryJob
+{
+    private readonly Action<IRecurringJobManager, string, string, string, RecurringJobOptions> _register;
+
+    private TerritoryJob(string kind, Func<TenantSettings, string?> schedule,
+        Action<IRecurringJobManager, string, string, string, RecurringJobOptions> register)
+    {
+        Prefix = kind + ":";
+        Schedule = schedule;
+        _register = register;
+    }
+
+    public string Prefix { get; }
+
+    public Func<TenantSettings, string?> Schedule { get; }
+
+    public static TerritoryJob Of<TJob>(string kind, Func<TenantSettings, string?> schedule) where TJob : ITerritoryJob =>
+        new(kind, schedule, (jobs, id, territory, cron, options) =>
+            jobs.AddOrUpdate<TJob>(id, job => job.RunAsync(territory, CancellationToken.None), cron, options));
+
+    public string IdOf(string territory) => Prefix + territory;
+
+    public void Register(IRecurringJobManager jobs, string territory, string cron, RecurringJobOptions options) =>
+        _register(jobs, IdOf(territory), territory, cron, options);
+}
