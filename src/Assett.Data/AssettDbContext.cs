@@ -25,10 +25,14 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
 {
     private readonly IMultiTenantContextAccessor _tenantAccessor;
 
-    public AssettDbContext(DbContextOptions<AssettDbContext> options, IMultiTenantContextAccessor tenantAccessor) : base(options)
+    public AssettDbContext(DbContextOptions<AssettDbContext> options, IMultiTenantContextAccessor tenantAccessor, TimeProvider? clock = null) : base(options)
     {
         _tenantAccessor = tenantAccessor;
+        Clock = clock ?? TimeProvider.System;
     }
+
+    /// <summary>The clock of the host (a test's fake one), for the times the data layer stamps itself.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>
     /// The tenant this context reads and writes now, or null (no tenant-owned row at all). Read at each
@@ -47,6 +51,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<TaskStatusEntry> TaskStatuses => Set<TaskStatusEntry>();
     public DbSet<TaskStatusChange> TaskStatusChanges => Set<TaskStatusChange>();
     public DbSet<ScoreSnapshot> ScoreSnapshots => Set<ScoreSnapshot>();
+    public DbSet<CountedSnapshot> CountedSnapshots => Set<CountedSnapshot>();
     public DbSet<ScoreNodeTotal> ScoreNodeTotals => Set<ScoreNodeTotal>();
     public DbSet<ActionCommitment> ActionCommitments => Set<ActionCommitment>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -65,6 +70,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
         {
             var builder = modelBuilder.Entity(entity.ClrType);
             builder.HasQueryFilter(TenantModelConventions.FilterName, TenantFilter(entity.ClrType));
+            if (entity.IsKeyless) continue; // a view: its tables carry the keys
             builder.HasAlternateKey(nameof(ITenantOwned.TenantId), "Id");
             builder.HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
         }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Data.Mail;
@@ -14,12 +15,17 @@ public static class Outbox
         string? htmlBody = null, CancellationToken cancellationToken = default)
     {
         var tenant = db.CurrentTenantId ?? throw new Tenancy.TenantIsolationException("An email cannot be queued without a current tenant.");
-        var now = DateTimeOffset.UtcNow;
-        var added = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts)
-            VALUES ({tenant}, {Guid.NewGuid()}, {uniqueKey}, {to}, {subject}, {textBody}, {htmlBody}, {now}, {now}, 0)
-            ON CONFLICT (tenant_id, unique_key) DO NOTHING
-            """, cancellationToken);
+        var now = db.Clock.GetUtcNow();
+        var added = await db.Database.ExecuteSqlRawAsync(EnqueueSql, [new NpgsqlParameter("tenant", tenant), new NpgsqlParameter("id", Guid.NewGuid()),
+            new NpgsqlParameter("key", uniqueKey), new NpgsqlParameter("to", to), new NpgsqlParameter("subject", subject), new NpgsqlParameter("text", textBody),
+            new NpgsqlParameter("html", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)htmlBody ?? DBNull.Value }, new NpgsqlParameter("now", now)],
+            cancellationToken);
         return added == 1;
     }
+
+    private const string EnqueueSql = """
+        INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts)
+        VALUES (@tenant, @id, @key, @to, @subject, @text, @html, @now, @now, 0)
+        ON CONFLICT (tenant_id, unique_key) DO NOTHING
+        """;
 }

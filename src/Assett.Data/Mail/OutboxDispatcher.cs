@@ -1,3 +1,4 @@
+using Npgsql;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -68,15 +69,19 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
         return sent;
     }
 
+    private const string ClaimSql = """
+        UPDATE outbox_messages SET next_attempt_at = @claimed_until
+        WHERE id IN (SELECT id FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= @now
+                     ORDER BY next_attempt_at LIMIT @size FOR UPDATE SKIP LOCKED)
+        RETURNING *
+        """;
+
     private static async Task<List<OutboxMessage>> ClaimAsync(AssettDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await db.OutboxMessages.FromSqlInterpolated($"""
-            UPDATE outbox_messages SET next_attempt_at = {now + Claim}
-            WHERE id IN (SELECT id FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= {now}
-                         ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
-            RETURNING *
-            """).IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken); // an UPDATE cannot be composed over: row-level security scopes it
+        var batch = await db.OutboxMessages.FromSqlRaw(ClaimSql, new NpgsqlParameter("claimed_until", now + Claim), new NpgsqlParameter("now", now),
+                new NpgsqlParameter("size", BatchSize))
+            .IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken); // an UPDATE cannot be composed over: row-level security scopes it
         await transaction.CommitAsync(cancellationToken);
         return [.. batch.OrderBy(m => m.CreatedAt)];
     }

@@ -16,10 +16,10 @@ namespace Assett.Data.Tenancy;
 /// </summary>
 public static class TenantScope
 {
-    private const string Sql = "SELECT set_config('app.tenant_id', $1, true)";
+    private const string SetTenantSql = "SELECT set_config('app.tenant_id', $1, true)";
 
     /// <summary>The statement that sets the tenant for the transaction it runs in.</summary>
-    public static NpgsqlBatchCommand SetCommand(Guid? tenantId) => new(Sql) { Parameters = { new() { Value = tenantId?.ToString() ?? "" } } };
+    public static NpgsqlBatchCommand SetCommand(Guid? tenantId) => new(SetTenantSql) { Parameters = { new() { Value = tenantId?.ToString() ?? "" } } };
 
     internal static readonly IInterceptor[] Interceptors = [new TransactionInterceptor(), new CommandInterceptor()];
 

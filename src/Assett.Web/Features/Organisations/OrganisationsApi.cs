@@ -72,7 +72,7 @@ public static class OrganisationsApi
             .Join(db.Campaigns, a => a.CampaignId, c => c.Id, (a, c) => new { Assessment = a, Campaign = c.Name, c.OpensOn })
             .OrderBy(x => x.OpensOn)
             .Select(x => new AssessmentSummary(x.Assessment.Id, x.Campaign, x.Assessment.State.ToString(),
-                db.ScoreSnapshots.Where(s => s.AssessmentId == x.Assessment.Id).OrderByDescending(s => s.TakenAt).Select(s => (double?)s.ScorePercent).FirstOrDefault(),
+                db.CountedSnapshots.Where(s => s.AssessmentId == x.Assessment.Id).Select(s => (double?)s.ScorePercent).FirstOrDefault(),
                 x.Assessment.SubmittedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new OrganisationDetail(organisation, assessments));
@@ -87,8 +87,7 @@ public static class OrganisationsApi
             .Join(db.Organisations, x => x.Assessment.OrganisationId, o => o.Id, (x, o) => new { x.Assessment, x.Campaign, o.SharesComments })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return TypedResults.NotFound();
-        var snapshot = await db.ScoreSnapshots.AsNoTracking().Where(s => s.AssessmentId == id)
-            .OrderByDescending(s => s.Kind == Data.Assessments.SnapshotKind.Submitted).ThenByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        var snapshot = await db.CountedSnapshots.AsNoTracking().Where(s => s.AssessmentId == id).FirstOrDefaultAsync(cancellationToken);
         var themes = snapshot is null ? [] : await db.ScoreNodeTotals.AsNoTracking().Where(t => t.SnapshotId == snapshot.Id).OrderBy(t => t.NodeId)
             .Select(t => new ThemeScore(t.NodeId, t.PointFait, t.PointProgramme, t.PointPasFait, t.PointPotentiel,
                 t.PointPotentiel > 0 ? t.PointFait / t.PointPotentiel * 100 : null))

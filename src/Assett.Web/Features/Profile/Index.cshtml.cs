@@ -89,17 +89,15 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         organisation.Headcount = Input.Headcount;
         organisation.CommuneInsee = string.IsNullOrEmpty(Input.Commune) ? null : Input.Commune;
         organisation.SharesComments = Input.SharesComments;
-        var scored = HasCampaign && Context.CanEdit;
-        if (scored)
+        // The profile changes what concerns the organisation, hence its current score, saved with it
+        // under the assessment's lock (a submitted assessment keeps the answers it was submitted with).
+        if (!HasCampaign) await db.SaveChangesAsync(cancellationToken);
+        else await Snapshots.SaveProfileAsync(db, Context, scored =>
         {
+            if (!scored) return;
             Context.Assessment.IdentityTags = IdentityTags.Of(organisation, IdentityTags.LocalisationOf(Context.TimeZone.Id));
             Context.Assessment.Answers = answers;
-        }
-        // The profile changes what concerns the organisation, hence its current score, saved with it.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (scored) await Snapshots.StoreCurrentAsync(db, Context, await Context.EvaluateAsync(db, cancellationToken), clock.GetUtcNow(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        }, clock.GetUtcNow(), cancellationToken);
         Saved = "Le profil est enregistré.";
         return RedirectToPage();
     }

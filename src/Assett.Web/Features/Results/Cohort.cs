@@ -2,6 +2,7 @@ using Assett.Data;
 using Assett.Data.Organisations;
 using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Assett.Web.Features.Results;
@@ -44,23 +45,23 @@ public sealed class Cohort(IMemoryCache cache)
 
     private static Task<List<Row>> MediansAsync(AssettDbContext db, Guid tenantId, Guid campaignId, string? section, string? band,
         CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<Row>($"""
-            WITH latest AS (
-                SELECT DISTINCT ON (a.organisation_id) s.id, a.organisation_id
-                FROM assessments a
-                JOIN score_snapshots s ON s.tenant_id = a.tenant_id AND s.assessment_id = a.id
-                WHERE a.tenant_id = {tenantId} AND a.campaign_id = {campaignId}
-                ORDER BY a.organisation_id, (s.kind = 'Submitted') DESC, s.taken_at DESC)
+        db.Database.SqlQueryRaw<Row>(MediansSql, new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("campaign", campaignId),
+            new NpgsqlParameter("section", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)section ?? DBNull.Value },
+            new NpgsqlParameter("band", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)band ?? DBNull.Value },
+            new NpgsqlParameter("minimum", MinimumGroup)).ToListAsync(cancellationToken);
+
+    private const string MediansSql = """
+            WITH latest AS (SELECT id, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @campaign)
             SELECT t.node_id AS node_id,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY t.point_fait / t.point_potentiel * 100) AS median,
                    count(*)::int AS organisations
             FROM latest l
-            JOIN score_node_totals t ON t.tenant_id = {tenantId} AND t.snapshot_id = l.id
-            JOIN organisations o ON o.tenant_id = {tenantId} AND o.id = l.organisation_id
+            JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
+            JOIN organisations o ON o.tenant_id = @tenant AND o.id = l.organisation_id
             WHERE t.point_potentiel > 0
-              AND ({section}::text IS NULL OR o.naf_section = {section})
-              AND ({band}::text IS NULL OR o.headcount = {band})
+              AND (@section::text IS NULL OR o.naf_section = @section)
+              AND (@band::text IS NULL OR o.headcount = @band)
             GROUP BY t.node_id
-            HAVING count(*) >= {MinimumGroup}
-            """).ToListAsync(cancellationToken);
+            HAVING count(*) >= @minimum
+            """;
 }

@@ -105,7 +105,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     private async Task<IActionResult> ChangeAsync(Guid id, MembershipRole? role, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Organisations.FromSql($"SELECT * FROM organisations WHERE id = {_organisationId} FOR UPDATE").AsNoTracking().SingleAsync(cancellationToken);
+        await db.Organisations.FromSqlRaw(LockOrganisationSql, new Npgsql.NpgsqlParameter("id", _organisationId)).AsNoTracking().SingleAsync(cancellationToken);
         var target = await db.Memberships.SingleOrDefaultAsync(m => m.Id == id && m.OrganisationId == _organisationId, cancellationToken);
         if (target is null) return NotFound();
         var owners = await db.Memberships.CountAsync(m => m.OrganisationId == _organisationId && m.Role == MembershipRole.OrganisationOwner, cancellationToken);
@@ -150,4 +150,6 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         MembershipRole.OrganisationReader => "Peut consulter",
         _ => role.ToString(),
     };
+
+    private const string LockOrganisationSql = "SELECT * FROM organisations WHERE id = @id FOR UPDATE";
 }

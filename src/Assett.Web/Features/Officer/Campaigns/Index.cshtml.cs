@@ -79,7 +79,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        var campaign = await Db.Campaigns.FromSql($"SELECT * FROM campaigns WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        var campaign = await Db.Campaigns.FromSqlRaw(LockCampaignSql, new Npgsql.NpgsqlParameter("id", id)).SingleOrDefaultAsync(cancellationToken);
         if (campaign is null) return NotFound();
         var open = await Db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         Refused = (campaign.State, state) switch
@@ -106,4 +106,6 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         if (Input.VersionId == Guid.Empty && Versions.Count > 0) Input.VersionId = Versions[0].Id;
         return null;
     }
+
+    private const string LockCampaignSql = "SELECT * FROM campaigns WHERE id = @id FOR UPDATE";
 }

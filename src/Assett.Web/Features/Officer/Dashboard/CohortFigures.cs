@@ -1,3 +1,4 @@
+using Assett.Data.Assessments;
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record ThemeProgress(string NodeId, int Organisations, double Befo
 
 /// <summary>
 /// The cohort's figures for the territory officer, read from score snapshots (each organisation's
-/// submitted one, else its current one), never from raw answers (decisions.md). Every query names the
+/// counted one, CountedSnapshot), never from raw answers (decisions.md). Every query names the
 /// tenant, on top of row-level security.
 /// </summary>
 public static class CohortFigures
@@ -32,15 +33,7 @@ public static class CohortFigures
         [("tous", "Toutes les organisations"), ("secteur", "Secteur d’activité (NAF)"), ("taille", "Effectif"), ("commune", "Commune"), ("type", "Type d’organisation")];
 
     public static async Task<Funnel> FunnelAsync(AssettDbContext db, Guid tenantId, Guid campaignId, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<Funnel>($"""
-            SELECT count(*)::int AS invited,
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id))::int AS registered,
-                   count(*) FILTER (WHERE a.state IN ('InProgress', 'Submitted'))::int AS started,
-                   count(*) FILTER (WHERE a.state = 'Submitted')::int AS submitted
-            FROM organisations o
-            LEFT JOIN assessments a ON a.tenant_id = o.tenant_id AND a.organisation_id = o.id AND a.campaign_id = {campaignId}
-            WHERE o.tenant_id = {tenantId} AND NOT o.awaiting_approval
-            """).ToListAsync(cancellationToken)).Single();
+        (await db.Database.SqlQueryRaw<Funnel>(FunnelSql, Parameter("tenant", tenantId), Parameter("campaign", campaignId)).ToListAsync(cancellationToken)).Single();
 
     /// <summary>Each theme's quartiles (and the overall score's) for each group of <paramref name="dimension"/> (a key of <see cref="Dimensions"/>).</summary>
     public static Task<List<ThemeQuartiles>> QuartilesAsync(AssettDbContext db, Guid tenantId, Guid campaignId, string dimension,
@@ -57,21 +50,22 @@ public static class CohortFigures
         db.Campaigns.AsNoTracking().Where(c => c.OpensOn < campaign.OpensOn).OrderByDescending(c => c.OpensOn).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// SQL of each organisation's snapshot in a campaign (parameters <c>@tenant</c> and <c>@campaign</c>):
-    /// the submitted one, else the latest current one; columns id, score_percent, taken_at, organisation_id.
+    /// SQL of each organisation's counted snapshot in a campaign (parameters <c>@tenant</c> and
+    /// <c>@campaign</c>): columns id, score_percent, taken_at, organisation_id.
     /// </summary>
-    internal const string LatestSnapshots = LatestSnapshotsOf + "@campaign" + LatestFirst;
+    internal const string LatestSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @campaign";
 
-    private const string LatestPreviousSnapshots = LatestSnapshotsOf + "@previous" + LatestFirst;
+    private const string LatestPreviousSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @previous";
 
-    private const string LatestSnapshotsOf = """
-        SELECT DISTINCT ON (a.organisation_id) s.id, s.score_percent, s.taken_at, a.organisation_id
-        FROM assessments a
-        JOIN score_snapshots s ON s.tenant_id = a.tenant_id AND s.assessment_id = a.id
-        WHERE a.tenant_id = @tenant AND a.state <> 'NotStarted' AND a.campaign_id = 
+    private const string FunnelSql = $"""
+        SELECT count(*)::int AS invited,
+               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id))::int AS registered,
+               count(*) FILTER (WHERE a.state IN ('{nameof(AssessmentState.InProgress)}', '{nameof(AssessmentState.Submitted)}'))::int AS started,
+               count(*) FILTER (WHERE a.state = '{nameof(AssessmentState.Submitted)}')::int AS submitted
+        FROM organisations o
+        LEFT JOIN assessments a ON a.tenant_id = o.tenant_id AND a.organisation_id = o.id AND a.campaign_id = @campaign
+        WHERE o.tenant_id = @tenant AND NOT o.awaiting_approval
         """;
-
-    private const string LatestFirst = " ORDER BY a.organisation_id, (s.kind = 'Submitted') DESC, s.taken_at DESC";
 
     private const string QuartilesSql = $"""
         WITH latest AS ({LatestSnapshots}),

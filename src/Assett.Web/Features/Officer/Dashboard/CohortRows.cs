@@ -1,3 +1,4 @@
+using Assett.Data.Assessments;
 using Assett.Data;
 using Assett.Data.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,10 @@ public static class CohortRows
     private const string RowsSql = $"""
         WITH latest AS ({CohortFigures.LatestSnapshots})
         SELECT o.id, o.name, coalesce(o.siret, o.rna) AS identifier, o.kind, o.naf_code, o.naf_section, o.headcount, o.commune_insee AS commune,
-               CASE WHEN a.state = 'Submitted' THEN 'Submitted'
-                    WHEN a.state = 'InProgress' THEN 'Started'
-                    WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id) THEN 'Registered'
-                    ELSE 'Invited' END AS stage,
+               CASE WHEN a.state = '{nameof(AssessmentState.Submitted)}' THEN '{nameof(Stage.Submitted)}'
+                    WHEN a.state = '{nameof(AssessmentState.InProgress)}' THEN '{nameof(Stage.Started)}'
+                    WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id) THEN '{nameof(Stage.Registered)}'
+                    ELSE '{nameof(Stage.Invited)}' END AS stage,
                coalesce(a.submitted_at, l.taken_at) AS last_activity, l.score_percent AS score
         FROM organisations o
         LEFT JOIN assessments a ON a.tenant_id = o.tenant_id AND a.organisation_id = o.id AND a.campaign_id = @campaign

@@ -43,8 +43,8 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
         Package = (await Packages.GetAsync(Db, Campaign.ReferentialVersionId, cancellationToken)).Package;
         Assessment = await Db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.OrganisationId == Id && a.CampaignId == Campaign.Id, cancellationToken);
         if (Assessment is null) return Page();
-        Snapshot = await Db.ScoreSnapshots.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id)
-            .OrderByDescending(s => s.Kind == SnapshotKind.Submitted).ThenByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        Snapshot = await Db.ScoreSnapshots.AsNoTracking()
+            .Where(s => Db.CountedSnapshots.Any(c => c.Id == s.Id && c.AssessmentId == Assessment.Id)).FirstOrDefaultAsync(cancellationToken);
         if (Snapshot is not null)
             ThemeTotals = await Db.ScoreNodeTotals.AsNoTracking().Where(t => t.SnapshotId == Snapshot.Id).ToDictionaryAsync(t => t.NodeId, cancellationToken);
         Commitments = await Db.ActionCommitments.AsNoTracking().Where(c => c.AssessmentId == Assessment.Id).OrderBy(c => c.TargetDate).ToListAsync(cancellationToken);

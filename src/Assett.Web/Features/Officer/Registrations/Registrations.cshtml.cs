@@ -38,7 +38,7 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
         var pending = Registrations.FirstOrDefault(r => r.Id == id);
         // Another officer may have decided meanwhile: the lock makes the second decision see it.
         var organisation = pending is null ? null
-            : await db.Organisations.FromSql($"SELECT * FROM organisations WHERE id = {id} AND awaiting_approval FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+            : await db.Organisations.FromSqlRaw(LockPendingSql, new Npgsql.NpgsqlParameter("id", id)).SingleOrDefaultAsync(cancellationToken);
         if (pending is null || organisation is null)
         {
             Done = "Cette inscription a déjà été traitée.";
@@ -66,4 +66,6 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
             .OrderBy(x => x.o.CreatedAt).Select(x => new Pending(x.o.Id, x.o.Name, x.o.Siret, x.Email!, x.o.CreatedAt)).ToListAsync(cancellationToken);
         return null;
     }
+
+    private const string LockPendingSql = "SELECT * FROM organisations WHERE id = @id AND awaiting_approval FOR UPDATE";
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Assett.Data;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -29,11 +30,9 @@ public sealed class OptOutModel(ReminderLinks links, IMultiTenantContextAccessor
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
         var (campaignId, organisationId) = links.ReadOptOut(tenant.Current!, Code)!.Value;
         // A second click (or two at once) changes nothing.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO reminder_opt_outs (tenant_id, id, campaign_id, organisation_id, at)
-            VALUES ({tenant.Current!.Id}, {Guid.NewGuid()}, {campaignId}, {organisationId}, {clock.GetUtcNow()})
-            ON CONFLICT (tenant_id, campaign_id, organisation_id) DO NOTHING
-            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(OptOutSql, [new NpgsqlParameter("tenant", tenant.Current!.Id), new NpgsqlParameter("id", Guid.NewGuid()),
+            new NpgsqlParameter("campaign", campaignId), new NpgsqlParameter("organisation", organisationId), new NpgsqlParameter("at", clock.GetUtcNow())],
+            cancellationToken);
         Done = true;
         return Page();
     }
@@ -46,4 +45,9 @@ public sealed class OptOutModel(ReminderLinks links, IMultiTenantContextAccessor
         OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
         return CampaignName is null || OrganisationName is null ? NotFound() : null;
     }
+
+    private const string OptOutSql = """
+        INSERT INTO reminder_opt_outs (tenant_id, id, campaign_id, organisation_id, at) VALUES (@tenant, @id, @campaign, @organisation, @at)
+        ON CONFLICT (tenant_id, campaign_id, organisation_id) DO NOTHING
+        """;
 }

@@ -39,7 +39,7 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public IEnumerable<ReferentialNode> Themes => Package.Root.Children;
 
     public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken) =>
-        Evaluate(await AssessmentRow.StatusesAsync(db, Assessment.Id, cancellationToken));
+        Evaluate(await AssessmentStore.StatusesAsync(db, Assessment.Id, cancellationToken));
 
     public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) =>
         new ReferentialEvaluator(Package, Version.Package.DisabledNodes)
