@@ -6,7 +6,7 @@ namespace Assett.Data;
 /// <summary>
 /// Row-level security holds only if the application role cannot step around it: a superuser, a role
 /// with <c>BYPASSRLS</c> or the tables' owner would see every territory. The web host and the CLI
-/// refuse to start on such a role (decisions.md, « Two connection strings »).
+/// refuse to start on such a role (docs/decisions.md, « Two connection strings »).
 /// </summary>
 public static class ApplicationRole
 {

@@ -52,6 +52,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<TaskStatusChange> TaskStatusChanges => Set<TaskStatusChange>();
     public DbSet<ScoreSnapshot> ScoreSnapshots => Set<ScoreSnapshot>();
     public DbSet<CountedSnapshot> CountedSnapshots => Set<CountedSnapshot>();
+    public DbSet<ActiveMembership> ActiveMemberships => Set<ActiveMembership>();
     public DbSet<ScoreNodeTotal> ScoreNodeTotals => Set<ScoreNodeTotal>();
     public DbSet<ActionCommitment> ActionCommitments => Set<ActionCommitment>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

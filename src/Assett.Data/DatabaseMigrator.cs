@@ -8,7 +8,7 @@ namespace Assett.Data;
 /// <summary>Applies the EF Core migrations and Hangfire's schema as the owner, then grants the application role what it needs.</summary>
 public static class DatabaseMigrator
 {
-    /// <summary>Where Hangfire keeps its jobs, beside the application's tables (architecture.md).</summary>
+    /// <summary>Where Hangfire keeps its jobs, beside the application's tables (docs/architecture.md).</summary>
     public const string HangfireSchema = "hangfire";
 
     public static async Task MigrateAsync(string adminConnectionString, string appConnectionString, ILogger logger,

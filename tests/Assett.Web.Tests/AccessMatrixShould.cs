@@ -121,7 +121,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         ["GET /api/v1/reference/favicon.svg"] = ("/api/v1/reference/favicon.svg", _ => "200"),
     };
 
-    /// <summary>The territory's officers; platform administrators only where they are officers too (decisions.md).</summary>
+    /// <summary>The territory's officers; platform administrators only where they are officers too (docs/decisions.md).</summary>
     private static string OfficersOnly(Persona persona) => persona switch
     {
         Persona.Officer => "200",

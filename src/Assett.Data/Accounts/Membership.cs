@@ -43,14 +43,3 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
             "(organisation_id IS NULL) = (role IN ('OfficerAdmin', 'OfficerReader'))"));
     }
 }
-
-public static class ActiveMemberships
-{
-    /// <summary>
-    /// The person's memberships that count in the current territory: a membership of an organisation
-    /// that awaits an officer's approval is not one yet. The one rule for pages, tokens and the API.
-    /// </summary>
-    public static IQueryable<Membership> ActiveMembershipsOf(this AssettDbContext db, Guid userId) =>
-        db.Memberships.Where(m => m.UserId == userId
-            && (m.OrganisationId == null || db.Organisations.Any(o => o.Id == m.OrganisationId && !o.AwaitingApproval)));
-}

@@ -1,7 +1,7 @@
 namespace Assett.Data.Embedded;
 
 /// <summary>
-/// A process's hold on the shared development cluster (decisions.md: the last one out stops it): a
+/// A process's hold on the shared development cluster (docs/decisions.md: the last one out stops it): a
 /// file under <c>leases/</c> that the process keeps locked while it uses the cluster. The operating
 /// system releases the lock when the process dies, so a killed process's lease is recognised as
 /// stale (it can be locked again) and removed, and never keeps the cluster running by itself.

@@ -5,7 +5,7 @@ namespace Assett.Data.Embedded;
 
 /// <summary>
 /// A running embedded cluster, shared by the processes that use it: each holds a lease, and
-/// disposing the last one stops the server, whichever process started it (decisions.md). A
+/// disposing the last one stops the server, whichever process started it (docs/decisions.md). A
 /// throwaway cluster is also deleted.
 /// </summary>
 public sealed class EmbeddedPostgresCluster : IAsyncDisposable

@@ -6,8 +6,6 @@ namespace Assett.Data.Invitations;
 /// <summary>The secret of an invitation link: random, sent once by email; only its SHA-256 is stored.</summary>
 public static class InvitationTokens
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
-
     public static (string Token, string Hash) Create()
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -16,7 +16,7 @@ public static class PublicAddress
 
     /// <summary>
     /// A territory's pages: <c>https://{publicHost}</c> where its configuration marks a public host,
-    /// else <paramref name="publicUrl"/> + <c>/t/{slug}</c> (decisions.md, « Links »); no trailing slash.
+    /// else <paramref name="publicUrl"/> + <c>/t/{slug}</c> (docs/decisions.md, « Links »); no trailing slash.
     /// </summary>
     public static string OfTerritory(string publicUrl, string slug, string? publicHost) =>
         publicHost is not null ? $"https://{publicHost}" : $"{publicUrl.TrimEnd('/')}/t/{slug}";

@@ -163,18 +163,12 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
     private async Task InviteOfficerAsync(AssettDbContext db, TenantDefinition definition, OfficerDefinition officer, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = new Invitation
-        {
-            Id = Guid.NewGuid(), Email = officer.Email, Role = MembershipRole.OfficerAdmin, TokenHash = hash,
-            ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = "tenants-config", CreatedAt = now,
-        };
-        db.Invitations.Add(invitation);
-        var link = $"{PublicAddress.OfTerritory(publicUrl, definition.Identifier, definition.PublicHost)}/invitation?code={token}";
+        var (invitation, token) = InvitationIssuer.Create(db, officer.Email, null, MembershipRole.OfficerAdmin, "tenants-config", now);
+        var site = PublicAddress.OfTerritory(publicUrl, definition.Identifier, definition.PublicHost);
         await db.SaveChangesAsync(cancellationToken);
-        await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", officer.Email, $"Votre accès à Assett – {definition.DisplayName}",
-            $"Bonjour {officer.Name},\n\nVous êtes chargé(e) de mission de {definition.DisplayName} sur Assett, la plateforme de la démarche ASSETT.\n" +
-            $"Pour créer votre accès, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n", null, cancellationToken);
+        await InvitationIssuer.SendAsync(db, $"invitation:{invitation.Id}", officer.Email, $"Votre accès à Assett – {definition.DisplayName}",
+            $"Vous êtes chargé(e) de mission de {definition.DisplayName} sur Assett, la plateforme de la démarche ASSETT : créez votre accès.",
+            InvitationIssuer.Link(site, token), cancellationToken, greeting: officer.Name);
     }
 
     /// <summary>Creates the configured campaigns and updates their window; campaigns created otherwise are left alone.</summary>

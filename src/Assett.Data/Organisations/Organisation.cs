@@ -30,11 +30,11 @@ public sealed class Organisation : ITenantOwned
 
     /// <summary>
     /// Registered from a commune outside the territory: its members wait for an officer's approval
-    /// before they can act for it (decisions.md).
+    /// before they can act for it (docs/decisions.md).
     /// </summary>
     public bool AwaitingApproval { get; set; }
 
-    /// <summary>Whether the territory's officers may read the comments of its answers (off by default: decisions.md).</summary>
+    /// <summary>Whether the territory's officers may read the comments of its answers (off by default: docs/decisions.md).</summary>
     public bool SharesComments { get; set; }
 
     /// <summary>When, and by whom, the territory's charter of engagement was accepted; null until then.</summary>

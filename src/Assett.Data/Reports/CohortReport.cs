@@ -7,7 +7,7 @@ namespace Assett.Data.Reports;
 
 /// <summary>
 /// A cohort report as produced: its figures frozen as JSON (aggregates only, no organisation's name,
-/// so deleting an organisation leaves nothing of it here: decisions.md). A scheduled report names its
+/// so deleting an organisation leaves nothing of it here: docs/decisions.md). A scheduled report names its
 /// <see cref="Period"/> (the schedule's occurrence), which a retried job cannot produce twice.
 /// </summary>
 public sealed class CohortReport : ITenantOwned

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Assett.Referentials.Evaluation;
 
 /// <summary>
-/// Reads an evaluation case (referential-format.md §7): <c>Identité</c> (or <c>Collectivité</c>),
+/// Reads an evaluation case (docs/referential-format.md §7): <c>Identité</c> (or <c>Collectivité</c>),
 /// <c>Réponses</c> (or <c>Reponses</c>) and <c>Statuts</c>, each optional; other keys are ignored.
 /// </summary>
 public static class CaseFile

@@ -1,6 +1,6 @@
 namespace Assett.Referentials.Evaluation;
 
-/// <summary>The evaluation of one node, unrounded. Counters follow TeT's conventions (referential-format.md §5).</summary>
+/// <summary>The evaluation of one node, unrounded. Counters follow TeT's conventions (docs/referential-format.md §5).</summary>
 public struct NodeScore
 {
     public double PointPotentiel;

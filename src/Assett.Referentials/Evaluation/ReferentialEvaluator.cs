@@ -4,7 +4,7 @@ using Assett.Referentials.Packages;
 namespace Assett.Referentials.Evaluation;
 
 /// <summary>
-/// Scores one organisation on a whole referential tree (referential-format.md §5). Built once per
+/// Scores one organisation on a whole referential tree (docs/referential-format.md §5). Built once per
 /// package: the tree is flattened into arrays in pre-order (a subtree is a contiguous range), so an
 /// evaluation allocates little more than its result.
 /// </summary>

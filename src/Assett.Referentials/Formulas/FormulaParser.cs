@@ -10,7 +10,7 @@ public sealed class FormulaSyntaxException(string message, int line, int column)
 }
 
 /// <summary>
-/// Recursive-descent parser for the personalisation formula language (referential-format.md, section 3).
+/// Recursive-descent parser for the personalisation formula language (docs/referential-format.md, section 3).
 /// Keywords are case-insensitive; whitespace, line breaks included, is free.
 /// </summary>
 public sealed class FormulaParser

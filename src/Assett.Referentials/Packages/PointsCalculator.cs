@@ -1,7 +1,7 @@
 namespace Assett.Referentials.Packages;
 
 /// <summary>
-/// Referential points (<c>point_referentiel</c>), referential-format.md section 2: explicit points,
+/// Referential points (<c>point_referentiel</c>), docs/referential-format.md section 2: explicit points,
 /// sums of children bottom-up, then percentages or equal splits top-down. Doubles, never rounded.
 /// </summary>
 internal static class PointsCalculator

@@ -3,7 +3,7 @@ using Assett.Data;
 
 namespace Assett.Cli.Tests.Referentials;
 
-/// <summary>The command-line contract of referential-format.md section 7.</summary>
+/// <summary>The command-line contract of docs/referential-format.md section 7.</summary>
 public sealed class ReferentialCommandShould : IDisposable
 {
     private static readonly string Packages = Path.Combine(RepositoryRoot.Find(), "tests", "Assett.Referentials.Tests", "Packages");

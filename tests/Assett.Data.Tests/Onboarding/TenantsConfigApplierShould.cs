@@ -47,7 +47,7 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
         var invitation = await db.Invitations.SingleAsync(TestContext.Current.CancellationToken);
         var mail = await db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(Accounts.MembershipRole.OfficerAdmin, invitation.Role);
+        Assert.Equal(Assett.Data.Accounts.MembershipRole.OfficerAdmin, invitation.Role);
         Assert.Null(invitation.OrganisationId);
         Assert.Equal("transition-ecologique@grand-poitiers.example", mail.ToAddress);
         Assert.Contains("https://assett.example.gouv.fr/t/grand-poitiers/invitation?code=", mail.TextBody);

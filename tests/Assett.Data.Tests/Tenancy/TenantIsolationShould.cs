@@ -28,8 +28,9 @@ public sealed class TenantIsolationShould(PostgresServer server) : IAsyncLifetim
 
     private AssettDbContext Context() => AssettDbContextOptions.Create(_database.AppConnectionString);
 
+    /// <summary>The tenant-owned tables; views (<see cref="EnforceTheReadersRowLevelSecurityThroughEveryView"/>) read theirs.</summary>
     private static IReadOnlyList<IEntityType> TenantOwnedEntities(AssettDbContext db) =>
-        db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList();
+        db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned() && e.GetTableName() is not null).ToList();
 
     private static IQueryable<object> Rows(AssettDbContext db, Type type) =>
         (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(db, null)!;
@@ -193,6 +194,19 @@ public sealed class TenantIsolationShould(PostgresServer server) : IAsyncLifetim
 
         foreach (var (tenant, name) in await Task.WhenAll(requests))
             Assert.Equal($"Entreprise {tenant.Identifier}", name);
+    }
+
+    [Fact]
+    public async Task EnforceTheReadersRowLevelSecurityThroughEveryView()
+    {
+        await using var db = Context();
+        await using var connection = new NpgsqlConnection(_database.AdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var views = db.Model.GetEntityTypes().Select(e => e.GetViewName()).OfType<string>().ToList();
+        Assert.NotEmpty(views);
+        foreach (var view in views)
+            Assert.True(await ScalarAsync(connection, $"SELECT count(*) FROM pg_class WHERE relname = '{view}' AND 'security_invoker=true' = ANY (reloptions)") == 1,
+                $"{view} does not read its tables with the reader's row-level security");
     }
 
     [Fact]

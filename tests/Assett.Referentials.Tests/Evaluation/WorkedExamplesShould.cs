@@ -1,6 +1,6 @@
 namespace Assett.Referentials.Tests.Evaluation;
 
-/// <summary>Every worked example of referential-format.md section 6, on the demo package.</summary>
+/// <summary>Every worked example of docs/referential-format.md section 6, on the demo package.</summary>
 public sealed class WorkedExamplesShould
 {
     private static Assett.Referentials.Evaluation.EvaluationResult Evaluate(string caseYaml) =>

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Assett.Data;
 using Assett.Data.Assessments;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -41,7 +42,11 @@ public sealed partial class HandWrittenSqlShould(PostgresServer server)
         var migrated = await server.CreateDatabaseAsync();
         await using var fromMigrations = new NpgsqlConnection(migrated.AdminConnectionString);
         await fromMigrations.OpenAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(await ViewDefinitionAsync(fromModel), await ViewDefinitionAsync(fromMigrations));
+        await using var db = AssettDbContextOptions.Create(migrated.AppConnectionString);
+        var views = db.Model.GetEntityTypes().Select(e => e.GetViewName()).OfType<string>().ToList();
+        Assert.Equal(views.Count, ViewDefinitions().Count());
+        foreach (var view in views)
+            Assert.Equal(await ViewDefinitionAsync(fromModel, view), await ViewDefinitionAsync(fromMigrations, view));
     }
 
     /// <summary>A new database holding only what the EF model creates, and the views the model maps.</summary>
@@ -54,7 +59,7 @@ public sealed partial class HandWrittenSqlShould(PostgresServer server)
         await using (var db = AssettDbContextOptions.Create(connectionString)) script = db.Database.GenerateCreateScript();
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var statement in StatementEnd().Split(script).Append(CountedSnapshot.CreateViewSql).Where(s => !string.IsNullOrWhiteSpace(s)))
+        foreach (var statement in StatementEnd().Split(script).Concat(ViewDefinitions()).Where(s => !string.IsNullOrWhiteSpace(s)))
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
@@ -62,12 +67,19 @@ public sealed partial class HandWrittenSqlShould(PostgresServer server)
         return connection;
     }
 
+    /// <summary>The statements, but the views' definitions (<see cref="ViewDefinitions"/>), which build the schema.</summary>
     private static IEnumerable<(string Name, string Sql)> Statements() =>
+        Constants().Where(c => !c.Name.EndsWith("." + nameof(CountedSnapshot.CreateViewSql), StringComparison.Ordinal));
+
+    /// <summary>The model's views, each defined by the <c>CreateViewSql</c> of the type mapped to it.</summary>
+    private static IEnumerable<string> ViewDefinitions() =>
+        Constants().Where(c => c.Name.EndsWith("." + nameof(CountedSnapshot.CreateViewSql), StringComparison.Ordinal)).Select(c => c.Sql);
+
+    private static IEnumerable<(string Name, string Sql)> Constants() =>
         new[] { typeof(AssettDbContext).Assembly, typeof(Program).Assembly }
             .SelectMany(assembly => assembly.GetTypes())
             .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal)
-                    && f.Name != nameof(CountedSnapshot.CreateViewSql))
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
                 .Select(f => ($"{type.Name}.{f.Name}", (string)f.GetRawConstantValue()!)));
 
     /// <summary>PostgreSQL's refusal of the statement, or null once it prepared it (named parameters become positional).</summary>
@@ -94,9 +106,9 @@ public sealed partial class HandWrittenSqlShould(PostgresServer server)
         }
     }
 
-    private static async Task<string> ViewDefinitionAsync(NpgsqlConnection connection)
+    private static async Task<string> ViewDefinitionAsync(NpgsqlConnection connection, string view)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_get_viewdef('counted_snapshots'::regclass)", connection);
+        await using var command = new NpgsqlCommand($"SELECT pg_get_viewdef('{view}'::regclass)", connection);
         return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 

@@ -145,7 +145,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     private static Guid AddScored(AssettDbContext db, Campaign campaign, string name, double percent, AssessmentState state, HeadcountBand size, bool sharesComments)
     {
         var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Rna = $"W86{Random.Shared.Next(1_000_000, 9_999_999)}", Headcount = size, SharesComments = sharesComments };
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = $"{organisation.Id}@example.fr", Email = $"{organisation.Id}@example.fr" };
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = $"{organisation.Id}@example.fr", Email = $"{organisation.Id}@example.fr", EmailConfirmed = true };
         var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = state, CreatedAt = DateTimeOffset.UtcNow };
         var snapshot = new ScoreSnapshot
         {

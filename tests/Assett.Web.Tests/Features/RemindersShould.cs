@@ -200,7 +200,7 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
     private static async Task AddOwnerAsync(AssettDbContext db, Organisation organisation, string email, AssessmentState? state)
     {
         db.Organisations.Add(organisation);
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
+        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), EmailConfirmed = true };
         db.Users.Add(user);
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
         if (state is { } assessmentState && await db.Campaigns.FirstOrDefaultAsync() is { } campaign)

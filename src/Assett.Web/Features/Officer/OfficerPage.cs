@@ -17,10 +17,11 @@ namespace Assett.Web.Features.Officer;
 /// A page of the territory officer's dashboard, on one campaign (<c>?campagne=</c>, else the open one,
 /// else the latest one begun, else the next planned). The territory's officers (admin or reader) see
 /// it (<see cref="Access.Officer"/>); other people of the territory get 403, strangers 404, and platform
-/// administrators only where they are also officers (decisions.md).
+/// administrators only where they are also officers (docs/decisions.md).
 /// </summary>
 [Authorize(Policy = Access.Officer)]
-public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : PageModel
+public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "campagne")]
     public Guid? CampaignId { get; set; }
@@ -40,13 +41,14 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
 
     protected AssettDbContext Db => db;
     protected ReferentialPackages Packages => packages;
+    protected TimeProvider Clock => clock;
 
     protected async Task LoadOfficerAsync(CancellationToken cancellationToken)
     {
         // Access.Officer has let only the territory's officers in.
         IsAdmin = (await member.GetAsync(cancellationToken))!.Has(MembershipRole.OfficerAdmin);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
-        Today = Territory.DateAt(DateTimeOffset.UtcNow);
+        Today = Territory.DateAt(clock.GetUtcNow());
         Campaign = Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? CohortCampaign.Current(Campaigns, Today);
         if (Campaign is not null)
             Themes = [.. (await packages.GetAsync(db, Campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children];

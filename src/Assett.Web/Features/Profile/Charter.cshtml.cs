@@ -9,7 +9,7 @@ namespace Assett.Web.Features.Profile;
 
 /// <summary>
 /// The territory's charter of engagement: an owner or editor accepts it for the organisation, which is
-/// recorded with who and when (decisions.md); the journey's pages wait for it.
+/// recorded with who and when (docs/decisions.md); the journey's pages wait for it.
 /// </summary>
 public sealed class CharterModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
     : JourneyPage(contexts, tenant)

@@ -58,7 +58,7 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
                 .ToListAsync(cancellationToken),
             reminderOptOuts = await db.ReminderOptOuts.AsNoTracking().Where(o => o.OrganisationId == id)
                 .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { Campaign = c.Name, o.At }).ToListAsync(cancellationToken),
-            // Subject, date and recipient, never the bodies: they hold links that still work (decisions.md, « Data export »).
+            // Subject, date and recipient, never the bodies: they hold links that still work (docs/decisions.md, « Data export »).
             messages = await db.OutboxMessages.AsNoTracking().Where(m => people.Contains(m.ToAddress.ToLower())).OrderBy(m => m.CreatedAt)
                 .Select(m => new { m.ToAddress, m.Subject, m.CreatedAt, m.SentAt }).ToListAsync(cancellationToken),
         };

@@ -32,6 +32,6 @@ public sealed class AnswersCsvModel(AssessmentContexts contexts, IMultiTenantCon
         return File(csv.ToBytes(), "text/csv; charset=utf-8", name);
 
         static string Share(Data.Assessments.StatusValue? status, double? value) =>
-            status is { Kind: Data.Assessments.StatusKinds.Detaille } && value is { } v ? (v * 100).ToString("0.#", Describe.French) : "";
+            status is { Kind: Data.Assessments.StatusKinds.Detaille } && value is { } v ? (v * 100).ToString("0.#", French.Culture) : "";
     }
 }

@@ -3,7 +3,7 @@ namespace Assett.Web.Features.Shared;
 /// <summary>
 /// A group's figures are shown outside the officers' own pages (the owners' comparisons, cohort
 /// reports, <c>/api/v1/cohort</c>) only from <see cref="Minimum"/> organisations, so that nobody's
-/// score can be read in them (decisions.md, « Small groups »).
+/// score can be read in them (docs/decisions.md, « Small groups »).
 /// </summary>
 public static class SmallGroups
 {

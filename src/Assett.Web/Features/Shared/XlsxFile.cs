@@ -3,7 +3,7 @@ using MiniExcelLibs;
 
 namespace Assett.Web.Features.Shared;
 
-/// <summary>An Excel download (MiniExcel: stack-notes.md), numbers kept as numbers.</summary>
+/// <summary>An Excel download (MiniExcel: docs/decisions.md), numbers kept as numbers.</summary>
 public static class XlsxFile
 {
     private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

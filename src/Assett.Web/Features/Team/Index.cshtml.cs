@@ -62,23 +62,14 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         if (!ModelState.IsValid) return Page();
 
         var email = Email.Trim().ToLowerInvariant();
-        var (token, hash) = InvitationTokens.Create();
-        var now = clock.GetUtcNow();
-        var invitation = new Invitation
-        {
-            Id = Guid.NewGuid(), Email = email, OrganisationId = _organisationId, Role = Role, TokenHash = hash,
-            ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = User.Identity!.Name!, CreatedAt = now,
-        };
-        db.Invitations.Add(invitation);
-        var link = $"{links.Site(tenant.Current!)}/invitation?code={token}";
+        var inviter = User.Identity!.Name!;
+        var territory = tenant.Current!;
+        var (invitation, token) = InvitationIssuer.Create(db, email, _organisationId, Role, inviter, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await Outbox.EnqueueAsync(db, $"invitation:{invitation.Id}", email, $"{User.Identity.Name} vous invite sur Assett – {tenant.Current!.Name}",
-            $"Bonjour,\n\n{User.Identity.Name} vous invite à rejoindre {OrganisationName} sur Assett, la démarche de {tenant.Current.Name} " +
-            $"pour la transition écologique des organisations du territoire.\n\nPour accepter, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n",
-            $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(User.Identity.Name!)} vous invite à rejoindre {HtmlEncoder.Default.Encode(OrganisationName)} " +
-            $"sur Assett, avec {HtmlEncoder.Default.Encode(tenant.Current.Name)}.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Accepter l’invitation</a> " +
-            "(lien valable 14 jours, une seule fois)</p>", cancellationToken);
+        await InvitationIssuer.SendAsync(db, $"invitation:{invitation.Id}", email, $"{inviter} vous invite sur Assett – {territory.Name}",
+            $"{inviter} vous invite à rejoindre {OrganisationName} sur Assett, la démarche de {territory.Name} " +
+            "pour la transition écologique des organisations du territoire.", InvitationIssuer.Link(links.Site(territory), token), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Invited = email;
         Email = "";

@@ -9,7 +9,7 @@ public sealed record Recommendation(ReferentialNode Measure, ReferentialNode Ste
     IReadOnlyList<string> Resources, IReadOnlyList<LocalResource> LocalResources, IReadOnlyList<LocalResource> Partners);
 
 /// <summary>
-/// The toolbox's order (decisions.md): for each concerned measure, its earliest stage not yet done
+/// The toolbox's order (docs/decisions.md): for each concerned measure, its earliest stage not yet done
 /// (bases, then mise en œuvre, then effets); across measures, the steps that would add the most points first.
 /// </summary>
 public static class Recommendations

@@ -14,7 +14,7 @@ namespace Assett.Web.Features.Officer.Campaigns;
 /// The territory's campaigns: an officer admin creates one on a referential version, opens it (one
 /// campaign open at a time) and closes it; readers see them. Campaigns of <c>tenant.yaml</c> show here too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed class InputModel
     {

@@ -29,7 +29,7 @@ public static class CohortApi
             .RequireAuthorization(ApiSetup.Policy("cohort"));
 
     private static async Task<Results<Ok<CohortFiguresResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetAsync(ClaimsPrincipal caller,
-        AssettDbContext db, IMultiTenantContextAccessor tenant, DashboardCache cache, Guid? campaign = null, string dimension = "tous",
+        AssettDbContext db, IMultiTenantContextAccessor tenant, DashboardCache cache, TimeProvider clock, Guid? campaign = null, string dimension = "tous",
         CancellationToken cancellationToken = default)
     {
         if (tenant.Current is not { } territory) return TypedResults.NotFound();
@@ -37,7 +37,7 @@ public static class CohortApi
         if (CohortFigures.Dimensions.All(d => d.Key != dimension))
             return ApiProblems.BadParameter("dimension", $"l’une des valeurs {string.Join(", ", CohortFigures.Dimensions.Select(d => d.Key))}");
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
-        var chosen = campaign is { } id ? campaigns.FirstOrDefault(c => c.Id == id) : CohortCampaign.Current(campaigns, territory.DateAt(DateTimeOffset.UtcNow));
+        var chosen = campaign is { } id ? campaigns.FirstOrDefault(c => c.Id == id) : CohortCampaign.Current(campaigns, territory.DateAt(clock.GetUtcNow()));
         if (chosen is null) return TypedResults.NotFound();
         var previous = campaigns.FirstOrDefault(c => c.OpensOn < chosen.OpensOn);
         var (tenantId, campaignId) = (territory.Id, chosen.Id);

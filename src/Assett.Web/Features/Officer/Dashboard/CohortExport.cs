@@ -19,8 +19,8 @@ public static class CohortExport
             csv.Line(row.Select(value => value switch
             {
                 null => "",
-                double number => number.ToString("0.#", Words.French),
-                DateTime at => at.ToString("yyyy-MM-dd HH:mm", Words.French),
+                double number => number.ToString("0.#", French.Culture),
+                DateTime at => at.ToString("yyyy-MM-dd HH:mm", French.Culture),
                 _ => value.ToString() ?? "",
             }));
         return new FileContentResult(csv.ToBytes(), "text/csv; charset=utf-8") { FileDownloadName = FileName(page, "csv") };

@@ -21,7 +21,7 @@ public sealed record ThemeProgress(string NodeId, int Organisations, double Befo
 
 /// <summary>
 /// The cohort's figures for the territory officer, read from score snapshots (each organisation's
-/// counted one, CountedSnapshot), never from raw answers (decisions.md). Every query names the
+/// counted one, CountedSnapshot), never from raw answers (docs/decisions.md). Every query names the
 /// tenant, on top of row-level security.
 /// </summary>
 public static class CohortFigures
@@ -53,13 +53,16 @@ public static class CohortFigures
     /// SQL of each organisation's counted snapshot in a campaign (parameters <c>@tenant</c> and
     /// <c>@campaign</c>): columns id, score_percent, taken_at, organisation_id.
     /// </summary>
+    /// <summary>SQL condition on an organisation <c>o</c>: registered, with a membership that counts (ActiveMembership).</summary>
+    internal const string IsRegistered = "EXISTS (SELECT 1 FROM active_memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id)";
+
     internal const string LatestSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @campaign";
 
     private const string LatestPreviousSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @previous";
 
     private const string FunnelSql = $"""
         SELECT count(*)::int AS invited,
-               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id))::int AS registered,
+               count(*) FILTER (WHERE {IsRegistered})::int AS registered,
                count(*) FILTER (WHERE a.state IN ('{nameof(AssessmentState.InProgress)}', '{nameof(AssessmentState.Submitted)}'))::int AS started,
                count(*) FILTER (WHERE a.state = '{nameof(AssessmentState.Submitted)}')::int AS submitted
         FROM organisations o

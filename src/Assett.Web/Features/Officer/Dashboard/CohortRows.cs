@@ -49,7 +49,7 @@ public static class CohortRows
         SELECT o.id, o.name, coalesce(o.siret, o.rna) AS identifier, o.kind, o.naf_code, o.naf_section, o.headcount, o.commune_insee AS commune,
                CASE WHEN a.state = '{nameof(AssessmentState.Submitted)}' THEN '{nameof(Stage.Submitted)}'
                     WHEN a.state = '{nameof(AssessmentState.InProgress)}' THEN '{nameof(Stage.Started)}'
-                    WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id) THEN '{nameof(Stage.Registered)}'
+                    WHEN {CohortFigures.IsRegistered} THEN '{nameof(Stage.Registered)}'
                     ELSE '{nameof(Stage.Invited)}' END AS stage,
                coalesce(a.submitted_at, l.taken_at) AS last_activity, l.score_percent AS score
         FROM organisations o

@@ -14,7 +14,7 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// One organisation of the cohort, for the officer: who it is and who signed the charter, its scores in
 /// the campaign (from its snapshot), its commitments, and its comments only if it chose to share them.
 /// </summary>
-public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
+public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed record Comment(ReferentialNode? Task, string NodeId, StatusValue Status, string Text, string By, DateTimeOffset At);
 

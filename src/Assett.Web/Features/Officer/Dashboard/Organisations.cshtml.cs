@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared;
 using Assett.Data;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
@@ -12,8 +13,8 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// The cohort's organisations in a campaign, with their stage, last activity and score: filters,
 /// search, sorting and pages, and the same list as CSV or XLSX (<see cref="CohortExport"/>).
 /// </summary>
-public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, DashboardCache cache)
-    : OfficerPage(db, tenant, packages, member)
+public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock, DashboardCache cache)
+    : OfficerPage(db, tenant, packages, member, clock)
 {
     public const int PageSize = 50;
 
@@ -58,14 +59,14 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
         Sectors = [.. all.Select(r => r.NafSection).OfType<string>().Distinct().Order()];
         var names = (await TerritoryCommunes.OfAsync(Db, Territory.Id, cancellationToken)).ToDictionary(c => c.Code, c => c.Name);
         Communes = all.Select(r => r.Commune).OfType<string>().Distinct()
-            .ToDictionary(code => code, code => names.GetValueOrDefault(code) ?? code).OrderBy(c => c.Value, StringComparer.Create(Words.French, true))
+            .ToDictionary(code => code, code => names.GetValueOrDefault(code) ?? code).OrderBy(c => c.Value, StringComparer.Create(French.Culture, true))
             .ToDictionary();
         var search = Search?.Trim();
         var kept = all.Where(r => (string.IsNullOrEmpty(search) || r.Name.Contains(search, StringComparison.CurrentCultureIgnoreCase) || r.Identifier.Contains(search.Replace(" ", "")))
             && (Stage is null || r.Stage == Stage) && (string.IsNullOrEmpty(Sector) || r.NafSection == Sector)
             && (Headcount is null || r.Headcount == Headcount) && (string.IsNullOrEmpty(Commune) || r.Commune == Commune)
             && (Kind is null || r.Kind == Kind));
-        var byName = StringComparer.Create(Words.French, ignoreCase: true);
+        var byName = StringComparer.Create(French.Culture, ignoreCase: true);
         Rows = [.. Sort switch
         {
             "score" => kept.OrderByDescending(r => r.Score ?? -1).ThenBy(r => r.Name, byName),

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Assett.Web.Features.Shared;
 using Assett.Data.Campaigns;
 
 namespace Assett.Web.Features.Officer.Dashboard;
@@ -6,8 +6,6 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// <summary>The dashboard's French words and number formats.</summary>
 public static class Words
 {
-    public static readonly CultureInfo French = new("fr-FR");
-
     public static string State(CampaignState state) => state switch
     {
         CampaignState.Planned => "prévue",
@@ -24,7 +22,7 @@ public static class Words
     };
 
     /// <summary>A score already in percent (0–100), e.g. « 42 % ».</summary>
-    public static string Percent(double? value) => value is { } known ? (known / 100).ToString("P0", French) : "–";
+    public static string Percent(double? value) => value is { } known ? (known / 100).ToString("P0", French.Culture) : "–";
 
-    public static string Share(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P0", French);
+    public static string Share(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P0", French.Culture);
 }

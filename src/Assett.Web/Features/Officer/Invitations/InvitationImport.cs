@@ -16,7 +16,7 @@ public sealed record ImportProblem(int Line, string Message);
 /// <summary>
 /// Reads a file of invitations (columns « nom », « siret », « email », in any order) from CSV, with « ; »
 /// or « , » between fields, in UTF-8 or Windows-1252, or from XLSX; then checks every row. A file with
-/// a single problem is applied not at all (decisions.md): the officer gets the list of problems, line by line.
+/// a single problem is applied not at all (docs/decisions.md): the officer gets the list of problems, line by line.
 /// </summary>
 public static class InvitationImport
 {

@@ -1,3 +1,4 @@
+using Assett.Data.Invitations;
 using System.ComponentModel.DataAnnotations;
 using Assett.Data;
 using Assett.Data.Accounts;
@@ -109,7 +110,7 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
                     User.Identity!.Name!, now, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             var (invited, asked) = (outcomes.Count(o => o == OrganisationInvitations.Outcome.Invited), outcomes.Count(o => o == OrganisationInvitations.Outcome.OwnersAsked));
-            Done = $"{invited} invitation{(invited > 1 ? "s envoyées" : " envoyée")}. Les liens sont valables 14 jours."
+            Done = $"{invited} invitation{(invited > 1 ? "s envoyées" : " envoyée")}. Chaque lien est {InvitationIssuer.Validity}."
                 + (asked == 0 ? "" : $" {asked} organisation{(asked > 1 ? "s ont" : " a")} déjà une personne responsable : nous lui avons demandé d’ajouter votre contact à son équipe.");
         }
         return RedirectToPage();
@@ -125,7 +126,7 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
             await OrganisationInvitations.ResendAsync(db, tenant.Current!, Site, id, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        Done = $"Invitation renvoyée à {pending.Email}, avec un nouveau lien valable 14 jours.";
+        Done = $"Invitation renvoyée à {pending.Email}, avec un nouveau lien {InvitationIssuer.Validity}.";
         return RedirectToPage();
     }
 

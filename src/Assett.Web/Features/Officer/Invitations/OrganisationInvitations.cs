@@ -43,15 +43,9 @@ public static class OrganisationInvitations
                 $"{invitedBy}, de l’équipe de {territory.Name}, propose d’ajouter {email} à l’équipe de {organisation.Name} sur Assett.", now, cancellationToken);
             return Outcome.OwnersAsked;
         }
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = new Invitation
-        {
-            Id = Guid.NewGuid(), Email = email, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, TokenHash = hash,
-            ExpiresAt = now + InvitationTokens.Lifetime, CreatedBy = invitedBy, CreatedAt = now,
-        };
-        db.Invitations.Add(invitation);
+        var (invitation, token) = InvitationIssuer.Create(db, email, organisation.Id, MembershipRole.OrganisationOwner, invitedBy, now);
         await db.SaveChangesAsync(cancellationToken);
-        await SendAsync(db, territory, $"invitation:{invitation.Id}", email, organisation.Name, $"{site}/invitation?code={token}", cancellationToken);
+        await SendAsync(db, territory, $"invitation:{invitation.Id}", email, organisation.Name, InvitationIssuer.Link(site, token), cancellationToken);
         return Outcome.Invited;
     }
 
@@ -61,18 +55,14 @@ public static class OrganisationInvitations
     {
         var invitation = await db.Invitations.SingleAsync(i => i.Id == invitationId, cancellationToken);
         var name = await db.Organisations.Where(o => o.Id == invitation.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var (token, hash) = InvitationTokens.Create();
-        (invitation.TokenHash, invitation.ExpiresAt) = (hash, now + InvitationTokens.Lifetime);
+        var token = InvitationIssuer.Renew(invitation, now);
         await db.SaveChangesAsync(cancellationToken);
-        await SendAsync(db, territory, $"invitation:{invitation.Id}:{now.UtcTicks}", invitation.Email, name, $"{site}/invitation?code={token}", cancellationToken);
+        await SendAsync(db, territory, $"invitation:{invitation.Id}:{now.UtcTicks}", invitation.Email, name, InvitationIssuer.Link(site, token), cancellationToken);
     }
 
-    private static async Task SendAsync(AssettDbContext db, TenantInfo territory, string key, string email, string organisation, string link,
+    private static Task SendAsync(AssettDbContext db, TenantInfo territory, string key, string email, string organisation, string link,
         CancellationToken cancellationToken) =>
-        await Outbox.EnqueueAsync(db, key, email, $"{territory.Name} vous invite à rejoindre Assett",
-            $"Bonjour,\n\n{territory.Name} invite {organisation} à rejoindre sa démarche ASSETT : une autoévaluation en ligne de " +
-            $"votre maturité environnementale, des pistes d’action et des rencontres entre organisations du territoire.\n\n" +
-            $"Pour accepter, ouvrez ce lien (valable 14 jours, une seule fois) :\n{link}\n",
-            $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(territory.Name)} invite {HtmlEncoder.Default.Encode(organisation)} à rejoindre sa démarche ASSETT.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Accepter l’invitation</a> (lien valable 14 jours, une seule fois)</p>", cancellationToken);
+        InvitationIssuer.SendAsync(db, key, email, $"{territory.Name} vous invite à rejoindre Assett",
+            $"{territory.Name} invite {organisation} à rejoindre sa démarche ASSETT : une autoévaluation en ligne de " +
+            "votre maturité environnementale, des pistes d’action et des rencontres entre organisations du territoire.", link, cancellationToken);
 }

@@ -10,10 +10,10 @@ namespace Assett.Web.Features.Officer.Reminders;
 
 /// <summary>
 /// The officer previews each kind of reminder of a campaign, as an organisation will receive it, and
-/// how many would leave if the schedule fired today (decisions.md: before the campaign opens, too).
+/// how many would leave if the schedule fired today (docs/decisions.md: before the campaign opens, too).
 /// </summary>
-public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, Reminders reminders, ReminderLinks links)
-    : OfficerPage(db, tenant, packages, member)
+public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock, Reminders reminders, ReminderLinks links)
+    : OfficerPage(db, tenant, packages, member, clock)
 {
     public IReadOnlyList<Reminder> Samples { get; private set; } = [];
     public IReadOnlyDictionary<ReminderKind, int> DueToday { get; private set; } = new Dictionary<ReminderKind, int>();

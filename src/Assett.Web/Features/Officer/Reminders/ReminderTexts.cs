@@ -1,4 +1,4 @@
-using System.Globalization;
+using Assett.Web.Features.Shared;
 using System.Text.Encodings.Web;
 using Assett.Data.Campaigns;
 using Assett.Data.Invitations;
@@ -9,8 +9,6 @@ namespace Assett.Web.Features.Officer.Reminders;
 /// <summary>The French text of each reminder, in plain text and HTML, with the link that stops them.</summary>
 public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, ReminderLinks links)
 {
-    private static readonly CultureInfo French = new("fr-FR");
-
     public Reminder Invitation(Guid organisationId, string organisation, string email, Guid invitationId)
     {
         var (token, hash) = InvitationTokens.Create();
@@ -18,7 +16,7 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
             $"Rappel : {territory.Name} vous invite à rejoindre Assett",
             $"{territory.Name} a invité {organisation} à sa démarche ASSETT ({campaign.Name}), et l’invitation attend encore votre réponse. " +
             "En vingt minutes, l’autoévaluation en ligne vous montre où en est votre organisation et quelles actions viennent ensuite.",
-            "Accepter l’invitation", $"{links.Site(territory)}/invitation?code={token}", "Ce lien est valable 14 jours et remplace celui des messages précédents.")
+            "Accepter l’invitation", InvitationIssuer.Link(links.Site(territory), token), $"Ce lien est {InvitationIssuer.Validity} et remplace celui des messages précédents.")
             with { Renewal = (invitationId, hash) };
     }
 
@@ -26,13 +24,13 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
         Build(ReminderKind.Unsubmitted, organisationId, organisation, email,
             $"Votre autoévaluation {campaign.Name} est commencée",
             $"L’autoévaluation de {organisation} pour « {campaign.Name} » de {territory.Name} est commencée. " +
-            $"Vos réponses sont enregistrées : reprenez où vous en étiez, puis transmettez-la avant le {Day(campaign.ClosesOn)}.",
+            $"Vos réponses sont enregistrées : reprenez où vous en étiez, puis transmettez-la avant le {French.Day(campaign.ClosesOn)}.",
             "Reprendre l’autoévaluation", $"{links.Site(territory)}/evaluation", null);
 
     public Reminder LastCall(Guid organisationId, string organisation, string email) =>
         Build(ReminderKind.LastCall, organisationId, organisation, email,
-            $"Dernier rappel : « {campaign.Name} » se termine le {Day(campaign.ClosesOn)}",
-            $"« {campaign.Name} » de {territory.Name} se termine le {Day(campaign.ClosesOn)}, et l’autoévaluation de {organisation} n’est pas encore transmise. " +
+            $"Dernier rappel : « {campaign.Name} » se termine le {French.Day(campaign.ClosesOn)}",
+            $"« {campaign.Name} » de {territory.Name} se termine le {French.Day(campaign.ClosesOn)}, et l’autoévaluation de {organisation} n’est pas encore transmise. " +
             "Quelques minutes suffisent pour la compléter : vos résultats rejoindront ceux des organisations du territoire.",
             "Terminer l’autoévaluation", $"{links.Site(territory)}/evaluation", null);
 
@@ -48,7 +46,6 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
         return new Reminder(kind, organisationId, organisation, email, subject, text, html);
     }
 
-    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", French);
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
 }

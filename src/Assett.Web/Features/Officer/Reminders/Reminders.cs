@@ -53,7 +53,7 @@ public sealed class Reminders(AssettDbContext db, ReminderLinks links)
             // The invitation's link is stored hashed only: the reminder carries a new one, which replaces it.
             if (reminder.Renewal is var (invitationId, hash))
                 await db.Invitations.Where(i => i.Id == invitationId).ExecuteUpdateAsync(
-                    i => i.SetProperty(x => x.TokenHash, hash).SetProperty(x => x.ExpiresAt, now + InvitationTokens.Lifetime), cancellationToken);
+                    i => i.SetProperty(x => x.TokenHash, hash).SetProperty(x => x.ExpiresAt, now + InvitationIssuer.Lifetime), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             queued++;
         }
@@ -65,8 +65,9 @@ public sealed class Reminders(AssettDbContext db, ReminderLinks links)
     {
         var optedOut = db.ReminderOptOuts.Where(o => o.CampaignId == campaign.Id).Select(o => o.OrganisationId);
         var owners = await db.Memberships.AsNoTracking()
-            .Where(m => m.Role == MembershipRole.OrganisationOwner && m.OrganisationId != null && !optedOut.Contains(m.OrganisationId!.Value))
-            .Join(db.Organisations.Where(o => !o.AwaitingApproval), m => m.OrganisationId, o => o.Id, (m, o) => new { m.UserId, Organisation = o })
+            .Where(m => m.Role == MembershipRole.OrganisationOwner && m.OrganisationId != null && !optedOut.Contains(m.OrganisationId!.Value)
+                && db.ActiveMemberships.Any(a => a.Id == m.Id))
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.UserId, Organisation = o })
             .OrderBy(x => x.Organisation.Id).ThenBy(x => x.UserId)
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.Organisation.Id, x.Organisation.Name, u.Email })
             .ToListAsync(cancellationToken);

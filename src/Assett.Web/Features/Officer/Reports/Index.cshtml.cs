@@ -12,7 +12,7 @@ namespace Assett.Web.Features.Officer.Reports;
 
 /// <summary>The territory's cohort reports, newest first, and for officer admins a button that produces one now (a few seconds at most: docs/performance.md).</summary>
 public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, CohortReports reports, TimeProvider clock)
-    : OfficerPage(db, tenant, packages, member)
+    : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed record Past(Guid Id, string Campaign, string RequestedBy, DateTimeOffset CreatedAt);
 
@@ -34,8 +34,8 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadOfficerAsync(cancellationToken);
-        if (await reports.ProduceAsync(Territory, null, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken) is { } report)
-            return RedirectToPage("/Reports/Report", new { id = report.Id });
+        if (await reports.ProduceAsync(Territory, null, User.Identity!.Name!, Clock.GetUtcNow(), cancellationToken) is { } report)
+            return RedirectToPage("/Officer/Reports/Report", new { id = report.Id });
         Missing = "Aucune campagne n’a encore commencé : il n’y a pas de chiffres à mettre dans un rapport.";
         return RedirectToPage();
     }

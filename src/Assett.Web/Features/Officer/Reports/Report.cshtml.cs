@@ -11,7 +11,7 @@ using Assett.Web.Features.Shared.Access;
 namespace Assett.Web.Features.Officer.Reports;
 
 /// <summary>One cohort report, printable, and the same figures as XLSX (one sheet per table).</summary>
-public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member) : OfficerPage(db, tenant, packages, member)
+public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

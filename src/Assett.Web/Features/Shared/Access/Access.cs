@@ -9,7 +9,7 @@ namespace Assett.Web.Features.Shared.Access;
 /// page model (or its base), <see cref="HandlerAccessAttribute"/> on a handler that asks for more, and
 /// <c>[AllowAnonymous]</c> on public pages. One requirement, <see cref="TerritoryRoleRequirement"/>,
 /// checked by one handler; strangers to the territory get 404, people of the territory without the
-/// role 403, signed-out visitors the sign-in page (decisions.md, « Status precedence »).
+/// role 403, signed-out visitors the sign-in page (docs/decisions.md, « Status precedence »).
 /// <c>AccessShould</c> fails for a page, handler or endpoint that declares nothing.
 /// </summary>
 public static class Access

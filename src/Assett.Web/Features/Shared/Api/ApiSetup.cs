@@ -68,7 +68,7 @@ public static class ApiSetup
 
     public static string Policy(string scope) => $"api:{scope}";
 
-    /// <summary>Every <c>/api/v1</c> endpoint: a token whose territory is the current one (decisions.md, « API addressing »).</summary>
+    /// <summary>Every <c>/api/v1</c> endpoint: a token whose territory is the current one (docs/decisions.md, « API addressing »).</summary>
     public const string TokenOfThisTerritory = "api:territory";
 
     private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)

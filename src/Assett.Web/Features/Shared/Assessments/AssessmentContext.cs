@@ -106,7 +106,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
 
     /// <summary>
     /// The tasks answered in the organisation's previous campaign that its referential version no
-    /// longer has: their answers could not carry over (decisions.md), so the owner is told which.
+    /// longer has: their answers could not carry over (docs/decisions.md), so the owner is told which.
     /// </summary>
     public async Task<IReadOnlyList<ReferentialNode>> DisappearedAsync(AssessmentContext context, CancellationToken cancellationToken)
     {
@@ -145,7 +145,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         }
     }
 
-    /// <summary>A new campaign starts from the answers of the previous one, node by node (decisions.md).</summary>
+    /// <summary>A new campaign starts from the answers of the previous one, node by node (docs/decisions.md).</summary>
     private async Task CarryOverAsync(Assessment assessment, Campaign campaign, CancellationToken cancellationToken)
     {
         if (await PreviousAsync(assessment.OrganisationId, campaign.Id, cancellationToken) is not var (previous, _)) return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assett.Data.Assessments;
 
 namespace Assett.Web.Features.Shared.Assessments;
@@ -6,8 +5,6 @@ namespace Assett.Web.Features.Shared.Assessments;
 /// <summary>Statuses and changes in the words of the questionnaire.</summary>
 public static class Describe
 {
-    public static readonly CultureInfo French = new("fr-FR");
-
     public static readonly IReadOnlyList<(string Kind, string Label)> Choices =
     [
         (StatusKinds.Fait, "Fait"),
@@ -20,8 +17,8 @@ public static class Describe
     public static string Status(StatusValue? status) => status?.Kind switch
     {
         null or StatusKinds.NonRenseigne => "non renseigné",
-        StatusKinds.Detaille => string.Create(French, $"détaillé : {status.Fait:P0} fait, {status.Programme:P0} programmé, {status.PasFait:P0} pas fait"),
-        var kind => Choices.First(c => c.Kind == kind).Label.ToLower(French),
+        StatusKinds.Detaille => string.Create(French.Culture, $"détaillé : {status.Fait:P0} fait, {status.Programme:P0} programmé, {status.PasFait:P0} pas fait"),
+        var kind => Choices.First(c => c.Kind == kind).Label.ToLower(French.Culture),
     };
 
     /// <summary>
@@ -36,14 +33,7 @@ public static class Describe
     public static string Signature(TaskStatusEntry? entry) =>
         Signature(entry?.Status.Kind, entry?.Status.Fait * 100, entry?.Status.Programme * 100, entry?.Comment);
 
-    /// <summary>An instant in the territory's time zone: « 22 nov. 2026 à 14:05 ».</summary>
-    public static string At(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy 'à' HH:mm", French);
-
-    public static string Day(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMMM yyyy", French);
-
     public static string Conflict(TaskStatusEntry theirs, TimeZoneInfo zone) =>
-        $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {At(theirs.UpdatedAt, zone)}). " +
+        $"{theirs.UpdatedBy} a modifié cette réponse entre-temps ({Status(theirs.Status)}, le {French.At(theirs.UpdatedAt, zone)}). " +
         "Votre réponse, restée ci-dessous, n’a pas été enregistrée : vérifiez la sienne, puis enregistrez de nouveau pour la remplacer.";
 }

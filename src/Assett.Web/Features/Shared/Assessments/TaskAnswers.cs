@@ -37,7 +37,7 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
             return new SaveResult(SaveOutcome.Invalid, Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment?.Length > CommentMaxLength)
-            return new SaveResult(SaveOutcome.Invalid, Error: string.Create(Describe.French,
+            return new SaveResult(SaveOutcome.Invalid, Error: string.Create(French.Culture,
                 $"Le commentaire tient en {CommentMaxLength:N0} caractères au plus ; celui-ci en compte {comment.Length:N0}."));
 
         return await AssessmentStore.WriteAsync(db, context.Assessment.Id, async locked =>

@@ -63,7 +63,7 @@ public sealed class FrenchValidation : IValidationMetadataProvider, IDisplayMeta
     };
 
     public static string AtMost(int characters) =>
-        string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Ce champ tient en {characters:N0} caractères au plus.");
+        string.Create(French.Culture, $"Ce champ tient en {characters:N0} caractères au plus.");
 
     /// <summary>A refused value is quoted back, but a pasted page of text is not.</summary>
     private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;

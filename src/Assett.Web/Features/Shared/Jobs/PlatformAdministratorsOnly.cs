@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Shared.Jobs;
 
-/// <summary>The Hangfire dashboard is for Cerema's platform administrators only (decisions.md): the same policy as the pages'.</summary>
+/// <summary>The Hangfire dashboard is for Cerema's platform administrators only (docs/decisions.md): the same policy as the pages'.</summary>
 public sealed class PlatformAdministratorsOnly : IDashboardAsyncAuthorizationFilter
 {
     public async Task<bool> AuthorizeAsync(DashboardContext context)

@@ -11,7 +11,7 @@ namespace Assett.Web.Features.Shared.Territories;
 /// host, then the <c>/t/{slug}</c> prefix (moved into the path base so pages route as usual); an
 /// unknown <c>/t/{slug}</c> answers the French 404 page. For the API: the tenant claim of its token,
 /// never the host or the path; so <c>/t/{slug}/api/…</c> and <c>/t/{slug}/connect/…</c> are not API
-/// routes and answer 404 to everyone (decisions.md, « API addressing »).
+/// routes and answer 404 to everyone (docs/decisions.md, « API addressing »).
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantStore store,
     IMultiTenantContextAccessor accessor)

@@ -7,7 +7,7 @@ namespace Assett.Web.Features.Shared.Territories;
 /// <summary>The communes of a territory, by name, for the lists of its forms.</summary>
 public static class TerritoryCommunes
 {
-    private static readonly StringComparer ByFrenchName = StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), ignoreCase: true);
+    private static readonly StringComparer ByFrenchName = French.Names;
 
     /// <summary>Empty when the territory's SIREN is unknown to the reference data.</summary>
     public static async Task<IReadOnlyList<Commune>> OfAsync(AssettDbContext db, Guid tenantId, CancellationToken cancellationToken)
