@@ -136,6 +136,10 @@ public static class AssessmentStore
         parameters.AddWithValue((object?)status?.PasFait ?? DBNull.Value);
     }
 
+    /// <summary>The same four columns by name, for a bulk insert (the demo seeder's).</summary>
+    public static (string Column, object? Value)[] StatusColumns(StatusValue status) =>
+        [("status_kind", status.Kind), ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait)];
+
     private static void AddCommonTail(NpgsqlParameterCollection parameters, TaskStatusEntry saved)
     {
         parameters.AddWithValue((object?)saved.Comment ?? DBNull.Value);

@@ -190,12 +190,9 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                 var kind = status.Kind == StatusKind.NonConcerne ? StatusKinds.NonConcerne
                     : status.Fait == 1 ? StatusKinds.Fait : status.Programme == 1 ? StatusKinds.Programme : StatusKinds.PasFait;
                 var nodeId = package.Nodes[i].Id;
-                _statuses.Add(("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), ("status_kind", kind),
-                    ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait),
-                    ("updated_by", Author), ("updated_at", when));
-                _changes.Add(("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), ("status_kind", kind),
-                    ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait),
-                    ("changed_by", Author), ("changed_at", when));
+                var stored = AssessmentStore.StatusColumns(new StatusValue(kind, status.Fait, status.Programme, status.PasFait));
+                _statuses.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored, ("updated_by", Author), ("updated_at", when)]);
+                _changes.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored, ("changed_by", Author), ("changed_at", when)]);
                 StatusCount++;
             }
             var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessmentId, versionId,
