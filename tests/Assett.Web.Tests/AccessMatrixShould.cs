@@ -19,7 +19,7 @@ namespace Assett.Web.Tests;
 /// Every endpoint and page of the route table against every kind of visitor. A new endpoint missing
 /// from the matrix fails <see cref="CoverEveryEndpointOfTheRouteTable"/>: say who may reach it.
 /// </summary>
-public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
+public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
     private const string SignIn = "sign-in";
@@ -130,14 +130,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         _ => SignIn,
     };
 
-    private AssettWebFactory _factory = null!;
     private readonly Dictionary<Persona, HttpClient> _clients = [];
     private Guid _organisationA1;
 
     [Fact]
     public void CoverEveryEndpointOfTheRouteTable()
     {
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(Key).Distinct().Order().ToList();
 
         Assert.Empty(endpoints.Except(Matrix.Keys));
@@ -254,10 +253,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         return methods is { Count: > 0 } ? $"{string.Join(",", methods)} {(pattern.StartsWith('/') ? pattern : "/" + pattern)}" : pattern;
     }
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var store = _factory.Services.GetRequiredService<ITenantStore>();
+        var store = Factory.Services.GetRequiredService<ITenantStore>();
         var a = (await store.FindByIdentifierAsync("grand-poitiers"))!;
         var b = (await store.FindByIdentifierAsync("toulouse-metropole"))!;
         var users = new Dictionary<Persona, Guid>();
@@ -265,7 +263,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             users[persona] = await CreateUserAsync($"{persona.ToString().ToLowerInvariant()}@exemple.fr", persona == Persona.PlatformAdministrator);
 
         var accessor = new MultiTenantContextAccessor();
-        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        var connection = Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
         using (accessor.Change(a))
         {
             await using var db = AssettDbContextOptions.Create(connection);
@@ -290,7 +288,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
 
         foreach (var persona in Everyone)
         {
-            var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             if (users.ContainsKey(persona)) await SignInAsync(client, $"{persona.ToString().ToLowerInvariant()}@exemple.fr");
             if (persona == Persona.OtherTenantClient)
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client, "toulouse-metropole"));
@@ -298,14 +296,12 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private static void Member(AssettDbContext db, Guid user, Guid? organisation, MembershipRole role) =>
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user, OrganisationId = organisation, Role = role });
 
     private async Task<Guid> CreateUserAsync(string email, bool platformAdministrator)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = platformAdministrator };
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
         return user.Id;
@@ -319,7 +315,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
 
     private async Task<string> MachineTokenAsync(HttpClient client, string tenant)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var registration = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, "CRM", ["organisations"]);
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -31,7 +31,7 @@ namespace Assett.Web.Tests;
 /// they were. A new page or handler is fuzzed without being listed, once its address is in
 /// <see cref="Pages"/> (<see cref="CoverEveryPageOfTheRouteTable"/> says when one is missing).
 /// </summary>
-public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
+public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
 {
     private static readonly string[] Values =
     [
@@ -87,23 +87,23 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
         ["deconnexion"] = "takes no input: its post signs out",
     };
 
-    private AssettWebFactory _factory = null!;
     private readonly Dictionary<Visitor, HttpClient> _clients = [];
     private readonly Dictionary<string, string> _placeholders = [];
     private readonly List<string> _failures = [];
     private int _requests;
     private readonly Dictionary<int, int> _statuses = [];
 
-    public async ValueTask InitializeAsync()
+    protected override AssettWebFactory CreateFactory(TestDatabase database) => new FuzzFactory(database);
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new FuzzFactory(await server.CreateDatabaseAsync());
-        var organisation = await Boulangerie.SeedAsync(_factory);
+        var organisation = await Boulangerie.SeedAsync(Factory);
         _placeholders["{organisation}"] = organisation.Id.ToString();
         _placeholders["{report}"] = Guid.NewGuid().ToString();
-        _clients[Visitor.Anonymous] = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        _clients[Visitor.Officer] = await _factory.SignedInOfficerAsync("grand-poitiers", "agente@grandpoitiers.example", MembershipRole.OfficerAdmin);
-        _clients[Visitor.Administrator] = await _factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
+        _clients[Visitor.Anonymous] = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        _clients[Visitor.Officer] = await Factory.SignedInOfficerAsync("grand-poitiers", "agente@grandpoitiers.example", MembershipRole.OfficerAdmin);
+        _clients[Visitor.Administrator] = await Factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
         // Answers to keep: every refused post must leave them as they are.
         var saved = await _clients[Visitor.Owner].SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
         {
@@ -111,8 +111,6 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public void CoverEveryPageOfTheRouteTable()
@@ -174,7 +172,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AnswerEveryMalformedApiParameterWithAFrenchProblem()
     {
-        var client = _factory.CreateClient();
+        var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client));
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken));
         var parameters = 0;
@@ -224,7 +222,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
         return ([.. defaults.Where(d => d.Key != "__RequestVerificationToken")], token);
     }
 
-    private Task<uint> VersionAsync(string task) => _factory.InTerritoryAsync("grand-poitiers", async db =>
+    private Task<uint> VersionAsync(string task) => Factory.InTerritoryAsync("grand-poitiers", async db =>
         (await db.TaskStatuses.AsNoTracking().Where(t => t.NodeId == task).Select(t => (uint?)t.Version).SingleOrDefaultAsync(TestContext.Current.CancellationToken)) ?? 0);
 
     /// <summary>Posts and checks the answer; true when the post was taken in.</summary>
@@ -258,11 +256,11 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     }
 
     /// <summary>The organisation's saved answers, as one string.</summary>
-    private Task<string> AnswersAsync() => _factory.InTerritoryAsync("grand-poitiers", db => db.Database
+    private Task<string> AnswersAsync() => Factory.InTerritoryAsync("grand-poitiers", db => db.Database
         .SqlQueryRaw<string>("SELECT coalesce(string_agg(row_to_json(t)::text, ',' ORDER BY node_id), '') AS \"Value\" FROM task_statuses t")
         .SingleAsync(TestContext.Current.CancellationToken));
 
-    private IEnumerable<RouteEndpoint> PageEndpoints() => _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    private IEnumerable<RouteEndpoint> PageEndpoints() => Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
 
     /// <summary>The page model of a page: <c>Features/Questionnaire/Measure.cshtml</c> → <c>Assett.Web.Features.Questionnaire.MeasureModel</c>.</summary>
@@ -361,7 +359,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
 
     private async Task<string> MachineTokenAsync(HttpClient client)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var registration = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), "grand-poitiers", "Fuzz", MachineClients.Scopes.ToArray());
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

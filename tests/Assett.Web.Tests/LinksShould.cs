@@ -11,22 +11,18 @@ namespace Assett.Web.Tests;
 /// Links in emails come from the configuration, never from the request: a forged <c>Host</c> or
 /// <c>X-Forwarded-Host</c> cannot redirect a password reset (the hole found in issue 14).
 /// </summary>
-public sealed class LinksShould(PostgresServer server) : IAsyncLifetime
+public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Email = "gerante@boulangerie.example";
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await using var scope = _factory.Services.CreateAsyncScope();
+        _client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>()
             .CreateAsync(new AssettUser { Id = Guid.NewGuid(), UserName = Email, Email = Email, EmailConfirmed = true }, "Clé-Secrète-2026");
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private async Task<HttpResponseMessage> AskForAResetAsync(Action<HttpRequestMessage> forge)
     {
@@ -40,7 +36,7 @@ public sealed class LinksShould(PostgresServer server) : IAsyncLifetime
     }
 
     private Task<List<string>> MailBodiesAsync() =>
-        _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
+        Factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
 
     [Fact]
     public async Task RefuseARequestForAnUnknownHostAndSendNothing()

@@ -13,23 +13,21 @@ using OpenIddict.Abstractions;
 namespace Assett.Web.Tests.Api;
 
 /// <summary>Machine clients, end to end: client credentials at /connect/token, then /api/v1 scoped to their territory.</summary>
-public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifetime
+public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
     private readonly Dictionary<string, Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient();
+        _client = Factory.CreateClient();
         var accessor = new MultiTenantContextAccessor();
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
         foreach (var (slug, name, siret) in new[] { ("grand-poitiers", "Boulangerie du Clain", "73282932000074"), ("toulouse-metropole", "Atelier de la Garonne", "35600000000048") })
         {
             using var tenant = accessor.Change(await store.FindByIdentifierAsync(slug));
-            await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+            await using var db = AssettDbContextOptions.Create(Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = name, Kind = OrganisationKind.Entreprise };
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync();
@@ -37,11 +35,9 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         }
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<MachineClients.Registration> RegisterAsync(string tenant, params string[] scopes)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"CRM {Guid.NewGuid():N}", scopes);
     }
@@ -70,7 +66,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         return _client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    private Task<Guid> AssessmentWithACommentAsync(string tenant) => _factory.InTerritoryAsync(tenant, async db =>
+    private Task<Guid> AssessmentWithACommentAsync(string tenant) => Factory.InTerritoryAsync(tenant, async db =>
     {
         var version = await db.ReferentialVersions.FirstAsync();
         var campaign = new Data.Campaigns.Campaign { Id = Guid.NewGuid(), Name = "Campagne test", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31), ReferentialVersionId = version.Id };
@@ -143,7 +139,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public void IssueTokensUnderTheConfiguredAddressWithS256ProofsOnly()
     {
-        var options = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+        var options = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
 
         Assert.Equal(new Uri("http://localhost:5080/"), options.Issuer);
         Assert.Equal([OpenIddictConstants.CodeChallengeMethods.Sha256], options.CodeChallengeMethods);

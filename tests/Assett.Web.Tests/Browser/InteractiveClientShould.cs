@@ -24,28 +24,26 @@ namespace Assett.Web.Tests.Browser;
 /// application's own page would catch it.
 /// </summary>
 [Collection(nameof(BrowserTests))]
-public sealed class InteractiveClientShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class InteractiveClientShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
     private static readonly Uri Callback = new("https://application.example/callback");
-    private AssettWebFactory _factory = null!;
     private HttpClient _http = null!;
     private readonly Dictionary<string, Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _http = new HttpClient { BaseAddress = LiveServer.Start(_factory) };
+        _http = new HttpClient { BaseAddress = LiveServer.Start(Factory) };
         Guid userId;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var user = new AssettUser { Id = Guid.NewGuid(), UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true };
             await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
             userId = user.Id;
         }
-        var store = _factory.Services.GetRequiredService<ITenantStore>();
-        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
-        _organisations["neighbour"] = await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        var store = Factory.Services.GetRequiredService<ITenantStore>();
+        var connection = Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        _organisations["neighbour"] = await Factory.InTerritoryAsync("grand-poitiers", async db =>
         {
             var neighbour = new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine de Grand Poitiers" };
             db.Organisations.Add(neighbour);
@@ -65,15 +63,15 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _factory.DisposeAsync();
+        _http?.Dispose();
+        await base.DisposeAsync();
     }
 
     private async Task<string> RegisterAsync(string tenant)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return (await MachineClients.AddInteractiveAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"Application {Guid.NewGuid():N}", ["organisations"], Callback)).ClientId;
     }
@@ -121,7 +119,7 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["neighbour"]}", token)).StatusCode);
         }
         // Once the person leaves the organisation, the application's refresh token gives nothing more.
-        await _factory.InTerritoryAsync("grand-poitiers", db => db.Memberships.Where(m => m.OrganisationId == _organisations["grand-poitiers"]).ExecuteDeleteAsync());
+        await Factory.InTerritoryAsync("grand-poitiers", db => db.Memberships.Where(m => m.OrganisationId == _organisations["grand-poitiers"]).ExecuteDeleteAsync());
         var afterLeaving = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["refresh_token"] = refreshed.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId,

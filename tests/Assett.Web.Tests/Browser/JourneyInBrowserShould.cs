@@ -13,24 +13,22 @@ namespace Assett.Web.Tests.Browser;
 /// or critical violation.
 /// </summary>
 [Collection(nameof(BrowserTests))]
-public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Email = "gerante@boulangerie.example";
 
     // The document is enough: waiting for every resource's load event made a busy CI machine time out.
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-    private AssettWebFactory _factory = null!;
     private Uri _site = null!;
     private string _invitation = "";
     private readonly List<string> _violations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _site = LiveServer.Start(_factory);
+        _site = LiveServer.Start(Factory);
         var (token, hash) = InvitationTokens.Create();
         _invitation = $"/t/grand-poitiers/invitation?code={token}";
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync("grand-poitiers", async db =>
         {
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain" };
             db.Organisations.Add(organisation);
@@ -42,8 +40,6 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
             return await db.SaveChangesAsync();
         });
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Theory]
     [InlineData(1280, 800, false)]

@@ -10,19 +10,17 @@ namespace Assett.Web.Tests.Browser;
 
 /// <summary>The territory officer's pages in Chromium, on a desktop and on a phone: each passes axe-core with no serious or critical violation.</summary>
 [Collection(nameof(BrowserTests))]
-public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Email = "chargee@grand-poitiers.example";
-    private AssettWebFactory _factory = null!;
     private Uri _site = null!;
     private Guid _organisation;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _site = LiveServer.Start(_factory);
-        await _factory.CreateOfficerAsync("grand-poitiers", Email, MembershipRole.OfficerAdmin);
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        _site = LiveServer.Start(Factory);
+        await Factory.CreateOfficerAsync("grand-poitiers", Email, MembershipRole.OfficerAdmin);
+        await Factory.InTerritoryAsync("grand-poitiers", async db =>
         {
             var campaign = await db.Campaigns.SingleAsync();
             campaign.State = CampaignState.Open;
@@ -39,8 +37,6 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             return await db.SaveChangesAsync();
         });
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Theory]
     [InlineData(1280, 800, false)]

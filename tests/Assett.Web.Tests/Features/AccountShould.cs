@@ -11,19 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>Self-registration with a SIRET, email confirmation, sign-in, lockout and throttling, through the real pages.</summary>
-public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetime
+public sealed partial class AccountShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        return Task.CompletedTask;
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields) => _client.SubmitAsync(path, fields);
 
@@ -37,7 +34,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     private Task<HttpResponseMessage> SignInAsync(string password = Password) =>
         SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password });
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
     [Fact]
     public async Task RegisterConfirmTheAddressThenSignIn()
@@ -134,7 +131,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task LockTheAccountAfterFiveWrongPasswords()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
             await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, Password);
@@ -221,7 +218,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task ResetAForgottenPasswordOnceWithTheEmailedLink()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
             await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, "Ancien-Secret-2025");

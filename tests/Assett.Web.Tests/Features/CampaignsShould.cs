@@ -7,16 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An officer admin creates, opens and closes campaigns; one is open at a time; a reader only reads.</summary>
-public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
+public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Page = "/t/grand-poitiers/territoire/campagnes";
-    private AssettWebFactory _factory = null!;
 
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
     [Fact]
     public async Task CreateOpenAndCloseACampaignOneOpenAtATime()
@@ -90,5 +85,5 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("Ne plus recevoir de rappels pour « Campagne 2027 »", page);
     }
 
-    private Task<HttpClient> OfficerAsync(string email, MembershipRole role) => _factory.SignedInOfficerAsync("grand-poitiers", email, role);
+    private Task<HttpClient> OfficerAsync(string email, MembershipRole role) => Factory.SignedInOfficerAsync("grand-poitiers", email, role);
 }

@@ -14,17 +14,15 @@ namespace Assett.Web.Tests.Features;
 /// The officer's cohort dashboard on known figures: five organisations of Grand Poitiers scored 10, 20,
 /// 30, 40 and 50 %, one invited only, and a Toulouse organisation scored 99 % that must appear nowhere.
 /// </summary>
-public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
+public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Officer = "chargee@grand-poitiers.example";
-    private AssettWebFactory _factory = null!;
     private HttpClient _officer = null!;
     private readonly List<Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync("grand-poitiers", async db =>
         {
             var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
             campaign.State = CampaignState.Open;
@@ -35,16 +33,14 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Atelier invité", Rna = "W861000001" });
             return await db.SaveChangesAsync();
         });
-        await _factory.InTerritoryAsync("toulouse-metropole", async db =>
+        await Factory.InTerritoryAsync("toulouse-metropole", async db =>
         {
             var campaign = await db.Campaigns.FirstAsync();
             AddScored(db, campaign, "Toulousain", 99, AssessmentState.Submitted, HeadcountBand.From0To9, sharesComments: true);
             return await db.SaveChangesAsync();
         });
-        _officer = await _factory.SignedInOfficerAsync("grand-poitiers", Officer, MembershipRole.OfficerReader);
+        _officer = await Factory.SignedInOfficerAsync("grand-poitiers", Officer, MembershipRole.OfficerReader);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task ShowTheFunnelAndTheQuartilesOfEachGroup()
@@ -90,7 +86,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     {
         var sharing = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[0]}", TestContext.Current.CancellationToken);
         var private_ = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[1]}", TestContext.Current.CancellationToken);
-        var toulouse = await _factory.InTerritoryAsync("toulouse-metropole", db => db.Organisations.Select(o => o.Id).SingleAsync());
+        var toulouse = await Factory.InTerritoryAsync("toulouse-metropole", db => db.Organisations.Select(o => o.Id).SingleAsync());
         var elsewhere = await _officer.GetAsync($"/t/grand-poitiers/territoire/organisations/{toulouse}", TestContext.Current.CancellationToken);
 
         Assert.Contains("Commentaire de Atelier 1", sharing);
@@ -104,15 +100,15 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     {
         var first = await RunReportJobAsync();
         var again = await RunReportJobAsync();
-        var mail = await _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
+        var mail = await Factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
         var page = Squeeze(await _officer.GetStringAsync($"/t/grand-poitiers/territoire/rapports/{first}", TestContext.Current.CancellationToken));
         var list = await _officer.GetStringAsync("/t/grand-poitiers/territoire/rapports", TestContext.Current.CancellationToken);
         var xlsx = await _officer.GetByteArrayAsync($"/t/grand-poitiers/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
         var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
-        var stored = await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
+        var stored = await Factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
         var byAReader = await _officer.PostAsync("/t/grand-poitiers/territoire/rapports",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(list) }), TestContext.Current.CancellationToken);
-        var admin = await _factory.SignedInOfficerAsync("grand-poitiers", "responsable@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        var admin = await Factory.SignedInOfficerAsync("grand-poitiers", "responsable@grand-poitiers.example", MembershipRole.OfficerAdmin);
         var onDemand = await admin.SubmitAsync("/t/grand-poitiers/territoire/rapports", []);
 
         Assert.NotNull(first);
@@ -132,12 +128,12 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, byAReader.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, onDemand.StatusCode);
         Assert.StartsWith("/t/grand-poitiers/territoire/rapports/", onDemand.Headers.Location?.ToString());
-        Assert.Equal(2, await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.CountAsync()));
+        Assert.Equal(2, await Factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.CountAsync()));
     }
 
     private async Task<Guid?> RunReportJobAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Reports.CohortReportJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
     }
 

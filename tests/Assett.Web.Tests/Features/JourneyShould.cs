@@ -11,20 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>The business owner's journey after the questionnaire: profile, toolbox, action plan, submission, exports, cohort.</summary>
-public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
+public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private Organisation _organisation = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _organisation = await Boulangerie.SeedAsync(_factory);
+        _organisation = await Boulangerie.SeedAsync(Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
     private Task<Assessment> AssessmentAsync() => InTerritoryAsync(db => db.Assessments.SingleAsync());
 
@@ -34,7 +30,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AskForAMissingOrganisationNameInFrench()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var page = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
         {
@@ -50,7 +46,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SaveTheProfileAndItsAnswersForTheEngine()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var refused = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
         {
@@ -81,7 +77,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task CommitToATaskThenMarkItDone()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var tomorrow = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
 
         var past = await (await owner.SubmitAsync("/t/grand-poitiers/plan-action", new()
@@ -109,7 +105,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SubmitOnceTheCampaignIsOpenThenRefuseChanges()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var whilePlanned = await PageAsync(owner, "resultats");
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Open)));
         await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
@@ -131,7 +127,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ExportTheAnswersAsCsvForExcel()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
         {
             ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0", ["Comment"] = "=HYPERLINK(\"x\"); signé",
@@ -149,7 +145,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
 
     private async Task SeedOthersAsync(int grandPoitiers)
     {
-        var seeder = new DemoSeeder(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
+        var seeder = new DemoSeeder(Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
         await seeder.SeedAsync(new DemoSeedOptions("toulouse-metropole", 9, 1), _ => { }, TestContext.Current.CancellationToken);
         await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", grandPoitiers, 1), _ => { }, TestContext.Current.CancellationToken);
     }
@@ -158,7 +154,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     public async Task HideTheCohortBelowFiveOrganisations()
     {
         await SeedOthersAsync(4); // four in Grand Poitiers; Toulouse's nine do not count
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var results = await PageAsync(owner, "resultats");
 
@@ -170,7 +166,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     public async Task CompareWithTheTerritorysCohortFromFiveOrganisations()
     {
         await SeedOthersAsync(5);
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         // The bakery's first answer stores its current score: it then counts in the cohort.
         await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
 
@@ -183,7 +179,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LetTheOwnerTakeTheOrganisationsDataWithoutACurrentCampaign()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
 
         var page = await PageAsync(owner, "organisation/donnees");
@@ -196,8 +192,8 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LetTheOwnerKeepTheIdentityUpToDateBetweenCampaigns()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        var reader = await Boulangerie.SignedInAsync(Factory, Boulangerie.Reader);
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
 
         var page = await PageAsync(owner, "organisation/profil");
@@ -218,14 +214,14 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
         await InTerritoryAsync(async db =>
         {
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine" });
             return await db.SaveChangesAsync();
         });
-        var editor = await Boulangerie.SignedInAsync(_factory, Boulangerie.Editor);
+        var editor = await Boulangerie.SignedInAsync(Factory, Boulangerie.Editor);
 
         var export = await owner.GetStringAsync("/t/grand-poitiers/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
         var byEditor = await editor.GetAsync("/t/grand-poitiers/organisation/donnees", TestContext.Current.CancellationToken);
@@ -253,7 +249,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AskToAcceptTheTerritorysCharterBeforeTheQuestionnaire()
     {
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync("grand-poitiers", async db =>
         {
             var territory = await db.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers");
             territory.Settings = new Data.Tenants.TenantSettings
@@ -263,8 +259,8 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
             };
             return await db.SaveChangesAsync();
         });
-        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var reader = await Boulangerie.SignedInAsync(Factory, Boulangerie.Reader);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var before = await owner.GetAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
         var charter = await PageAsync(owner, "organisation/charte");
@@ -306,7 +302,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
                 db.TaskStatuses.Add(new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = answered.Id, NodeId = node, Status = new("fait", 1), UpdatedBy = Boulangerie.Owner });
             return await db.SaveChangesAsync();
         });
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var home = await PageAsync(owner, "evaluation");
 

@@ -9,21 +9,16 @@ namespace Assett.Web.Tests.Features;
 /// The questionnaire through the real pages: answering a measure without JavaScript, the autosave
 /// handler, concurrent edits of the same task by two colleagues, the task's history, and the results.
 /// </summary>
-public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
+public sealed class QuestionnaireShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        await Boulangerie.SeedAsync(_factory);
+        await Boulangerie.SeedAsync(Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
-
-    private Task<HttpClient> SignedInAsync(string email) => Boulangerie.SignedInAsync(_factory, email);
+    private Task<HttpClient> SignedInAsync(string email) => Boulangerie.SignedInAsync(Factory, email);
 
     private static Task<HttpResponseMessage> AutosaveAsync(HttpClient browser, string nodeId, string status, uint seenVersion, string? comment = null) =>
         browser.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()

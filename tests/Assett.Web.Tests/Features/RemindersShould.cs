@@ -16,14 +16,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>Reminders of the open campaign, through the outbox, exactly once per organisation, kind and occurrence.</summary>
-public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
+public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private Guid _campaign;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         _campaign = await InTerritoryAsync(async db =>
         {
             var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
@@ -33,9 +31,7 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
     [Fact]
     public async Task QueueEachReminderOnceWhenTheJobRunsTwiceOrOnTwoWorkersAtOnce()
@@ -91,7 +87,7 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         await RunJobAsync();
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "owner@started.example"));
         var path = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/t/grand-poitiers/rappels/arret\?code=\S+").Value;
-        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var page = await browser.GetStringAsync(path, TestContext.Current.CancellationToken);
         var elsewhere = await browser.GetAsync(path.Replace("grand-poitiers", "toulouse-metropole"), TestContext.Current.CancellationToken);
@@ -125,10 +121,10 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task RegisterEachTerritorysRemindersInItsTimeZoneAndRemoveThemWhenItsScheduleGoes()
     {
-        var schedules = _factory.Services.GetRequiredService<TenantSchedules>();
+        var schedules = Factory.Services.GetRequiredService<TenantSchedules>();
         await schedules.SyncAsync(TestContext.Current.CancellationToken);
         var registered = RecurringJobs();
-        await using (var admin = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AdminConnectionString))
+        await using (var admin = AssettDbContextOptions.Create(Factory.Services.GetRequiredService<AssettDatabase>().AdminConnectionString))
         {
             var toulouse = await admin.Tenants.SingleAsync(t => t.Identifier == "toulouse-metropole", TestContext.Current.CancellationToken);
             toulouse.Settings = new TenantSettings
@@ -150,19 +146,19 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
 
     private List<Hangfire.Storage.RecurringJobDto> RecurringJobs()
     {
-        using var connection = _factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        using var connection = Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
         return connection.GetRecurringJobs();
     }
 
     private async Task<int> RunJobAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
     }
 
     private async Task<int> QueueAsync(DateOnly occurrence)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var territory = await scope.ServiceProvider.GetRequiredService<Assett.Tenancy.ITenantStore>().FindByIdentifierAsync("grand-poitiers");
         using var current = scope.ServiceProvider.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
         return await scope.ServiceProvider.GetRequiredService<Reminders>().QueueAsync(territory!, occurrence, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
@@ -188,7 +184,7 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
             await AddOwnerAsync(db, Organisation("Atelier transmis"), "owner@submitted.example", AssessmentState.Submitted);
             return await db.SaveChangesAsync();
         });
-        await _factory.InTerritoryAsync("toulouse-metropole", async db =>
+        await Factory.InTerritoryAsync("toulouse-metropole", async db =>
         {
             await AddOwnerAsync(db, Organisation("Toulousain"), "owner@toulouse.example", AssessmentState.InProgress);
             return await db.SaveChangesAsync();

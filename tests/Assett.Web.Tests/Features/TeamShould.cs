@@ -13,15 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An owner invites a colleague; the single-use, expiring link lets the colleague join.</summary>
-public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
+public sealed partial class TeamShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
-    private AssettWebFactory _factory = null!;
     private Guid _organisationId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         var owner = await CreateUserAsync("gerante@boulangerie.example");
         var editor = await CreateUserAsync("vendeur@boulangerie.example");
         await InTerritoryAsync(async db =>
@@ -36,19 +34,17 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<Guid> CreateUserAsync(string email)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
         return user.Id;
     }
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
 
-    private HttpClient NewBrowser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient NewBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
 

@@ -3,14 +3,12 @@ using System.Net;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>The territories of tenants-config/, applied by the development host, reached by prefix or host.</summary>
-public sealed class TerritoriesShould(PostgresServer server)
+public sealed class TerritoriesShould(PostgresServer server) : WebHostTest(server)
 {
     [Fact]
     public async Task ListTheTerritoriesOnThePlatformHome()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-        var page = await factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        var page = await Factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("href=\"/t/grand-poitiers/\">Grand Poitiers</a>", page);
         Assert.Contains("href=\"/t/haut-poitou/\">Haut-Poitou</a>", page);
@@ -19,8 +17,7 @@ public sealed class TerritoriesShould(PostgresServer server)
     [Fact]
     public async Task ServeEachOfTheSevenTerritoriesUnderItsPrefixAndItsHost()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         (string Slug, string Name)[] territories =
         [
             ("grand-poitiers", "Grand Poitiers"), ("toulouse-metropole", "Toulouse Métropole"), ("rouen-normandie", "Métropole Rouen Normandie"),
@@ -42,9 +39,7 @@ public sealed class TerritoriesShould(PostgresServer server)
     [Fact]
     public async Task AnswerAnUnknownTerritoryWithAFrenchNotFoundPage()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-        var response = await factory.CreateClient().GetAsync("/t/nulle-part/", TestContext.Current.CancellationToken);
+        var response = await Factory.CreateClient().GetAsync("/t/nulle-part/", TestContext.Current.CancellationToken);
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
