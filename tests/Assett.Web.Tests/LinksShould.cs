@@ -26,8 +26,8 @@ public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
 
     private async Task<HttpResponseMessage> AskForAResetAsync(Action<HttpRequestMessage> forge)
     {
-        var page = await _client.GetStringAsync("/t/grand-poitiers/mot-de-passe-oublie", TestContext.Current.CancellationToken);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/t/grand-poitiers/mot-de-passe-oublie")
+        var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", TestContext.Current.CancellationToken);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{TestTerritories.First}/mot-de-passe-oublie")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Email, ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }),
         };
@@ -36,7 +36,7 @@ public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
     }
 
     private Task<List<string>> MailBodiesAsync() =>
-        Factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
+        Factory.InTerritoryAsync(TestTerritories.First, db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
 
     [Fact]
     public async Task RefuseARequestForAnUnknownHostAndSendNothing()
@@ -59,18 +59,18 @@ public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = Assert.Single(await MailBodiesAsync());
-        Assert.Contains("http://localhost:5080/t/grand-poitiers/nouveau-mot-de-passe?utilisateur=", body);
+        Assert.Contains($"http://localhost:5080/t/{TestTerritories.First}/nouveau-mot-de-passe?utilisateur=", body);
         Assert.DoesNotContain("evil.example", body);
     }
 
     [Fact]
     public async Task ServeATerritoryOnItsConfiguredHost()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "grand-poitiers.assett.localhost" } };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = $"{TestTerritories.First}.assett.localhost" } };
 
         var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Grand Poitiers", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(TestTerritories.FirstName, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

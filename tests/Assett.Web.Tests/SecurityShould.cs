@@ -35,7 +35,7 @@ public sealed class SecurityShould(PostgresServer server) : WebHostTest(server)
         {
             var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "client_credentials", ["client_id"] = "grand-poitiers.crm", ["client_secret"] = $"guess-{i}",
+                ["grant_type"] = "client_credentials", ["client_id"] = $"{TestTerritories.First}.crm", ["client_secret"] = $"guess-{i}",
             }), TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
         }

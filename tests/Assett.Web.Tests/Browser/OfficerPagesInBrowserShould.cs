@@ -12,15 +12,15 @@ namespace Assett.Web.Tests.Browser;
 [Collection(nameof(BrowserTests))]
 public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
-    private const string Email = "chargee@grand-poitiers.example";
+    private const string Email = "chargee@territoire.example";
     private Uri _site = null!;
     private Guid _organisation;
 
     protected override async Task ArrangeAsync()
     {
         _site = LiveServer.Start(Factory);
-        await Factory.CreateOfficerAsync("grand-poitiers", Email, MembershipRole.OfficerAdmin);
-        await Factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.CreateOfficerAsync(TestTerritories.First, Email, MembershipRole.OfficerAdmin);
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             var campaign = await db.Campaigns.SingleAsync();
             campaign.State = CampaignState.Open;
@@ -50,7 +50,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         // The document is enough, as for every page below: a busy machine may never fire every resource's load event in time.
-        await page.GotoAsync("/t/grand-poitiers/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GotoAsync($"/t/{TestTerritories.First}/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse électronique").FillAsync(Email);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
@@ -63,7 +63,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             "territoire/campagnes", "territoire/invitations", "territoire/rappels", "territoire/rapports",
         })
         {
-            await page.GotoAsync($"/t/grand-poitiers/{path}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.GotoAsync($"/t/{TestTerritories.First}/{path}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.DoesNotContain("/connexion", page.Url);
             var result = await page.RunAxe();
             violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -12,7 +12,7 @@ public sealed class HousekeepingShould(PostgresServer server) : WebHostTest(serv
     public async Task RemoveMessagesSentLongAgoInEveryTerritoryAndKeepTheOthers()
     {
         var longAgo = DateTimeOffset.UtcNow - Housekeeping.KeepSent - TimeSpan.FromDays(1);
-        foreach (var territory in new[] { "grand-poitiers", "centre-ouest-mayotte" })
+        foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
             await Factory.InTerritoryAsync(territory, db =>
             {
                 db.OutboxMessages.AddRange(
@@ -23,7 +23,7 @@ public sealed class HousekeepingShould(PostgresServer server) : WebHostTest(serv
         await using (var scope = Factory.Services.CreateAsyncScope())
             Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(TestContext.Current.CancellationToken));
 
-        foreach (var territory in new[] { "grand-poitiers", "centre-ouest-mayotte" })
+        foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
             Assert.Equal(["recent", "unsent"], await Factory.InTerritoryAsync(territory, db => db.OutboxMessages.Select(m => m.UniqueKey).OrderBy(k => k).ToListAsync()));
     }
 

@@ -11,15 +11,15 @@ namespace Assett.Web.Tests.Features;
 /// <summary>An officer invites organisations from a CSV or Excel file: all of them, or none with a line-by-line report.</summary>
 public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(server)
 {
-    private const string Page = "/t/grand-poitiers/territoire/invitations";
+    private const string Page = $"/t/{TestTerritories.First}/territoire/invitations";
     private HttpClient _officer = null!;
 
     protected override async Task ArrangeAsync()
     {
-        _officer = await Factory.SignedInOfficerAsync("grand-poitiers", "chargee@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        _officer = await Factory.SignedInOfficerAsync(TestTerritories.First, "chargee@territoire.example", MembershipRole.OfficerAdmin);
     }
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     [Fact]
     public async Task InviteEveryRowOfAWindows1252CsvWithSemicolons()
