@@ -19,7 +19,7 @@ namespace Assett.Web.Tests;
 /// Every endpoint and page of the route table against every kind of visitor. A new endpoint missing
 /// from the matrix fails <see cref="CoverEveryEndpointOfTheRouteTable"/>: say who may reach it.
 /// </summary>
-public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
+public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
     private const string SignIn = "sign-in";
@@ -40,68 +40,68 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
     /// <summary>Route pattern → the request that exercises it, and what each visitor gets (a status, or "sign-in").</summary>
     private static readonly Dictionary<string, (string Path, Func<Persona, string> Expected)> Matrix = new()
     {
-        [""] = ("/t/grand-poitiers/", _ => "200"),
+        [""] = ($"/t/{TestTerritories.First}/", _ => "200"),
         ["Error"] = ("/Error?code=404", _ => "404"),
-        ["connexion"] = ("/t/grand-poitiers/connexion", _ => "200"),
-        ["deconnexion"] = ("/t/grand-poitiers/deconnexion", _ => "302"),
-        ["inscription"] = ("/t/grand-poitiers/inscription", _ => "200"),
-        ["confirmation"] = ("/t/grand-poitiers/confirmation", _ => "200"),
-        ["mot-de-passe-oublie"] = ("/t/grand-poitiers/mot-de-passe-oublie", _ => "200"),
-        ["nouveau-mot-de-passe"] = ("/t/grand-poitiers/nouveau-mot-de-passe", _ => "200"),
-        ["invitation"] = ("/t/grand-poitiers/invitation", _ => "200"),
-        ["mon-compte"] = ("/t/grand-poitiers/mon-compte", persona => persona is Persona.Anonymous or Persona.OtherTenantClient ? SignIn : "200"),
-        ["rappels/arret"] = ("/t/grand-poitiers/rappels/arret", _ => "404"), // without a valid code
-        ["organisation/equipe"] = ("/t/grand-poitiers/organisation/equipe", persona => persona switch
+        ["connexion"] = ($"/t/{TestTerritories.First}/connexion", _ => "200"),
+        ["deconnexion"] = ($"/t/{TestTerritories.First}/deconnexion", _ => "302"),
+        ["inscription"] = ($"/t/{TestTerritories.First}/inscription", _ => "200"),
+        ["confirmation"] = ($"/t/{TestTerritories.First}/confirmation", _ => "200"),
+        ["mot-de-passe-oublie"] = ($"/t/{TestTerritories.First}/mot-de-passe-oublie", _ => "200"),
+        ["nouveau-mot-de-passe"] = ($"/t/{TestTerritories.First}/nouveau-mot-de-passe", _ => "200"),
+        ["invitation"] = ($"/t/{TestTerritories.First}/invitation", _ => "200"),
+        ["mon-compte"] = ($"/t/{TestTerritories.First}/mon-compte", persona => persona is Persona.Anonymous or Persona.OtherTenantClient ? SignIn : "200"),
+        ["rappels/arret"] = ($"/t/{TestTerritories.First}/rappels/arret", _ => "404"), // without a valid code
+        ["organisation/equipe"] = ($"/t/{TestTerritories.First}/organisation/equipe", persona => persona switch
         {
             Persona.Owner or Persona.OtherOrganisation => "200", // each owner sees their own organisation's team
             Persona.Editor or Persona.Reader or Persona.Officer or Persona.PlatformAdministrator => "403",
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
-        ["territoire/invitations"] = ("/t/grand-poitiers/territoire/invitations", persona => persona switch
+        ["territoire/invitations"] = ($"/t/{TestTerritories.First}/territoire/invitations", persona => persona switch
         {
             Persona.Officer => "200",
             Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation or Persona.PlatformAdministrator => "403",
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
-        ["territoire"] = ("/t/grand-poitiers/territoire", OfficersOnly),
-        ["territoire/organisations"] = ("/t/grand-poitiers/territoire/organisations", OfficersOnly),
-        ["territoire/organisations/{id:guid}"] = ("/t/grand-poitiers/territoire/organisations/{A1}", OfficersOnly),
-        ["territoire/rapports"] = ("/t/grand-poitiers/territoire/rapports", OfficersOnly),
-        ["territoire/campagnes"] = ("/t/grand-poitiers/territoire/campagnes", OfficersOnly),
-        ["territoire/rappels"] = ("/t/grand-poitiers/territoire/rappels", OfficersOnly),
-        ["plateforme/courriels"] = ("/t/grand-poitiers/plateforme/courriels", persona => persona switch
+        ["territoire"] = ($"/t/{TestTerritories.First}/territoire", OfficersOnly),
+        ["territoire/organisations"] = ($"/t/{TestTerritories.First}/territoire/organisations", OfficersOnly),
+        ["territoire/organisations/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/organisations/{{A1}}", OfficersOnly),
+        ["territoire/rapports"] = ($"/t/{TestTerritories.First}/territoire/rapports", OfficersOnly),
+        ["territoire/campagnes"] = ($"/t/{TestTerritories.First}/territoire/campagnes", OfficersOnly),
+        ["territoire/rappels"] = ($"/t/{TestTerritories.First}/territoire/rappels", OfficersOnly),
+        ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", persona => persona switch
         {
             Persona.PlatformAdministrator => "200",
             Persona.OtherTenantOfficer => "404",
             Persona.Anonymous or Persona.OtherTenantClient => SignIn,
             _ => "403",
         }),
-        ["territoire/rapports/{id:guid}"] = ($"/t/grand-poitiers/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
-        ["evaluation"] = ("/t/grand-poitiers/evaluation", OrganisationMembersOnly),
-        ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", OrganisationMembersOnly),
-        ["resultats"] = ("/t/grand-poitiers/resultats", OrganisationMembersOnly),
-        ["resultats/progression"] = ("/t/grand-poitiers/resultats/progression", OrganisationMembersOnly),
-        ["evaluation/reponses.csv"] = ("/t/grand-poitiers/evaluation/reponses.csv", OrganisationMembersOnly),
-        ["organisation/profil"] = ("/t/grand-poitiers/organisation/profil", OrganisationMembersOnly),
-        ["organisation/donnees"] = ("/t/grand-poitiers/organisation/donnees", persona => persona switch
+        ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
+        ["evaluation"] = ($"/t/{TestTerritories.First}/evaluation", OrganisationMembersOnly),
+        ["evaluation/{mesure}"] = ($"/t/{TestTerritories.First}/evaluation/1.1", OrganisationMembersOnly),
+        ["resultats"] = ($"/t/{TestTerritories.First}/resultats", OrganisationMembersOnly),
+        ["resultats/progression"] = ($"/t/{TestTerritories.First}/resultats/progression", OrganisationMembersOnly),
+        ["evaluation/reponses.csv"] = ($"/t/{TestTerritories.First}/evaluation/reponses.csv", OrganisationMembersOnly),
+        ["organisation/profil"] = ($"/t/{TestTerritories.First}/organisation/profil", OrganisationMembersOnly),
+        ["organisation/donnees"] = ($"/t/{TestTerritories.First}/organisation/donnees", persona => persona switch
         {
             Persona.Owner or Persona.OtherOrganisation => "200", // each owner, for their own organisation
             Persona.Editor or Persona.Reader or Persona.Officer or Persona.PlatformAdministrator => "403",
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
-        ["organisation/charte"] = ("/t/grand-poitiers/organisation/charte", persona => persona switch
+        ["organisation/charte"] = ($"/t/{TestTerritories.First}/organisation/charte", persona => persona switch
         {
-            Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation => "302", // no charter in Grand Poitiers: on to the questionnaire
+            Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation => "302", // no charter in the territory: on to the questionnaire
             Persona.Officer or Persona.PlatformAdministrator => "403",
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
-        ["boite-a-outils"] = ("/t/grand-poitiers/boite-a-outils", OrganisationMembersOnly),
-        ["plan-action"] = ("/t/grand-poitiers/plan-action", OrganisationMembersOnly),
-        ["territoire/inscriptions"] = ("/t/grand-poitiers/territoire/inscriptions", persona => persona switch
+        ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", OrganisationMembersOnly),
+        ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", OrganisationMembersOnly),
+        ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", persona => persona switch
         {
             Persona.Officer => "200",
             Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation or Persona.PlatformAdministrator => "403",
@@ -130,14 +130,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         _ => SignIn,
     };
 
-    private AssettWebFactory _factory = null!;
     private readonly Dictionary<Persona, HttpClient> _clients = [];
     private Guid _organisationA1;
 
     [Fact]
     public void CoverEveryEndpointOfTheRouteTable()
     {
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(Key).Distinct().Order().ToList();
 
         Assert.Empty(endpoints.Except(Matrix.Keys));
@@ -165,8 +164,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
     /// <summary>Names only one territory's pages or tokens may show.</summary>
     private static readonly Dictionary<string, string[]> Markers = new()
     {
-        ["grand-poitiers"] = ["Organisation A1", "Organisation A2"],
-        ["toulouse-metropole"] = ["Organisation B1"],
+        [TestTerritories.First] = ["Organisation A1", "Organisation A2"],
+        [TestTerritories.Second] = ["Organisation B1"],
     };
 
     /// <summary>
@@ -180,8 +179,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
     {
         var requests = Matrix.Values.Select(m => m.Path.Replace("{A1}", _organisationA1.ToString())).Where(p => p.Length > 0)
             .SelectMany(path => path.StartsWith("/api/", StringComparison.Ordinal) ? ApiAddresses(path)
-                : path.StartsWith("/t/grand-poitiers", StringComparison.Ordinal)
-                    ? Markers.Keys.SelectMany(slug => PageAddresses(slug, path["/t/grand-poitiers".Length..]))
+                : path.StartsWith($"/t/{TestTerritories.First}", StringComparison.Ordinal)
+                    ? Markers.Keys.SelectMany(slug => PageAddresses(slug, path[$"/t/{TestTerritories.First}".Length..]))
                     : [])
             .Distinct().ToList();
         var failures = new List<string>();
@@ -192,7 +191,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
             var response = await _clients[persona].SendAsync(request, TestContext.Current.CancellationToken);
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             // A page shows its territory's data; the API its token's, and nothing without one.
-            var allowed = territory ?? (persona == Persona.OtherTenantClient ? "toulouse-metropole" : null);
+            var allowed = territory ?? (persona == Persona.OtherTenantClient ? TestTerritories.Second : null);
             var leaked = Markers.Where(m => m.Key != allowed).SelectMany(m => m.Value).Where(body.Contains).ToList();
             if ((int)response.StatusCode >= 500) failures.Add($"{persona} {host}{path}: {(int)response.StatusCode}");
             if (leaked.Count > 0) failures.Add($"{persona} {host}{path}: shows {string.Join(", ", leaked)}");
@@ -215,7 +214,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
     /// <summary>An API path, through every host and prefix: only the token may choose the territory (null: not the address).</summary>
     private static IEnumerable<(string Host, string Path, string? Territory)> ApiAddresses(string path)
     {
-        foreach (var host in new[] { "localhost", "grand-poitiers.assett.localhost", "toulouse-metropole.assett.localhost" })
+        foreach (var host in new[] { "localhost", $"{TestTerritories.First}.assett.localhost", $"{TestTerritories.Second}.assett.localhost" })
         foreach (var spelling in new[] { path, path + "/", path.ToUpperInvariant(), "/api/./" + path["/api/".Length..] })
             yield return (host, spelling, null);
         foreach (var slug in Markers.Keys)
@@ -227,8 +226,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
     {
         var answers = new Dictionary<Persona, int>();
         foreach (var persona in Everyone)
-            answers[persona] = (int)(await _clients[persona].GetAsync("/t/grand-poitiers/hangfire", TestContext.Current.CancellationToken)).StatusCode;
-        var page = await _clients[Persona.PlatformAdministrator].GetStringAsync("/t/grand-poitiers/hangfire/servers", TestContext.Current.CancellationToken);
+            answers[persona] = (int)(await _clients[persona].GetAsync($"/t/{TestTerritories.First}/hangfire", TestContext.Current.CancellationToken)).StatusCode;
+        var page = await _clients[Persona.PlatformAdministrator].GetStringAsync($"/t/{TestTerritories.First}/hangfire/servers", TestContext.Current.CancellationToken);
         // Sessions are per territory (the cookie's path): outside one, nobody is signed in.
         var outside = await _clients[Persona.PlatformAdministrator].GetAsync("/hangfire", TestContext.Current.CancellationToken);
 
@@ -254,18 +253,17 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
         return methods is { Count: > 0 } ? $"{string.Join(",", methods)} {(pattern.StartsWith('/') ? pattern : "/" + pattern)}" : pattern;
     }
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var store = _factory.Services.GetRequiredService<ITenantStore>();
-        var a = (await store.FindByIdentifierAsync("grand-poitiers"))!;
-        var b = (await store.FindByIdentifierAsync("toulouse-metropole"))!;
+        var store = Factory.Services.GetRequiredService<ITenantStore>();
+        var a = (await store.FindByIdentifierAsync(TestTerritories.First))!;
+        var b = (await store.FindByIdentifierAsync(TestTerritories.Second))!;
         var users = new Dictionary<Persona, Guid>();
         foreach (var persona in Everyone.Except([Persona.Anonymous, Persona.OtherTenantClient]))
             users[persona] = await CreateUserAsync($"{persona.ToString().ToLowerInvariant()}@exemple.fr", persona == Persona.PlatformAdministrator);
 
         var accessor = new MultiTenantContextAccessor();
-        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        var connection = Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
         using (accessor.Change(a))
         {
             await using var db = AssettDbContextOptions.Create(connection);
@@ -290,22 +288,20 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
 
         foreach (var persona in Everyone)
         {
-            var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             if (users.ContainsKey(persona)) await SignInAsync(client, $"{persona.ToString().ToLowerInvariant()}@exemple.fr");
             if (persona == Persona.OtherTenantClient)
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client, "toulouse-metropole"));
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client, TestTerritories.Second));
             _clients[persona] = client;
         }
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private static void Member(AssettDbContext db, Guid user, Guid? organisation, MembershipRole role) =>
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user, OrganisationId = organisation, Role = role });
 
     private async Task<Guid> CreateUserAsync(string email, bool platformAdministrator)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = platformAdministrator };
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
         return user.Id;
@@ -313,13 +309,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : IAsyncLifetime
 
     private static async Task SignInAsync(HttpClient client, string email)
     {
-        var response = await client.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var response = await client.SubmitAsync($"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private async Task<string> MachineTokenAsync(HttpClient client, string tenant)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var registration = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, "CRM", ["organisations"]);
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

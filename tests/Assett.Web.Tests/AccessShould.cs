@@ -11,16 +11,10 @@ namespace Assett.Web.Tests;
 /// Who may use each page, handler and endpoint is declared on it (docs/security.md): this reads the
 /// declarations from the route table, so a new page or endpoint that says nothing fails here.
 /// </summary>
-public sealed class AccessShould(PostgresServer server) : IAsyncLifetime
+public sealed class AccessShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
-
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
-        [.. _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+        [.. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
 
     /// <summary>A policy or an explicit <c>[AllowAnonymous]</c>, else null.</summary>
     private static string? Declared(IEnumerable<object> metadata)

@@ -24,6 +24,8 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
         builder.UseSetting("ConnectionStrings:AssettAdmin", adminConnectionString);
         // No Hangfire server in tests: a schedule must not fire in the middle of one. Tests run jobs themselves.
         builder.UseSetting("Jobs:Server", "false");
+        // The territories made for the tests: editing a real territory's configuration must break no test.
+        builder.UseSetting("Assett:TenantsConfig", TestTerritories.Folder);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class FailuresShould(PostgresServer server)
         await using var factory = new AssettWebFactory(Nowhere, Nowhere, environment: "Testing");
         var client = factory.CreateClient();
 
-        var page = await client.GetAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+        var page = await client.GetAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken);
         var api = await client.GetAsync("/api/v1/cohort", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);

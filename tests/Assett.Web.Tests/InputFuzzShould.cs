@@ -31,7 +31,7 @@ namespace Assett.Web.Tests;
 /// they were. A new page or handler is fuzzed without being listed, once its address is in
 /// <see cref="Pages"/> (<see cref="CoverEveryPageOfTheRouteTable"/> says when one is missing).
 /// </summary>
-public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
+public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
 {
     private static readonly string[] Values =
     [
@@ -48,36 +48,36 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     /// <summary>Route pattern → an address of it, and who fills its forms (the one who may use it most).</summary>
     private static readonly Dictionary<string, (string Path, Visitor Visitor)> Pages = new()
     {
-        [""] = ("/t/grand-poitiers/", Visitor.Owner),
-        ["connexion"] = ("/t/grand-poitiers/connexion", Visitor.Anonymous),
-        ["inscription"] = ("/t/grand-poitiers/inscription", Visitor.Anonymous),
-        ["confirmation"] = ("/t/grand-poitiers/confirmation", Visitor.Anonymous),
-        ["mot-de-passe-oublie"] = ("/t/grand-poitiers/mot-de-passe-oublie", Visitor.Anonymous),
-        ["nouveau-mot-de-passe"] = ("/t/grand-poitiers/nouveau-mot-de-passe", Visitor.Anonymous),
-        ["invitation"] = ("/t/grand-poitiers/invitation", Visitor.Anonymous),
-        ["rappels/arret"] = ("/t/grand-poitiers/rappels/arret", Visitor.Anonymous),
-        ["mon-compte"] = ("/t/grand-poitiers/mon-compte", Visitor.Owner),
-        ["organisation/equipe"] = ("/t/grand-poitiers/organisation/equipe", Visitor.Owner),
-        ["evaluation"] = ("/t/grand-poitiers/evaluation", Visitor.Owner),
-        ["evaluation/{mesure}"] = ("/t/grand-poitiers/evaluation/1.1", Visitor.Owner),
-        ["evaluation/reponses.csv"] = ("/t/grand-poitiers/evaluation/reponses.csv", Visitor.Owner),
-        ["resultats"] = ("/t/grand-poitiers/resultats", Visitor.Owner),
-        ["resultats/progression"] = ("/t/grand-poitiers/resultats/progression", Visitor.Owner),
-        ["organisation/profil"] = ("/t/grand-poitiers/organisation/profil", Visitor.Owner),
-        ["organisation/donnees"] = ("/t/grand-poitiers/organisation/donnees", Visitor.Owner),
-        ["organisation/charte"] = ("/t/grand-poitiers/organisation/charte", Visitor.Owner),
-        ["boite-a-outils"] = ("/t/grand-poitiers/boite-a-outils", Visitor.Owner),
-        ["plan-action"] = ("/t/grand-poitiers/plan-action", Visitor.Owner),
-        ["territoire"] = ("/t/grand-poitiers/territoire", Visitor.Officer),
-        ["territoire/organisations"] = ("/t/grand-poitiers/territoire/organisations", Visitor.Officer),
-        ["territoire/organisations/{id:guid}"] = ("/t/grand-poitiers/territoire/organisations/{organisation}", Visitor.Officer),
-        ["territoire/invitations"] = ("/t/grand-poitiers/territoire/invitations", Visitor.Officer),
-        ["territoire/inscriptions"] = ("/t/grand-poitiers/territoire/inscriptions", Visitor.Officer),
-        ["territoire/rapports"] = ("/t/grand-poitiers/territoire/rapports", Visitor.Officer),
-        ["territoire/rapports/{id:guid}"] = ("/t/grand-poitiers/territoire/rapports/{report}", Visitor.Officer),
-        ["territoire/campagnes"] = ("/t/grand-poitiers/territoire/campagnes", Visitor.Officer),
-        ["territoire/rappels"] = ("/t/grand-poitiers/territoire/rappels", Visitor.Officer),
-        ["plateforme/courriels"] = ("/t/grand-poitiers/plateforme/courriels", Visitor.Administrator),
+        [""] = ($"/t/{TestTerritories.First}/", Visitor.Owner),
+        ["connexion"] = ($"/t/{TestTerritories.First}/connexion", Visitor.Anonymous),
+        ["inscription"] = ($"/t/{TestTerritories.First}/inscription", Visitor.Anonymous),
+        ["confirmation"] = ($"/t/{TestTerritories.First}/confirmation", Visitor.Anonymous),
+        ["mot-de-passe-oublie"] = ($"/t/{TestTerritories.First}/mot-de-passe-oublie", Visitor.Anonymous),
+        ["nouveau-mot-de-passe"] = ($"/t/{TestTerritories.First}/nouveau-mot-de-passe", Visitor.Anonymous),
+        ["invitation"] = ($"/t/{TestTerritories.First}/invitation", Visitor.Anonymous),
+        ["rappels/arret"] = ($"/t/{TestTerritories.First}/rappels/arret", Visitor.Anonymous),
+        ["mon-compte"] = ($"/t/{TestTerritories.First}/mon-compte", Visitor.Owner),
+        ["organisation/equipe"] = ($"/t/{TestTerritories.First}/organisation/equipe", Visitor.Owner),
+        ["evaluation"] = ($"/t/{TestTerritories.First}/evaluation", Visitor.Owner),
+        ["evaluation/{mesure}"] = ($"/t/{TestTerritories.First}/evaluation/1.1", Visitor.Owner),
+        ["evaluation/reponses.csv"] = ($"/t/{TestTerritories.First}/evaluation/reponses.csv", Visitor.Owner),
+        ["resultats"] = ($"/t/{TestTerritories.First}/resultats", Visitor.Owner),
+        ["resultats/progression"] = ($"/t/{TestTerritories.First}/resultats/progression", Visitor.Owner),
+        ["organisation/profil"] = ($"/t/{TestTerritories.First}/organisation/profil", Visitor.Owner),
+        ["organisation/donnees"] = ($"/t/{TestTerritories.First}/organisation/donnees", Visitor.Owner),
+        ["organisation/charte"] = ($"/t/{TestTerritories.First}/organisation/charte", Visitor.Owner),
+        ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", Visitor.Owner),
+        ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", Visitor.Owner),
+        ["territoire"] = ($"/t/{TestTerritories.First}/territoire", Visitor.Officer),
+        ["territoire/organisations"] = ($"/t/{TestTerritories.First}/territoire/organisations", Visitor.Officer),
+        ["territoire/organisations/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/organisations/{{organisation}}", Visitor.Officer),
+        ["territoire/invitations"] = ($"/t/{TestTerritories.First}/territoire/invitations", Visitor.Officer),
+        ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", Visitor.Officer),
+        ["territoire/rapports"] = ($"/t/{TestTerritories.First}/territoire/rapports", Visitor.Officer),
+        ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{{report}}", Visitor.Officer),
+        ["territoire/campagnes"] = ($"/t/{TestTerritories.First}/territoire/campagnes", Visitor.Officer),
+        ["territoire/rappels"] = ($"/t/{TestTerritories.First}/territoire/rappels", Visitor.Officer),
+        ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", Visitor.Administrator),
     };
 
     /// <summary>Pages left out, and why.</summary>
@@ -87,32 +87,30 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
         ["deconnexion"] = "takes no input: its post signs out",
     };
 
-    private AssettWebFactory _factory = null!;
     private readonly Dictionary<Visitor, HttpClient> _clients = [];
     private readonly Dictionary<string, string> _placeholders = [];
     private readonly List<string> _failures = [];
     private int _requests;
     private readonly Dictionary<int, int> _statuses = [];
 
-    public async ValueTask InitializeAsync()
+    protected override AssettWebFactory CreateFactory(TestDatabase database) => new FuzzFactory(database);
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new FuzzFactory(await server.CreateDatabaseAsync());
-        var organisation = await Boulangerie.SeedAsync(_factory);
+        var organisation = await Boulangerie.SeedAsync(Factory);
         _placeholders["{organisation}"] = organisation.Id.ToString();
         _placeholders["{report}"] = Guid.NewGuid().ToString();
-        _clients[Visitor.Anonymous] = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        _clients[Visitor.Officer] = await _factory.SignedInOfficerAsync("grand-poitiers", "agente@grandpoitiers.example", MembershipRole.OfficerAdmin);
-        _clients[Visitor.Administrator] = await _factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
+        _clients[Visitor.Anonymous] = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        _clients[Visitor.Officer] = await Factory.SignedInOfficerAsync(TestTerritories.First, "agente@territoire.example", MembershipRole.OfficerAdmin);
+        _clients[Visitor.Administrator] = await Factory.SignedInPlatformAdministratorAsync(TestTerritories.First, "cerema@exemple.fr");
         // Answers to keep: every refused post must leave them as they are.
-        var saved = await _clients[Visitor.Owner].SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        var saved = await _clients[Visitor.Owner].SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
             ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = "0", ["Answers[0].Comment"] = "Gardée",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public void CoverEveryPageOfTheRouteTable()
@@ -174,7 +172,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AnswerEveryMalformedApiParameterWithAFrenchProblem()
     {
-        var client = _factory.CreateClient();
+        var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client));
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken));
         var parameters = 0;
@@ -209,7 +207,7 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     /// <summary>Handlers whose form the page does not hold (the autosave script's): a valid answer to start from.</summary>
     private static readonly Dictionary<string, List<KeyValuePair<string, string>>> ScriptForms = new()
     {
-        ["/t/grand-poitiers/evaluation/1.1?handler=task"] = [new("NodeId", "assett_1.1.1.2"), new("Status", "fait"), new("SeenVersion", "0"), new("Comment", "")],
+        [$"/t/{TestTerritories.First}/evaluation/1.1?handler=task"] = [new("NodeId", "assett_1.1.1.2"), new("Status", "fait"), new("SeenVersion", "0"), new("Comment", "")],
     };
 
     /// <summary>What the page's form for this action sends untouched, and an antiforgery token of the visitor's session.</summary>
@@ -217,14 +215,14 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     {
         var html = await (await client.GetAsync(path, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var token = Forms.AntiforgeryToken(html) is { Length: > 0 } own ? own : Forms.AntiforgeryToken(await client.GetStringAsync(
-            visitor == Visitor.Anonymous ? "/t/grand-poitiers/connexion" : "/t/grand-poitiers/mon-compte", TestContext.Current.CancellationToken));
+            visitor == Visitor.Anonymous ? $"/t/{TestTerritories.First}/connexion" : $"/t/{TestTerritories.First}/mon-compte", TestContext.Current.CancellationToken));
         var defaults = FormsOf(html, path).GetValueOrDefault(action.ToLowerInvariant()) ?? ScriptForms.GetValueOrDefault(action.ToLowerInvariant())?.ToList() ?? [];
         if (ScriptForms.ContainsKey(action.ToLowerInvariant()))
             defaults = [.. defaults.Where(d => d.Key != "SeenVersion"), new("SeenVersion", (await VersionAsync("assett_1.1.1.2")).ToString())];
         return ([.. defaults.Where(d => d.Key != "__RequestVerificationToken")], token);
     }
 
-    private Task<uint> VersionAsync(string task) => _factory.InTerritoryAsync("grand-poitiers", async db =>
+    private Task<uint> VersionAsync(string task) => Factory.InTerritoryAsync(TestTerritories.First, async db =>
         (await db.TaskStatuses.AsNoTracking().Where(t => t.NodeId == task).Select(t => (uint?)t.Version).SingleOrDefaultAsync(TestContext.Current.CancellationToken)) ?? 0);
 
     /// <summary>Posts and checks the answer; true when the post was taken in.</summary>
@@ -258,11 +256,11 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
     }
 
     /// <summary>The organisation's saved answers, as one string.</summary>
-    private Task<string> AnswersAsync() => _factory.InTerritoryAsync("grand-poitiers", db => db.Database
+    private Task<string> AnswersAsync() => Factory.InTerritoryAsync(TestTerritories.First, db => db.Database
         .SqlQueryRaw<string>("SELECT coalesce(string_agg(row_to_json(t)::text, ',' ORDER BY node_id), '') AS \"Value\" FROM task_statuses t")
         .SingleAsync(TestContext.Current.CancellationToken));
 
-    private IEnumerable<RouteEndpoint> PageEndpoints() => _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    private IEnumerable<RouteEndpoint> PageEndpoints() => Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
 
     /// <summary>The page model of a page: <c>Features/Questionnaire/Measure.cshtml</c> → <c>Assett.Web.Features.Shared.Assessments.MeasureModel</c>.</summary>
@@ -361,9 +359,9 @@ public sealed class InputFuzzShould(PostgresServer server) : IAsyncLifetime
 
     private async Task<string> MachineTokenAsync(HttpClient client)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var registration = await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
-            scope.ServiceProvider.GetRequiredService<AssettDbContext>(), "grand-poitiers", "Fuzz", MachineClients.Scopes.ToArray());
+            scope.ServiceProvider.GetRequiredService<AssettDbContext>(), TestTerritories.First, "Fuzz", MachineClients.Scopes.ToArray());
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret!,

@@ -11,27 +11,23 @@ namespace Assett.Web.Tests;
 /// Links in emails come from the configuration, never from the request: a forged <c>Host</c> or
 /// <c>X-Forwarded-Host</c> cannot redirect a password reset (the hole found in issue 14).
 /// </summary>
-public sealed class LinksShould(PostgresServer server) : IAsyncLifetime
+public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Email = "gerante@boulangerie.example";
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await using var scope = _factory.Services.CreateAsyncScope();
+        _client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>()
             .CreateAsync(new AssettUser { Id = Guid.NewGuid(), UserName = Email, Email = Email, EmailConfirmed = true }, "Clé-Secrète-2026");
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<HttpResponseMessage> AskForAResetAsync(Action<HttpRequestMessage> forge)
     {
-        var page = await _client.GetStringAsync("/t/grand-poitiers/mot-de-passe-oublie", TestContext.Current.CancellationToken);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/t/grand-poitiers/mot-de-passe-oublie")
+        var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", TestContext.Current.CancellationToken);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{TestTerritories.First}/mot-de-passe-oublie")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Email, ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }),
         };
@@ -40,7 +36,7 @@ public sealed class LinksShould(PostgresServer server) : IAsyncLifetime
     }
 
     private Task<List<string>> MailBodiesAsync() =>
-        _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
+        Factory.InTerritoryAsync(TestTerritories.First, db => db.OutboxMessages.Select(m => m.TextBody).ToListAsync());
 
     [Fact]
     public async Task RefuseARequestForAnUnknownHostAndSendNothing()
@@ -63,18 +59,18 @@ public sealed class LinksShould(PostgresServer server) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = Assert.Single(await MailBodiesAsync());
-        Assert.Contains("http://localhost:5080/t/grand-poitiers/nouveau-mot-de-passe?utilisateur=", body);
+        Assert.Contains($"http://localhost:5080/t/{TestTerritories.First}/nouveau-mot-de-passe?utilisateur=", body);
         Assert.DoesNotContain("evil.example", body);
     }
 
     [Fact]
     public async Task ServeATerritoryOnItsConfiguredHost()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "grand-poitiers.assett.localhost" } };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = $"{TestTerritories.First}.assett.localhost" } };
 
         var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Grand Poitiers", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(TestTerritories.FirstName, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -2,14 +2,12 @@ using System.Net;
 
 namespace Assett.Web.Tests;
 
-public sealed class SecurityShould(PostgresServer server)
+public sealed class SecurityShould(PostgresServer server) : WebHostTest(server)
 {
     [Fact]
     public async Task SendSecurityHeadersAndAStrictContentPolicyOnPages()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-        var response = await factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
+        var response = await Factory.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
@@ -20,10 +18,9 @@ public sealed class SecurityShould(PostgresServer server)
     [Fact]
     public async Task KeepFormsOnTheSiteWhenASignInNamesAnUnregisteredCallback()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         var returnUrl = Uri.EscapeDataString("/connect/authorize?client_id=inconnu&redirect_uri=https%3A%2F%2Fpirate.example%2Fcb&response_type=code");
 
-        var response = await factory.CreateClient().GetAsync($"/connexion?ReturnUrl={returnUrl}", TestContext.Current.CancellationToken);
+        var response = await Factory.CreateClient().GetAsync($"/connexion?ReturnUrl={returnUrl}", TestContext.Current.CancellationToken);
 
         Assert.EndsWith("form-action 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
@@ -31,15 +28,14 @@ public sealed class SecurityShould(PostgresServer server)
     [Fact]
     public async Task ThrottleGuessesOfAClientSecret()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
 
         for (var i = 0; i < 25; i++)
         {
             var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "client_credentials", ["client_id"] = "grand-poitiers.crm", ["client_secret"] = $"guess-{i}",
+                ["grant_type"] = "client_credentials", ["client_id"] = $"{TestTerritories.First}.crm", ["client_secret"] = $"guess-{i}",
             }), TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
         }

@@ -8,23 +8,23 @@ public sealed class DemoCommandShould(PostgresServer server)
     public async Task SeedWithItsDefaultsTwice()
     {
         var database = await server.CreateDatabaseAsync();
-        var (tenants, _) = TenantsConfigReader.Read(Path.Combine(Assett.Data.RepositoryRoot.Find(), "tenants-config"));
+        var (tenants, _) = TenantsConfigReader.Read(TestTerritories.Folder);
         await new TenantsConfigApplier(database.AppConnectionString, TimeProvider.System)
-            .ApplyAsync(tenants.Where(t => t.Identifier == "grand-poitiers"), dryRun: false, "test", TestContext.Current.CancellationToken);
+            .ApplyAsync(tenants.Where(t => t.Identifier == TestTerritories.First), dryRun: false, "test", TestContext.Current.CancellationToken);
 
-        var first = await CliRun.RunAsync(CliRun.On(database), "demo", "seed", "--tenant", "grand-poitiers", "--organisations", "6");
-        var second = await CliRun.RunAsync(CliRun.On(database), "demo", "seed", "--tenant", "grand-poitiers", "--organisations", "6");
+        var first = await CliRun.RunAsync(CliRun.On(database), "demo", "seed", "--tenant", TestTerritories.First, "--organisations", "6");
+        var second = await CliRun.RunAsync(CliRun.On(database), "demo", "seed", "--tenant", TestTerritories.First, "--organisations", "6");
 
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains("grand-poitiers: 6 organisations, 6 assessments", first.Output);
+        Assert.Contains($"{TestTerritories.First}: 6 organisations, 6 assessments", first.Output);
         Assert.True(second.ExitCode == 0, second.Error);
-        Assert.Contains("grand-poitiers: 6 organisations, 6 assessments", second.Output);
+        Assert.Contains($"{TestTerritories.First}: 6 organisations, 6 assessments", second.Output);
     }
 
     [Fact]
     public async Task RefuseACampaignCountOutOfRange()
     {
-        var run = await CliRun.RunAsync("demo", "seed", "--tenant", "grand-poitiers", "--organisations", "6", "--campaigns", "0");
+        var run = await CliRun.RunAsync("demo", "seed", "--tenant", TestTerritories.First, "--organisations", "6", "--campaigns", "0");
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--campaigns must be between 1 and 10", run.Error);

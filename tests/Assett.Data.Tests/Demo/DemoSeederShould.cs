@@ -18,17 +18,17 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await server.CreateDatabaseAsync();
-        var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Repository);
+        var (tenants, diagnostics) = TenantsConfigReader.Read(TestTerritories.Folder);
         Assert.False(diagnostics.HasErrors);
         await new TenantsConfigApplier(_database.AppConnectionString, TimeProvider.System)
-            .ApplyAsync(tenants.Where(t => t.Identifier == "grand-poitiers"), dryRun: false, "test");
+            .ApplyAsync(tenants.Where(t => t.Identifier == TestTerritories.First), dryRun: false, "test");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private Task<DemoSeedResult> SeedAsync(int organisations, int campaigns) =>
         new DemoSeeder(_database.AppConnectionString, TimeProvider.System)
-            .SeedAsync(new DemoSeedOptions("grand-poitiers", organisations, campaigns), _ => { }, TestContext.Current.CancellationToken);
+            .SeedAsync(new DemoSeedOptions(TestTerritories.First, organisations, campaigns), _ => { }, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task GeneratePlausibleOrganisationsOfTheTerritory()
@@ -41,7 +41,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         var organisations = await db.Organisations.ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(60, organisations.Count);
         Assert.All(organisations, o => Assert.True(FrenchIdentifiers.IsValidSiret(o.Siret), o.Siret));
-        Assert.All(organisations, o => Assert.StartsWith("86", o.CommuneInsee)); // the Vienne: Grand Poitiers' communes
+        Assert.All(organisations, o => Assert.StartsWith(TestTerritories.FirstCommune[..2], o.CommuneInsee)); // its communes' department
         Assert.All(organisations, o => Assert.Equal(ReferenceData.NafCodes.Find(o.NafCode!)!.Section, o.NafSection));
         Assert.True(organisations.Select(o => o.NafSection).Distinct().Count() >= 5);
     }
@@ -60,7 +60,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(30, owners.Count);
         Assert.All(owners, o =>
         {
-            Assert.EndsWith("@grand-poitiers.demo.invalid", o.Email);
+            Assert.EndsWith($"@{TestTerritories.First}.demo.invalid", o.Email);
             Assert.Equal(o.Email!.ToUpperInvariant(), o.NormalizedEmail);
             Assert.Null(o.PasswordHash);
             Assert.True(o.EmailConfirmed);
@@ -72,14 +72,14 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     public async Task GiveAFewSeededOwnersAPasswordForLoadTests()
     {
         await SeedAsync(5, 1);
-        var officer = await DemoAccounts.SetOfficerAsync(_database.AppConnectionString, "grand-poitiers", "Officier-2026-Test", TestContext.Current.CancellationToken);
+        var officer = await DemoAccounts.SetOfficerAsync(_database.AppConnectionString, TestTerritories.First, "Officier-2026-Test", TestContext.Current.CancellationToken);
 
-        var emails = await DemoAccounts.SetPasswordsAsync(_database.AppConnectionString, "grand-poitiers", 3, "Charge-2026-Test", TestContext.Current.CancellationToken);
+        var emails = await DemoAccounts.SetPasswordsAsync(_database.AppConnectionString, TestTerritories.First, 3, "Charge-2026-Test", TestContext.Current.CancellationToken);
 
         Assert.Equal(3, emails.Count);
         Assert.All(emails, e => Assert.StartsWith("contact-", e)); // the demo officer's address sorts first, and is not an owner
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
-        var users = await db.Users.Where(u => u.Email!.EndsWith("@grand-poitiers.demo.invalid") && u.Email != officer).ToListAsync(TestContext.Current.CancellationToken);
+        var users = await db.Users.Where(u => u.Email!.EndsWith($"@{TestTerritories.First}.demo.invalid") && u.Email != officer).ToListAsync(TestContext.Current.CancellationToken);
         var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<AssettUser>();
         Assert.Equal(emails.Order(), users.Where(u => u.PasswordHash is not null).Select(u => u.Email!).Order());
         Assert.All(users.Where(u => u.PasswordHash is not null), u =>
@@ -130,7 +130,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     private async Task<TenantInfo> TenantAsync()
     {
         await using var platform = AssettDbContextOptions.Create(_database.AppConnectionString);
-        var tenant = await platform.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers");
+        var tenant = await platform.Tenants.SingleAsync(t => t.Identifier == TestTerritories.First);
         return new TenantInfo(tenant.Id, tenant.Identifier, tenant.Name);
     }
 }

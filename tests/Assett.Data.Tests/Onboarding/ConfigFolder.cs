@@ -15,7 +15,7 @@ public sealed class ConfigFolder : IDisposable
 
     public string Root { get; }
 
-    /// <summary>The repository's own tenants-config folder: the seven laureate territories.</summary>
+    /// <summary>The repository's own tenants-config folder: the real territories.</summary>
     public static string Repository => Path.Combine(RepositoryRoot.Find(), "tenants-config");
 
     /// <summary>A small example configuration: two territories on a synthetic referential, one with an overlay.</summary>

@@ -5,20 +5,39 @@ namespace Assett.Data.Tests.Onboarding;
 public sealed class TenantsConfigReaderShould
 {
     [Fact]
-    public void ReadTheSevenLaureateTerritoriesWithoutErrorOrWarning()
+    public void ReadTheRepositoryConfigurationWithoutErrorOrWarning()
     {
         var (tenants, diagnostics) = TenantsConfigReader.Read(ConfigFolder.Repository);
 
         Assert.Empty(diagnostics.Items);
-        Assert.Equal(["centre-ouest-mayotte", "grand-besancon", "grand-orly-seine-bievre", "grand-poitiers", "haut-poitou", "rouen-normandie", "toulouse-metropole"],
-            tenants.Select(t => t.Identifier));
-        Assert.All(tenants, t => Assert.Equal("assett", t.Referential.ReferentialId));
-        Assert.Equal("Indian/Mayotte", tenants.Single(t => t.Identifier == "centre-ouest-mayotte").TimeZone);
-        var poitiers = tenants.Single(t => t.Identifier == "grand-poitiers");
-        Assert.Equal("200069854", poitiers.Siren);
-        Assert.Contains(poitiers.Referential.Package.Nodes, n => n.Id == "assett_1.L1" && n.Local);
-        Assert.NotEmpty(poitiers.Referential.Package.Partners);
+        Assert.Equal(TenantFolders(ConfigFolder.Repository), tenants.Select(t => t.Identifier));
+        Assert.All(tenants, t => Assert.NotEmpty(t.Referential.Package.Nodes));
     }
+
+    [Fact]
+    public void ReadTheTestConfigurationWithoutErrorOrWarning()
+    {
+        var (tenants, diagnostics) = TenantsConfigReader.Read(TestTerritories.Folder);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(TenantFolders(TestTerritories.Folder), tenants.Select(t => t.Identifier));
+        Assert.Equal(TestTerritories.All, tenants.Select(t => (t.Identifier, t.DisplayName)));
+        Assert.All(tenants, t => Assert.Equal("assett", t.Referential.ReferentialId));
+        Assert.All(tenants, t => Assert.Equal([(TestTerritories.Campaign, new DateOnly(2027, 1, 15), new DateOnly(2027, 6, 30))],
+            t.Campaigns.Select(c => (c.Name, c.Opens, c.Closes))));
+        Assert.Equal("Indian/Mayotte", tenants.Single(t => t.Identifier == TestTerritories.Overseas).TimeZone);
+        var first = tenants.Single(t => t.Identifier == TestTerritories.First);
+        Assert.Equal("200023372", first.Siren);
+        Assert.Contains(ReferenceData.Territories.CommunesOf(first.Siren!), c => (c.Code, c.Name) == (TestTerritories.FirstCommune, TestTerritories.FirstCommuneName));
+        Assert.Equal(5, first.Referential.Package.Nodes.Count(n => n.Id.StartsWith("assett_1.L1.") && n.Id.Count(c => c == '.') == 3 && n.Local));
+        Assert.Equal(["Chambre consulaire de test"], first.Referential.Package.Partners["assett_1.4"].Select(p => p.Name));
+        Assert.Equal(["Plan climat de test d’Essai Nord"], first.Referential.Package.Resources["assett_1.1"].Select(r => r.Name));
+    }
+
+    /// <summary>The folders of a tenants-config that hold a tenant.yaml, in the reader's order.</summary>
+    private static List<string> TenantFolders(string root) =>
+        [.. Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, TenantsConfigReader.TenantFile))).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal)];
 
     [Fact]
     public void ReadTheExampleConfigurationWithoutErrorOrWarning()

@@ -13,23 +13,21 @@ using OpenIddict.Abstractions;
 namespace Assett.Web.Tests.Api;
 
 /// <summary>Machine clients, end to end: client credentials at /connect/token, then /api/v1 scoped to their territory.</summary>
-public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifetime
+public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
     private readonly Dictionary<string, Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient();
+        _client = Factory.CreateClient();
         var accessor = new MultiTenantContextAccessor();
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
-        foreach (var (slug, name, siret) in new[] { ("grand-poitiers", "Boulangerie du Clain", "73282932000074"), ("toulouse-metropole", "Atelier de la Garonne", "35600000000048") })
+        foreach (var (slug, name, siret) in new[] { (TestTerritories.First, "Boulangerie du Clain", "73282932000074"), (TestTerritories.Second, "Atelier du Sud", "35600000000048") })
         {
             using var tenant = accessor.Change(await store.FindByIdentifierAsync(slug));
-            await using var db = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
+            await using var db = AssettDbContextOptions.Create(Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = name, Kind = OrganisationKind.Entreprise };
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync();
@@ -37,11 +35,9 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         }
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<MachineClients.Registration> RegisterAsync(string tenant, params string[] scopes)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await MachineClients.AddAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"CRM {Guid.NewGuid():N}", scopes);
     }
@@ -70,7 +66,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
         return _client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    private Task<Guid> AssessmentWithACommentAsync(string tenant) => _factory.InTerritoryAsync(tenant, async db =>
+    private Task<Guid> AssessmentWithACommentAsync(string tenant) => Factory.InTerritoryAsync(tenant, async db =>
     {
         var version = await db.ReferentialVersions.FirstAsync();
         var campaign = new Data.Campaigns.Campaign { Id = Guid.NewGuid(), Name = "Campagne test", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31), ReferentialVersionId = version.Id };
@@ -88,9 +84,9 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task GiveAnAssessmentsAnswersWithoutCommentsTheOrganisationKeepsToItself()
     {
-        var mine = await AssessmentWithACommentAsync("grand-poitiers");
-        var theirs = await AssessmentWithACommentAsync("toulouse-metropole");
-        var token = await TokenAsync("grand-poitiers");
+        var mine = await AssessmentWithACommentAsync(TestTerritories.First);
+        var theirs = await AssessmentWithACommentAsync(TestTerritories.Second);
+        var token = await TokenAsync(TestTerritories.First);
 
         var response = await GetAsync($"/api/v1/assessments/{mine}", token);
         var other = await GetAsync($"/api/v1/assessments/{theirs}", token);
@@ -103,18 +99,19 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     }
 
     [Theory]
-    [InlineData("/t/grand-poitiers/api/v1/organisations")]
-    [InlineData("/t/grand-poitiers/api/v1/organisations/{GP}")]
-    [InlineData("/T/GRAND-POITIERS/API/V1/ORGANISATIONS/")]
-    [InlineData("/t/grand-poitiers/api/v1/cohort")]
-    [InlineData("/t/toulouse-metropole/api/v1/organisations")]
+    [InlineData($"/t/{TestTerritories.First}/api/v1/organisations")]
+    [InlineData($"/t/{TestTerritories.First}/api/v1/organisations/{{ORGANISATION}}")]
+    [InlineData("/T/{TERRITORY}/API/V1/ORGANISATIONS/")]
+    [InlineData($"/t/{TestTerritories.First}/api/v1/cohort")]
+    [InlineData($"/t/{TestTerritories.Second}/api/v1/organisations")]
     public async Task NeverLetThePathChooseTheTerritoryOfAToken(string path)
     {
-        // The hole found in issue 14: a Toulouse token read Grand Poitiers' organisations through its /t/ prefix.
-        var token = await TokenAsync("toulouse-metropole");
+        // The hole found in issue 14: a token of one territory read another's organisations through its /t/ prefix.
+        path = path.Replace("{TERRITORY}", TestTerritories.First.ToUpperInvariant()).Replace("{ORGANISATION}", _organisations[TestTerritories.First].ToString());
+        var token = await TokenAsync(TestTerritories.Second);
 
-        var response = await GetAsync(path.Replace("{GP}", _organisations["grand-poitiers"].ToString()), token);
-        var anonymous = await GetAsync(path.Replace("{GP}", _organisations["grand-poitiers"].ToString()), null);
+        var response = await GetAsync(path, token);
+        var anonymous = await GetAsync(path, null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
@@ -122,12 +119,12 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     }
 
     [Theory]
-    [InlineData("/t/grand-poitiers/connect/token")]
-    [InlineData("/t/grand-poitiers/connect/authorize")]
+    [InlineData($"/t/{TestTerritories.First}/connect/token")]
+    [InlineData($"/t/{TestTerritories.First}/connect/authorize")]
     [InlineData("/t/inconnu/connect/token")]
     public async Task AnswerTheTokenServerOnlyAtItsOwnAddress(string path)
     {
-        var client = await RegisterAsync("grand-poitiers", "organisations");
+        var client = await RegisterAsync(TestTerritories.First, "organisations");
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.ClientSecret!, ["scope"] = "organisations",
@@ -143,7 +140,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public void IssueTokensUnderTheConfiguredAddressWithS256ProofsOnly()
     {
-        var options = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+        var options = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
 
         Assert.Equal(new Uri("http://localhost:5080/"), options.Issuer);
         Assert.Equal([OpenIddictConstants.CodeChallengeMethods.Sha256], options.CodeChallengeMethods);
@@ -152,14 +149,14 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task GiveTheCohortFiguresOfTheClientsTerritoryOnlyWithTheCohortScope()
     {
-        var figures = await GetAsync("/api/v1/cohort?dimension=taille", await TokenAsync("grand-poitiers", "cohort"));
-        var withoutScope = await GetAsync("/api/v1/cohort", await TokenAsync("grand-poitiers"));
-        var badDimension = await GetAsync("/api/v1/cohort?dimension=couleur", await TokenAsync("grand-poitiers", "cohort"));
+        var figures = await GetAsync("/api/v1/cohort?dimension=taille", await TokenAsync(TestTerritories.First, "cohort"));
+        var withoutScope = await GetAsync("/api/v1/cohort", await TokenAsync(TestTerritories.First));
+        var badDimension = await GetAsync("/api/v1/cohort?dimension=couleur", await TokenAsync(TestTerritories.First, "cohort"));
         var json = await figures.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
-        Assert.Equal("Campagne 2027", json.GetProperty("campaign").GetProperty("name").GetString());
-        Assert.Equal(1, json.GetProperty("funnel").GetProperty("invited").GetInt32()); // the bakery; Toulouse's workshop is not counted
+        Assert.Equal(TestTerritories.Campaign, json.GetProperty("campaign").GetProperty("name").GetString());
+        Assert.Equal(1, json.GetProperty("funnel").GetProperty("invited").GetInt32()); // the bakery; the second territory's workshop is not counted
         Assert.Equal("taille", json.GetProperty("dimension").GetString());
         Assert.Equal(0, json.GetProperty("quartiles").GetArrayLength()); // no group of five organisations or more
         Assert.Equal(HttpStatusCode.Forbidden, withoutScope.StatusCode);
@@ -169,7 +166,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task ListOnlyTheOrganisationsOfTheClientsTerritory()
     {
-        var response = await GetAsync("/api/v1/organisations", await TokenAsync("grand-poitiers"));
+        var response = await GetAsync("/api/v1/organisations", await TokenAsync(TestTerritories.First));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var names = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
@@ -180,10 +177,10 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task AnswerNotFoundForAnotherTerritorysOrganisation()
     {
-        var token = await TokenAsync("grand-poitiers");
+        var token = await TokenAsync(TestTerritories.First);
 
-        var own = await GetAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token);
-        var other = await GetAsync($"/api/v1/organisations/{_organisations["toulouse-metropole"]}", token);
+        var own = await GetAsync($"/api/v1/organisations/{_organisations[TestTerritories.First]}", token);
+        var other = await GetAsync($"/api/v1/organisations/{_organisations[TestTerritories.Second]}", token);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
@@ -204,7 +201,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task AnswerForbiddenToATokenWithoutTheScope()
     {
-        var response = await GetAsync("/api/v1/organisations", await TokenAsync("grand-poitiers", "cohort"));
+        var response = await GetAsync("/api/v1/organisations", await TokenAsync(TestTerritories.First, "cohort"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -212,7 +209,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     [Fact]
     public async Task RefuseAScopeTheClientMayNotHaveAndAWrongSecret()
     {
-        var client = await RegisterAsync("grand-poitiers", "cohort");
+        var client = await RegisterAsync(TestTerritories.First, "cohort");
 
         var wrongScope = await RequestTokenAsync(client, "organisations");
         var wrongSecret = await RequestTokenAsync(client, "cohort", secret: "nope");
@@ -227,7 +224,7 @@ public sealed class OrganisationsApiShould(PostgresServer server) : IAsyncLifeti
     public async Task RefuseToRegisterAClientForAnUnknownTerritoryOrScope()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => RegisterAsync("nulle-part", "organisations"));
-        await Assert.ThrowsAsync<ArgumentException>(() => RegisterAsync("grand-poitiers", "everything"));
+        await Assert.ThrowsAsync<ArgumentException>(() => RegisterAsync(TestTerritories.First, "everything"));
     }
 
     [Fact]

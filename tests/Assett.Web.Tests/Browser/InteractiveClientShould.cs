@@ -18,62 +18,60 @@ using OpenIddict.Abstractions;
 namespace Assett.Web.Tests.Browser;
 
 /// <summary>
-/// Authorization code with PKCE in a real browser, through the real sign-in page: a person of Grand
-/// Poitiers signs in, the application gets a code, exchanges it, refreshes its token, and reads the API
+/// Authorization code with PKCE in a real browser, through the real sign-in page: a person of the first
+/// test territory signs in, the application gets a code, exchanges it, refreshes its token, and reads the API
 /// of its own organisation only. The application's callback is caught by the browser test, as the
 /// application's own page would catch it.
 /// </summary>
 [Collection(nameof(BrowserTests))]
-public sealed class InteractiveClientShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class InteractiveClientShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
     private static readonly Uri Callback = new("https://application.example/callback");
-    private AssettWebFactory _factory = null!;
     private HttpClient _http = null!;
     private readonly Dictionary<string, Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _http = new HttpClient { BaseAddress = LiveServer.Start(_factory) };
+        _http = new HttpClient { BaseAddress = LiveServer.Start(Factory) };
         Guid userId;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var user = new AssettUser { Id = Guid.NewGuid(), UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true };
             await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
             userId = user.Id;
         }
-        var store = _factory.Services.GetRequiredService<ITenantStore>();
-        var connection = _factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
-        _organisations["neighbour"] = await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        var store = Factory.Services.GetRequiredService<ITenantStore>();
+        var connection = Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString;
+        _organisations["neighbour"] = await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
-            var neighbour = new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine de Grand Poitiers" };
+            var neighbour = new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine du territoire" };
             db.Organisations.Add(neighbour);
             await db.SaveChangesAsync();
             return neighbour.Id;
         });
-        foreach (var (slug, siret) in new[] { ("grand-poitiers", "73282932000074"), ("toulouse-metropole", "35600000000048") })
+        foreach (var (slug, siret) in new[] { (TestTerritories.First, "73282932000074"), (TestTerritories.Second, "35600000000048") })
         {
             using var tenant = new MultiTenantContextAccessor().Change(await store.FindByIdentifierAsync(slug));
             await using var db = AssettDbContextOptions.Create(connection);
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = $"Organisation de {slug}" };
             db.Organisations.Add(organisation);
-            if (slug == "grand-poitiers")
+            if (slug == TestTerritories.First)
                 db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
             await db.SaveChangesAsync();
             _organisations[slug] = organisation.Id;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _factory.DisposeAsync();
+        _http?.Dispose();
+        await base.DisposeAsync();
     }
 
     private async Task<string> RegisterAsync(string tenant)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return (await MachineClients.AddInteractiveAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, $"Application {Guid.NewGuid():N}", ["organisations"], Callback)).ClientId;
     }
@@ -81,7 +79,7 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
     [Fact]
     public async Task SignInGetACodeExchangeItRefreshAndStayInTheTerritory()
     {
-        var clientId = await RegisterAsync("grand-poitiers");
+        var clientId = await RegisterAsync(TestTerritories.First);
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
@@ -115,13 +113,13 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         Assert.Equal("xyz", query["state"]);
         foreach (var token in new[] { tokens, refreshed }.Select(t => t.GetProperty("access_token").GetString()!))
         {
-            Assert.Equal(HttpStatusCode.OK, (await ApiAsync($"/api/v1/organisations/{_organisations["grand-poitiers"]}", token)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["toulouse-metropole"]}", token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ApiAsync($"/api/v1/organisations/{_organisations[TestTerritories.First]}", token)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations[TestTerritories.Second]}", token)).StatusCode);
             // A person's application reads the person's organisation, not the others of the territory.
             Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["neighbour"]}", token)).StatusCode);
         }
         // Once the person leaves the organisation, the application's refresh token gives nothing more.
-        await _factory.InTerritoryAsync("grand-poitiers", db => db.Memberships.Where(m => m.OrganisationId == _organisations["grand-poitiers"]).ExecuteDeleteAsync());
+        await Factory.InTerritoryAsync(TestTerritories.First, db => db.Memberships.Where(m => m.OrganisationId == _organisations[TestTerritories.First]).ExecuteDeleteAsync());
         var afterLeaving = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["refresh_token"] = refreshed.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId,
@@ -133,7 +131,7 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
     [Fact]
     public async Task RefuseAPlainProofOfKeyExchange()
     {
-        var clientId = await RegisterAsync("grand-poitiers");
+        var clientId = await RegisterAsync(TestTerritories.First);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _http.BaseAddress };
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
@@ -153,7 +151,7 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
     [Fact]
     public async Task RefuseACodeWithoutTheRightVerifier()
     {
-        var clientId = await RegisterAsync("grand-poitiers");
+        var clientId = await RegisterAsync(TestTerritories.First);
         var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = "forged", ["redirect_uri"] = Callback.ToString(), ["client_id"] = clientId, ["code_verifier"] = "x",

@@ -13,37 +13,33 @@ namespace Assett.Web.Tests.Browser;
 /// or critical violation.
 /// </summary>
 [Collection(nameof(BrowserTests))]
-public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Email = "gerante@boulangerie.example";
 
     // The document is enough: waiting for every resource's load event made a busy CI machine time out.
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-    private AssettWebFactory _factory = null!;
     private Uri _site = null!;
     private string _invitation = "";
     private readonly List<string> _violations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _site = LiveServer.Start(_factory);
+        _site = LiveServer.Start(Factory);
         var (token, hash) = InvitationTokens.Create();
-        _invitation = $"/t/grand-poitiers/invitation?code={token}";
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        _invitation = $"/t/{TestTerritories.First}/invitation?code={token}";
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain" };
             db.Organisations.Add(organisation);
             db.Invitations.Add(new Invitation
             {
                 Id = Guid.NewGuid(), Email = Email, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, TokenHash = hash,
-                ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "chargee@grand-poitiers.example",
+                ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "chargee@territoire.example",
             });
             return await db.SaveChangesAsync();
         });
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Theory]
     [InlineData(1280, 800, false)]
@@ -62,7 +58,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         var join = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") });
         await join.ClickAsync();
         // Twice in about ten full runs, the first test's browser stayed on this page: once, press again, and say so in the output.
-        await ArriveAsync(page, "**/t/grand-poitiers/evaluation", retry: () => join.ClickAsync());
+        await ArriveAsync(page, $"**/t/{TestTerritories.First}/evaluation", retry: () => join.ClickAsync());
         await CheckAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).ClickAsync();
@@ -80,7 +76,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await page.WaitForURLAsync("**/evaluation/1.2", Loaded);
 
-        await VisitAsync(page, "/t/grand-poitiers/organisation/profil");
+        await VisitAsync(page, $"/t/{TestTerritories.First}/organisation/profil");
         // A refused form, corrected, then the back button: the page, not « Confirm Form Resubmission » (docs/reliability.md).
         await page.GetByLabel("Nom de l’organisation").FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le profil" }).ClickAsync();
@@ -92,7 +88,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByLabel("Nom de l’organisation")).ToHaveValueAsync("Boulangerie du Clain");
 
-        await VisitAsync(page, "/t/grand-poitiers/boite-a-outils");
+        await VisitAsync(page, $"/t/{TestTerritories.First}/boite-a-outils");
         await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();
         await page.WaitForURLAsync("**/plan-action?tache=*", Loaded);
         await CheckAsync(page);
@@ -101,9 +97,9 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter au plan d’action" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Léa Martin" })).ToBeVisibleAsync();
 
-        await VisitAsync(page, "/t/grand-poitiers/resultats");
+        await VisitAsync(page, $"/t/{TestTerritories.First}/resultats");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Score global" })).ToBeVisibleAsync();
-        await VisitAsync(page, "/t/grand-poitiers/resultats/progression");
+        await VisitAsync(page, $"/t/{TestTerritories.First}/resultats/progression");
         if (phone)
         {
             // The header's menu is behind its button on a phone.

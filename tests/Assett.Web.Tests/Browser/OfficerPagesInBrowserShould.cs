@@ -10,19 +10,17 @@ namespace Assett.Web.Tests.Browser;
 
 /// <summary>The territory officer's pages in Chromium, on a desktop and on a phone: each passes axe-core with no serious or critical violation.</summary>
 [Collection(nameof(BrowserTests))]
-public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : IAsyncLifetime
+public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
-    private const string Email = "chargee@grand-poitiers.example";
-    private AssettWebFactory _factory = null!;
+    private const string Email = "chargee@territoire.example";
     private Uri _site = null!;
     private Guid _organisation;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _site = LiveServer.Start(_factory);
-        await _factory.CreateOfficerAsync("grand-poitiers", Email, MembershipRole.OfficerAdmin);
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        _site = LiveServer.Start(Factory);
+        await Factory.CreateOfficerAsync(TestTerritories.First, Email, MembershipRole.OfficerAdmin);
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             var campaign = await db.Campaigns.SingleAsync();
             campaign.State = CampaignState.Open;
@@ -40,8 +38,6 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         });
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Theory]
     [InlineData(1280, 800, false)]
     [InlineData(390, 844, true)]
@@ -54,7 +50,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         // The document is enough, as for every page below: a busy machine may never fire every resource's load event in time.
-        await page.GotoAsync("/t/grand-poitiers/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GotoAsync($"/t/{TestTerritories.First}/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse électronique").FillAsync(Email);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
@@ -67,7 +63,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             "territoire/campagnes", "territoire/invitations", "territoire/rappels", "territoire/rapports",
         })
         {
-            await page.GotoAsync($"/t/grand-poitiers/{path}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.GotoAsync($"/t/{TestTerritories.First}/{path}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.DoesNotContain("/connexion", page.Url);
             var result = await page.RunAxe();
             violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")

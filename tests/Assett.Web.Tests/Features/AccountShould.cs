@@ -11,33 +11,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>Self-registration with a SIRET, email confirmation, sign-in, lockout and throttling, through the real pages.</summary>
-public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetime
+public sealed partial class AccountShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
-    private AssettWebFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        return Task.CompletedTask;
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields) => _client.SubmitAsync(path, fields);
 
-    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password, string commune = "86194") =>
-        SubmitAsync("/t/grand-poitiers/inscription", new()
+    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password, string commune = TestTerritories.FirstCommune) =>
+        SubmitAsync($"/t/{TestTerritories.First}/inscription", new()
         {
             ["Input.Siret"] = siret, ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = commune,
             ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password,
         });
 
     private Task<HttpResponseMessage> SignInAsync(string password = Password) =>
-        SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password });
+        SubmitAsync($"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = "gerante@boulangerie.example", ["Input.Password"] = password });
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     [Fact]
     public async Task RegisterConfirmTheAddressThenSignIn()
@@ -50,7 +47,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
         var confirmed = await (await SubmitAsync(link, [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var reused = await _client.GetStringAsync(link, TestContext.Current.CancellationToken);
         var signedIn = await SignInAsync();
-        var home = await _client.GetStringAsync("/t/grand-poitiers/", TestContext.Current.CancellationToken);
+        var home = await _client.GetStringAsync($"/t/{TestTerritories.First}/", TestContext.Current.CancellationToken);
 
         Assert.Contains("Vérifiez votre messagerie", registered);
         Assert.Equal("gerante@boulangerie.example", mail.ToAddress);
@@ -60,7 +57,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
         Assert.Contains("Adresse confirmée", confirmed);
         Assert.Contains("Ce lien n’est plus valable", reused);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal("/t/grand-poitiers/", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal($"/t/{TestTerritories.First}/", signedIn.Headers.Location?.OriginalString);
         Assert.Contains("gerante@boulangerie.example", home);
         Assert.Contains("Se déconnecter", home);
         var membership = await InTerritoryAsync(db => db.Memberships.SingleAsync());
@@ -70,10 +67,10 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task OfferTheTerritorysCommunesAndRefuseOneFromElsewhereInTheList()
     {
-        var form = await _client.GetStringAsync("/t/grand-poitiers/inscription", TestContext.Current.CancellationToken);
-        var page = await (await RegisterAsync(commune: "31555")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken); // Toulouse
+        var form = await _client.GetStringAsync($"/t/{TestTerritories.First}/inscription", TestContext.Current.CancellationToken);
+        var page = await (await RegisterAsync(commune: "31555")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken); // Toulouse, elsewhere
 
-        Assert.Contains("<option value=\"86194\">Poitiers</option>", form);
+        Assert.Contains($"<option value=\"{TestTerritories.FirstCommune}\">{TestTerritories.FirstCommuneName}</option>", form);
         Assert.Contains("Autre commune, hors du territoire", form);
         Assert.Contains("Choisissez la commune de votre établissement dans la liste.", page);
         Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
@@ -85,7 +82,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
         await RegisterAsync();
 
         var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
-        Assert.Equal("86194", organisation.CommuneInsee);
+        Assert.Equal(TestTerritories.FirstCommune, organisation.CommuneInsee);
         Assert.False(organisation.AwaitingApproval);
     }
 
@@ -134,7 +131,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task LockTheAccountAfterFiveWrongPasswords()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
             await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, Password);
@@ -157,10 +154,11 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("/t/grand-poitiers/connexion/")]
-    [InlineData("/T/GRAND-POITIERS/CONNEXION")]
+    [InlineData($"/t/{TestTerritories.First}/connexion/")]
+    [InlineData("/T/{TERRITORY}/CONNEXION")]
     public async Task ThrottleSignInAttemptsWhateverTheSpellingOfTheAddress(string path)
     {
+        path = path.Replace("{TERRITORY}", TestTerritories.First.ToUpperInvariant());
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 11; i++)
             statuses.Add((await SubmitAsync(path, new() { ["Input.Email"] = $"personne{i}@exemple.fr", ["Input.Password"] = "mauvais-mot-de-passe" })).StatusCode);
@@ -187,9 +185,9 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     public async Task SendANewConfirmationLinkWhenTheFirstNoLongerWorks()
     {
         await RegisterAsync();
-        var page = await _client.GetStringAsync($"/t/grand-poitiers/confirmation?utilisateur={Guid.NewGuid()}&code=perdu", TestContext.Current.CancellationToken);
+        var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/confirmation?utilisateur={Guid.NewGuid()}&code=perdu", TestContext.Current.CancellationToken);
 
-        var asked = await (await SubmitAsync("/t/grand-poitiers/confirmation?handler=Resend", new() { ["Email"] = "gerante@boulangerie.example" }))
+        var asked = await (await SubmitAsync($"/t/{TestTerritories.First}/confirmation?handler=Resend", new() { ["Email"] = "gerante@boulangerie.example" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mails = await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.CreatedAt).ToListAsync());
         var confirmed = await (await SubmitAsync(new Uri(ConfirmationLink().Match(mails[^1].TextBody).Value).PathAndQuery, []))
@@ -206,7 +204,7 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     {
         await RegisterAsync(); // registered by someone who does not own the mailbox, who never confirms it
 
-        await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" });
+        await SubmitAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" });
         var reset = (await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.CreatedAt).ToListAsync()))[^1];
         var chosen = await (await SubmitAsync(new Uri(ResetLink().Match(reset.TextBody).Value).PathAndQuery, new() { ["Password"] = "Secret-Du-Vrai-2026" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -221,15 +219,15 @@ public sealed partial class AccountShould(PostgresServer server) : IAsyncLifetim
     [Fact]
     public async Task ResetAForgottenPasswordOnceWithTheEmailedLink()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
             await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, "Ancien-Secret-2025");
         }
 
-        var asked = await (await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" }))
+        var asked = await (await SubmitAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var unknown = await (await SubmitAsync("/t/grand-poitiers/mot-de-passe-oublie", new() { ["Email"] = "personne@exemple.fr" }))
+        var unknown = await (await SubmitAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", new() { ["Email"] = "personne@exemple.fr" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
         var link = new Uri(ResetLink().Match(mail.TextBody).Value).PathAndQuery;

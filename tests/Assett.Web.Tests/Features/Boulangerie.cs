@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>
-/// The organisation of the business owner's journey tests: a bakery of Grand Poitiers with its owner,
+/// The organisation of the business owner's journey tests: a bakery of the first test territory with its owner,
 /// an editor and a reader, all with the same password.
 /// </summary>
 public static class Boulangerie
@@ -34,7 +34,7 @@ public static class Boulangerie
         {
             Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9, NafCode = "10.71C", NafSection = "C",
         };
-        await factory.InTerritoryAsync("grand-poitiers", async db =>
+        await factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             db.Organisations.Add(organisation);
             foreach (var (email, role) in new[] { (Owner, MembershipRole.OrganisationOwner), (Editor, MembershipRole.OrganisationEditor), (Reader, MembershipRole.OrganisationReader) })
@@ -47,7 +47,7 @@ public static class Boulangerie
     public static async Task<HttpClient> SignedInAsync(AssettWebFactory factory, string email)
     {
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await browser.SubmitAsync("/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var signedIn = await browser.SubmitAsync($"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }

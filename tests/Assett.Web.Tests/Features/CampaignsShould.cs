@@ -7,29 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An officer admin creates, opens and closes campaigns; one is open at a time; a reader only reads.</summary>
-public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
+public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
 {
-    private const string Page = "/t/grand-poitiers/territoire/campagnes";
-    private AssettWebFactory _factory = null!;
+    private const string Page = $"/t/{TestTerritories.First}/territoire/campagnes";
 
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     [Fact]
     public async Task CreateOpenAndCloseACampaignOneOpenAtATime()
     {
-        var admin = await OfficerAsync("admin@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        var admin = await OfficerAsync("admin@territoire.example", MembershipRole.OfficerAdmin);
         var planned = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
 
-        var backwards = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne 2028", ["Input.OpensOn"] = "2028-06-30", ["Input.ClosesOn"] = "2028-01-15" }))
+        var backwards = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-06-30", ["Input.ClosesOn"] = "2028-01-15" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var created = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" });
-        var duplicate = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "campagne 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" }))
+        var created = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" });
+        var duplicate = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var next = await InTerritoryAsync(db => db.Campaigns.Where(c => c.Name == "Campagne 2028").Select(c => c.Id).SingleAsync());
+        var next = await InTerritoryAsync(db => db.Campaigns.Where(c => c.Name == "Campagne de test 2028").Select(c => c.Id).SingleAsync());
         var opened = await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", []);
         var secondOpen = await (await admin.SubmitAsync($"{Page}?handler=Open&id={next}", [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var closed = await admin.SubmitAsync($"{Page}?handler=Close&id={planned}", []);
@@ -37,19 +32,19 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
 
         Assert.Contains("La clôture ne peut pas précéder l’ouverture.", backwards);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Contains("Une campagne s’appelle déjà « campagne 2028 »", duplicate);
+        Assert.Contains("Une campagne s’appelle déjà « campagne de test 2028 »", duplicate);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Contains("« Campagne 2027 » est encore ouverte : fermez-la avant d’ouvrir « Campagne 2028 ».", secondOpen);
+        Assert.Contains($"« {TestTerritories.Campaign} » est encore ouverte : fermez-la avant d’ouvrir « Campagne de test 2028 ».", secondOpen);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Contains("« Campagne 2027 » est close : elle ne peut pas devenir ouverte.", reopened);
-        Assert.Equal([("Campagne 2027", CampaignState.Closed), ("Campagne 2028", CampaignState.Planned)],
+        Assert.Contains($"« {TestTerritories.Campaign} » est close : elle ne peut pas devenir ouverte.", reopened);
+        Assert.Equal([(TestTerritories.Campaign, CampaignState.Closed), ("Campagne de test 2028", CampaignState.Planned)],
             (await InTerritoryAsync(db => db.Campaigns.OrderBy(c => c.Name).Select(c => new { c.Name, c.State }).ToListAsync())).Select(c => (c.Name, c.State)));
     }
 
     [Fact]
     public async Task AskForAMissingNameInFrench()
     {
-        var admin = await OfficerAsync("admin@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        var admin = await OfficerAsync("admin@territoire.example", MembershipRole.OfficerAdmin);
 
         var response = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "" });
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -64,14 +59,14 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LetAReaderSeeTheCampaignsButChangeNothing()
     {
-        var reader = await OfficerAsync("lecteur@grand-poitiers.example", MembershipRole.OfficerReader);
+        var reader = await OfficerAsync("lecteur@territoire.example", MembershipRole.OfficerReader);
         var planned = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
 
         var page = await reader.GetStringAsync(Page, TestContext.Current.CancellationToken);
         var open = await reader.PostAsync($"{Page}?handler=Open&id={planned}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }), TestContext.Current.CancellationToken);
 
-        Assert.Contains("Campagne 2027", page);
+        Assert.Contains(TestTerritories.Campaign, page);
         Assert.DoesNotContain("Nouvelle campagne", page);
         Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
         Assert.Equal(CampaignState.Planned, await InTerritoryAsync(db => db.Campaigns.Select(c => c.State).SingleAsync()));
@@ -80,15 +75,15 @@ public sealed class CampaignsShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task PreviewEachReminderBeforeTheCampaignOpens()
     {
-        var reader = await OfficerAsync("lecteur@grand-poitiers.example", MembershipRole.OfficerReader);
+        var reader = await OfficerAsync("lecteur@territoire.example", MembershipRole.OfficerReader);
 
-        var page = await reader.GetStringAsync("/t/grand-poitiers/territoire/rappels", TestContext.Current.CancellationToken);
+        var page = await reader.GetStringAsync($"/t/{TestTerritories.First}/territoire/rappels", TestContext.Current.CancellationToken);
 
         Assert.Contains("Cette campagne n’est pas ouverte : aucun rappel ne part pour l’instant.", page);
-        Assert.Contains("Rappel : Grand Poitiers vous invite à rejoindre Assett", page);
-        Assert.Contains("Dernier rappel : « Campagne 2027 » se termine le 30 juin 2027", page);
-        Assert.Contains("Ne plus recevoir de rappels pour « Campagne 2027 »", page);
+        Assert.Contains($"Rappel : {TestTerritories.FirstName} vous invite à rejoindre Assett", page);
+        Assert.Contains($"Dernier rappel : « {TestTerritories.Campaign} » se termine le 30 juin 2027", page);
+        Assert.Contains($"Ne plus recevoir de rappels pour « {TestTerritories.Campaign} »", page);
     }
 
-    private Task<HttpClient> OfficerAsync(string email, MembershipRole role) => _factory.SignedInOfficerAsync("grand-poitiers", email, role);
+    private Task<HttpClient> OfficerAsync(string email, MembershipRole role) => Factory.SignedInOfficerAsync(TestTerritories.First, email, role);
 }

@@ -11,22 +11,20 @@ using MiniExcelLibs;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>
-/// The officer's cohort dashboard on known figures: five organisations of Grand Poitiers scored 10, 20,
-/// 30, 40 and 50 %, one invited only, and a Toulouse organisation scored 99 % that must appear nowhere.
+/// The officer's cohort dashboard on known figures: five organisations of the first test territory scored
+/// 10, 20, 30, 40 and 50 %, one invited only, and an organisation of the second scored 99 % that must appear nowhere.
 /// </summary>
-public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
+public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
 {
-    private const string Officer = "chargee@grand-poitiers.example";
-    private AssettWebFactory _factory = null!;
+    private const string Officer = "chargee@territoire.example";
     private HttpClient _officer = null!;
     private readonly List<Guid> _organisations = [];
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
-            var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
+            var campaign = await db.Campaigns.SingleAsync(c => c.Name == TestTerritories.Campaign);
             campaign.State = CampaignState.Open;
             var scores = new[] { 10, 20, 30, 40, 50 };
             for (var i = 0; i < scores.Length; i++)
@@ -35,22 +33,20 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Atelier invité", Rna = "W861000001" });
             return await db.SaveChangesAsync();
         });
-        await _factory.InTerritoryAsync("toulouse-metropole", async db =>
+        await Factory.InTerritoryAsync(TestTerritories.Second, async db =>
         {
             var campaign = await db.Campaigns.FirstAsync();
-            AddScored(db, campaign, "Toulousain", 99, AssessmentState.Submitted, HeadcountBand.From0To9, sharesComments: true);
+            AddScored(db, campaign, "Voisin du Sud", 99, AssessmentState.Submitted, HeadcountBand.From0To9, sharesComments: true);
             return await db.SaveChangesAsync();
         });
-        _officer = await _factory.SignedInOfficerAsync("grand-poitiers", Officer, MembershipRole.OfficerReader);
+        _officer = await Factory.SignedInOfficerAsync(TestTerritories.First, Officer, MembershipRole.OfficerReader);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task ShowTheFunnelAndTheQuartilesOfEachGroup()
     {
-        var page = Squeeze(await _officer.GetStringAsync("/t/grand-poitiers/territoire", TestContext.Current.CancellationToken));
-        var bySize = Squeeze(await _officer.GetStringAsync("/t/grand-poitiers/territoire?axe=taille", TestContext.Current.CancellationToken));
+        var page = Squeeze(await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire", TestContext.Current.CancellationToken));
+        var bySize = Squeeze(await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire?axe=taille", TestContext.Current.CancellationToken));
 
         Assert.Contains("<th scope=\"row\">Invitées</th><td>6</td><td>100 %</td>", page);
         Assert.Contains("<th scope=\"row\">Inscrites</th><td>5</td><td>83 %</td>", page);
@@ -67,11 +63,11 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ListFilterSortAndExportOnlyTheTerritorysOrganisations()
     {
-        var sorted = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?tri=score", TestContext.Current.CancellationToken);
-        var submitted = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?etape=Submitted", TestContext.Current.CancellationToken);
-        var found = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?recherche=atelier%203", TestContext.Current.CancellationToken);
-        var csv = await _officer.GetStringAsync("/t/grand-poitiers/territoire/organisations?handler=Csv", TestContext.Current.CancellationToken);
-        var xlsx = await _officer.GetByteArrayAsync("/t/grand-poitiers/territoire/organisations?handler=Xlsx&tri=score", TestContext.Current.CancellationToken);
+        var sorted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?tri=score", TestContext.Current.CancellationToken);
+        var submitted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?etape=Submitted", TestContext.Current.CancellationToken);
+        var found = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?recherche=atelier%203", TestContext.Current.CancellationToken);
+        var csv = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Csv", TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Xlsx&tri=score", TestContext.Current.CancellationToken);
         var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.True(sorted.IndexOf("Atelier 5", StringComparison.Ordinal) < sorted.IndexOf("Atelier 1<", StringComparison.Ordinal));
@@ -79,7 +75,7 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("1 organisation<", found);
         Assert.Equal(7, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and six organisations
         Assert.StartsWith("\uFEFFOrganisation;SIRET ou RNA;Type;", csv);
-        Assert.DoesNotContain("Toulousain", csv);
+        Assert.DoesNotContain("Voisin du Sud", csv);
         Assert.Equal(["Atelier 5", "Atelier 4", "Atelier 3", "Atelier 2", "Atelier 1", "Atelier invité"], sheet.Select(r => r["Organisation"]?.ToString()));
         Assert.Equal(50d, Convert.ToDouble(sheet[0]["Score global (%)"]));
         Assert.Equal("Transmise", sheet[3]["Étape"]);
@@ -88,10 +84,10 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ShowAnOrganisationsCommentsOnlyWhenItSharesThem()
     {
-        var sharing = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[0]}", TestContext.Current.CancellationToken);
-        var private_ = await _officer.GetStringAsync($"/t/grand-poitiers/territoire/organisations/{_organisations[1]}", TestContext.Current.CancellationToken);
-        var toulouse = await _factory.InTerritoryAsync("toulouse-metropole", db => db.Organisations.Select(o => o.Id).SingleAsync());
-        var elsewhere = await _officer.GetAsync($"/t/grand-poitiers/territoire/organisations/{toulouse}", TestContext.Current.CancellationToken);
+        var sharing = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[0]}", TestContext.Current.CancellationToken);
+        var private_ = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[1]}", TestContext.Current.CancellationToken);
+        var neighbour = await Factory.InTerritoryAsync(TestTerritories.Second, db => db.Organisations.Select(o => o.Id).SingleAsync());
+        var elsewhere = await _officer.GetAsync($"/t/{TestTerritories.First}/territoire/organisations/{neighbour}", TestContext.Current.CancellationToken);
 
         Assert.Contains("Commentaire de Atelier 1", sharing);
         Assert.DoesNotContain("Commentaire de Atelier 2", private_);
@@ -104,20 +100,20 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
     {
         var first = await RunReportJobAsync();
         var again = await RunReportJobAsync();
-        var mail = await _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
-        var page = Squeeze(await _officer.GetStringAsync($"/t/grand-poitiers/territoire/rapports/{first}", TestContext.Current.CancellationToken));
-        var list = await _officer.GetStringAsync("/t/grand-poitiers/territoire/rapports", TestContext.Current.CancellationToken);
-        var xlsx = await _officer.GetByteArrayAsync($"/t/grand-poitiers/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
+        var mail = await Factory.InTerritoryAsync(TestTerritories.First, db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
+        var page = Squeeze(await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/rapports/{first}", TestContext.Current.CancellationToken));
+        var list = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/rapports", TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
         var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
-        var stored = await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.Select(r => r.Figures).SingleAsync());
-        var byAReader = await _officer.PostAsync("/t/grand-poitiers/territoire/rapports",
+        var stored = await Factory.InTerritoryAsync(TestTerritories.First, db => db.CohortReports.Select(r => r.Figures).SingleAsync());
+        var byAReader = await _officer.PostAsync($"/t/{TestTerritories.First}/territoire/rapports",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(list) }), TestContext.Current.CancellationToken);
-        var admin = await _factory.SignedInOfficerAsync("grand-poitiers", "responsable@grand-poitiers.example", MembershipRole.OfficerAdmin);
-        var onDemand = await admin.SubmitAsync("/t/grand-poitiers/territoire/rapports", []);
+        var admin = await Factory.SignedInOfficerAsync(TestTerritories.First, "responsable@territoire.example", MembershipRole.OfficerAdmin);
+        var onDemand = await admin.SubmitAsync($"/t/{TestTerritories.First}/territoire/rapports", []);
 
         Assert.NotNull(first);
         Assert.Equal(first, again);
-        Assert.Contains($"/t/grand-poitiers/territoire/rapports/{first}", mail.TextBody);
+        Assert.Contains($"/t/{TestTerritories.First}/territoire/rapports/{first}", mail.TextBody);
         Assert.Contains("2 autoévaluations transmises sur 6 organisations invitées", mail.TextBody);
         Assert.Contains("<th scope=\"row\">Autoévaluation transmise</th><td>2</td><td>33 %</td>", page);
         Assert.Contains("<th scope=\"row\">Score global</th><td>Toutes les organisations</td><td>5</td><td>20 %</td><td><strong>30 %</strong></td><td>40 %</td>", page);
@@ -131,14 +127,14 @@ public sealed class DashboardShould(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("Produire un rapport", list); // a reader only reads
         Assert.Equal(HttpStatusCode.Forbidden, byAReader.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, onDemand.StatusCode);
-        Assert.StartsWith("/t/grand-poitiers/territoire/rapports/", onDemand.Headers.Location?.ToString());
-        Assert.Equal(2, await _factory.InTerritoryAsync("grand-poitiers", db => db.CohortReports.CountAsync()));
+        Assert.StartsWith($"/t/{TestTerritories.First}/territoire/rapports/", onDemand.Headers.Location?.ToString());
+        Assert.Equal(2, await Factory.InTerritoryAsync(TestTerritories.First, db => db.CohortReports.CountAsync()));
     }
 
     private async Task<Guid?> RunReportJobAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Officer.Reports.CohortReportJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Officer.Reports.CohortReportJob>().RunAsync(TestTerritories.First, TestContext.Current.CancellationToken);
     }
 
     /// <summary>An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at <paramref name="percent"/>.</summary>

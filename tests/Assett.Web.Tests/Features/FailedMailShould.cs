@@ -5,19 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>Platform administrators see the territory's messages set aside, without their recipients or bodies, and send them again.</summary>
-public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
+public sealed class FailedMailShould(PostgresServer server) : WebHostTest(server)
 {
-    private const string Page = "/t/grand-poitiers/plateforme/courriels";
-    private AssettWebFactory _factory = null!;
-
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private const string Page = $"/t/{TestTerritories.First}/plateforme/courriels";
 
     [Fact]
     public async Task ShowWhatFailedWithoutWhoItWasForThenSendItAgain()
     {
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
@@ -27,7 +22,7 @@ public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
             });
             return await db.SaveChangesAsync();
         });
-        var administrator = await _factory.SignedInPlatformAdministratorAsync("grand-poitiers", "cerema@exemple.fr");
+        var administrator = await Factory.SignedInPlatformAdministratorAsync(TestTerritories.First, "cerema@exemple.fr");
 
         var page = await administrator.GetStringAsync(Page, TestContext.Current.CancellationToken);
         var retried = await administrator.SubmitAsync($"{Page}?handler=Retry", []);
@@ -37,7 +32,7 @@ public sealed class FailedMailShould(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("destinataire@exemple.fr", page);
         Assert.DoesNotContain("Corps confidentiel", page);
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
-        var message = await _factory.InTerritoryAsync("grand-poitiers", db => db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken));
+        var message = await Factory.InTerritoryAsync(TestTerritories.First, db => db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken));
         Assert.Null(message.FailedAt);
         Assert.Equal(0, message.Attempts);
         Assert.True(message.NextAttemptAt <= DateTimeOffset.UtcNow);

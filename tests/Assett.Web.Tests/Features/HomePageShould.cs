@@ -2,13 +2,12 @@ using System.Net;
 
 namespace Assett.Web.Tests.Features;
 
-public sealed class HomePageShould(PostgresServer server)
+public sealed class HomePageShould(PostgresServer server) : WebHostTest(server)
 {
     [Fact]
     public async Task ServeAFrenchPageStyledWithTheDsfr()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
 
         var page = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
         var stylesheet = await client.GetAsync("/dsfr/dsfr.min.css", TestContext.Current.CancellationToken);
@@ -23,9 +22,7 @@ public sealed class HomePageShould(PostgresServer server)
     [Fact]
     public async Task AnswerAnUnknownAddressWithAFrenchNotFoundPage()
     {
-        await using var factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-        var response = await factory.CreateClient().GetAsync("/nulle-part", TestContext.Current.CancellationToken);
+        var response = await Factory.CreateClient().GetAsync("/nulle-part", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page non trouvée", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -6,31 +6,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
-public sealed class HousekeepingShould(PostgresServer server) : IAsyncLifetime
+public sealed class HousekeepingShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
-
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task RemoveMessagesSentLongAgoInEveryTerritoryAndKeepTheOthers()
     {
         var longAgo = DateTimeOffset.UtcNow - Housekeeping.KeepSent - TimeSpan.FromDays(1);
-        foreach (var territory in new[] { "grand-poitiers", "centre-ouest-mayotte" })
-            await _factory.InTerritoryAsync(territory, db =>
+        foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
+            await Factory.InTerritoryAsync(territory, db =>
             {
                 db.OutboxMessages.AddRange(
                     Message("old", sentAt: longAgo), Message("recent", sentAt: DateTimeOffset.UtcNow.AddDays(-1)), Message("unsent", sentAt: null, createdAt: longAgo));
                 return db.SaveChangesAsync();
             });
 
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
             Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(TestContext.Current.CancellationToken));
 
-        foreach (var territory in new[] { "grand-poitiers", "centre-ouest-mayotte" })
-            Assert.Equal(["recent", "unsent"], await _factory.InTerritoryAsync(territory, db => db.OutboxMessages.Select(m => m.UniqueKey).OrderBy(k => k).ToListAsync()));
+        foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
+            Assert.Equal(["recent", "unsent"], await Factory.InTerritoryAsync(territory, db => db.OutboxMessages.Select(m => m.UniqueKey).OrderBy(k => k).ToListAsync()));
     }
 
     private static OutboxMessage Message(string key, DateTimeOffset? sentAt, DateTimeOffset? createdAt = null) => new()

@@ -9,21 +9,17 @@ using MiniExcelLibs;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An officer invites organisations from a CSV or Excel file: all of them, or none with a line-by-line report.</summary>
-public sealed class InvitationImportShould(PostgresServer server) : IAsyncLifetime
+public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(server)
 {
-    private const string Page = "/t/grand-poitiers/territoire/invitations";
-    private AssettWebFactory _factory = null!;
+    private const string Page = $"/t/{TestTerritories.First}/territoire/invitations";
     private HttpClient _officer = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _officer = await _factory.SignedInOfficerAsync("grand-poitiers", "chargee@grand-poitiers.example", MembershipRole.OfficerAdmin);
+        _officer = await Factory.SignedInOfficerAsync(TestTerritories.First, "chargee@territoire.example", MembershipRole.OfficerAdmin);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     [Fact]
     public async Task InviteEveryRowOfAWindows1252CsvWithSemicolons()

@@ -11,32 +11,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>The business owner's journey after the questionnaire: profile, toolbox, action plan, submission, exports, cohort.</summary>
-public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
+public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private Organisation _organisation = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        _organisation = await Boulangerie.SeedAsync(_factory);
+        _organisation = await Boulangerie.SeedAsync(Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     private Task<Assessment> AssessmentAsync() => InTerritoryAsync(db => db.Assessments.SingleAsync());
 
     private static async Task<string> PageAsync(HttpClient browser, string path) =>
-        await browser.GetStringAsync($"/t/grand-poitiers/{path}", TestContext.Current.CancellationToken);
+        await browser.GetStringAsync($"/t/{TestTerritories.First}/{path}", TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task AskForAMissingOrganisationNameInFrench()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
-        var page = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        var page = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
             ["Input.Name"] = "", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "10.71C",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -50,16 +46,16 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SaveTheProfileAndItsAnswersForTheEngine()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
-        var refused = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        var refused = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
             ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "99.99Z", ["Input.Answers[flotte]"] = "NON",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var saved = await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
             ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "56.10c", ["Input.Headcount"] = "From10To49",
-            ["Input.Commune"] = "86194", ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire", ["Input.SharesComments"] = "true",
+            ["Input.Commune"] = TestTerritories.FirstCommune, ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire", ["Input.SharesComments"] = "true",
         });
         var toolbox = await PageAsync(owner, "boite-a-outils");
         var fleet = await PageAsync(owner, "evaluation/4.4");
@@ -67,7 +63,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Contains("Ce code NAF n’existe pas", refused);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
-        Assert.Equal(("56.10C", "I", HeadcountBand.From10To49, "86194", true),
+        Assert.Equal(("56.10C", "I", HeadcountBand.From10To49, TestTerritories.FirstCommune, true),
             (organisation.NafCode, organisation.NafSection, organisation.Headcount, organisation.CommuneInsee, organisation.SharesComments));
         var assessment = await AssessmentAsync();
         Assert.Equal("NON", assessment.Answers["flotte"]);
@@ -81,20 +77,20 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task CommitToATaskThenMarkItDone()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var tomorrow = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
 
-        var past = await (await owner.SubmitAsync("/t/grand-poitiers/plan-action", new()
+        var past = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
         {
             ["tache"] = "assett_1.1.1.1", ["TargetDate"] = "2020-01-01", ["Responsible"] = "Léa",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var added = await owner.SubmitAsync("/t/grand-poitiers/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa" });
+        var added = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa" });
         var planned = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
         var plan = await PageAsync(owner, "plan-action");
-        var twice = await (await owner.SubmitAsync("/t/grand-poitiers/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul" }))
+        var twice = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var commitment = await InTerritoryAsync(db => db.ActionCommitments.SingleAsync());
-        await owner.SubmitAsync("/t/grand-poitiers/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
         var done = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
 
         Assert.Contains("Choisissez une date d’échéance à venir.", past);
@@ -109,13 +105,13 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SubmitOnceTheCampaignIsOpenThenRefuseChanges()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var whilePlanned = await PageAsync(owner, "resultats");
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Open)));
-        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
 
-        var submitted = await owner.SubmitAsync("/t/grand-poitiers/resultats?handler=Submit", []);
-        var after = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        var submitted = await owner.SubmitAsync($"/t/{TestTerritories.First}/resultats?handler=Submit", []);
+        var after = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0" });
         var progress = await PageAsync(owner, "resultats/progression");
 
         Assert.DoesNotContain("Transmettre mon autoévaluation", whilePlanned);
@@ -125,40 +121,40 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await InTerritoryAsync(db => db.ScoreSnapshots.CountAsync(s => s.Kind == SnapshotKind.Submitted)));
         Assert.Equal(7, await InTerritoryAsync(db => db.ScoreNodeTotals.CountAsync(t => db.ScoreSnapshots.Any(s => s.Id == t.SnapshotId && s.Kind == SnapshotKind.Submitted))));
         Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
-        Assert.Contains("<th scope=\"col\">Campagne 2027</th>", progress);
+        Assert.Contains($"<th scope=\"col\">{TestTerritories.Campaign}</th>", progress);
     }
 
     [Fact]
     public async Task ExportTheAnswersAsCsvForExcel()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
         {
             ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0", ["Comment"] = "=HYPERLINK(\"x\"); signé",
         });
 
-        var response = await owner.GetAsync("/t/grand-poitiers/evaluation/reponses.csv", TestContext.Current.CancellationToken);
+        var response = await owner.GetAsync($"/t/{TestTerritories.First}/evaluation/reponses.csv", TestContext.Current.CancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.StartsWith("Thème;Mesure;Étape;Identifiant;Action;Statut", lines[0]);
-        Assert.Equal(1 + 211 + 5, lines.Length); // the header, the 211 tasks of the national referential and the 5 of Grand Poitiers' measure 1.L1
+        Assert.Equal(1 + 211 + 5, lines.Length); // the header, the 211 tasks of the national referential and the 5 of the territory's local measure 1.L1
         Assert.Contains(lines, l => l.Contains(";1.1.1.1;") && l.Contains(";fait;") && l.Contains("\"'=HYPERLINK(\"\"x\"\"); signé\""));
     }
 
-    private async Task SeedOthersAsync(int grandPoitiers)
+    private async Task SeedOthersAsync(int inTheTerritory)
     {
-        var seeder = new DemoSeeder(_factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
-        await seeder.SeedAsync(new DemoSeedOptions("toulouse-metropole", 9, 1), _ => { }, TestContext.Current.CancellationToken);
-        await seeder.SeedAsync(new DemoSeedOptions("grand-poitiers", grandPoitiers, 1), _ => { }, TestContext.Current.CancellationToken);
+        var seeder = new DemoSeeder(Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString, TimeProvider.System);
+        await seeder.SeedAsync(new DemoSeedOptions(TestTerritories.Second, 9, 1), _ => { }, TestContext.Current.CancellationToken);
+        await seeder.SeedAsync(new DemoSeedOptions(TestTerritories.First, inTheTerritory, 1), _ => { }, TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task HideTheCohortBelowFiveOrganisations()
     {
-        await SeedOthersAsync(4); // four in Grand Poitiers; Toulouse's nine do not count
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        await SeedOthersAsync(4); // four in the territory; the second territory's nine do not count
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var results = await PageAsync(owner, "resultats");
 
@@ -170,24 +166,24 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     public async Task CompareWithTheTerritorysCohortFromFiveOrganisations()
     {
         await SeedOthersAsync(5);
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         // The bakery's first answer stores its current score: it then counts in the cohort.
-        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
 
         var results = await PageAsync(owner, "resultats");
 
-        Assert.Contains("Médiane : toutes les organisations du territoire (6 organisations)", results); // Toulouse's nine are not in it
+        Assert.Contains("Médiane : toutes les organisations du territoire (6 organisations)", results); // the second territory's nine are not in it
         Assert.Contains("assett-radar__cohort", results);
     }
 
     [Fact]
     public async Task LetTheOwnerTakeTheOrganisationsDataWithoutACurrentCampaign()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
 
         var page = await PageAsync(owner, "organisation/donnees");
-        var export = await owner.GetStringAsync("/t/grand-poitiers/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
+        var export = await owner.GetStringAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
 
         Assert.Contains("« Boulangerie du Clain »", page);
         Assert.Contains("\"name\": \"Boulangerie du Clain\"", export);
@@ -196,16 +192,16 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task LetTheOwnerKeepTheIdentityUpToDateBetweenCampaigns()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        var reader = await Boulangerie.SignedInAsync(Factory, Boulangerie.Reader);
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed)));
 
         var page = await PageAsync(owner, "organisation/profil");
-        var saved = await owner.SubmitAsync("/t/grand-poitiers/organisation/profil", new()
+        var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
             ["Input.Name"] = "Boulangerie du Clain et fils", ["Input.Kind"] = "Entreprise", ["Input.Headcount"] = "From10To49", ["Input.Answers[flotte]"] = "NON",
         });
-        var byReader = await reader.SubmitAsync("/t/grand-poitiers/organisation/profil", new() { ["Input.Name"] = "Autre nom", ["Input.Kind"] = "Entreprise" });
+        var byReader = await reader.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new() { ["Input.Name"] = "Autre nom", ["Input.Kind"] = "Entreprise" });
 
         Assert.Contains("Les questions sur votre activité viennent avec la prochaine campagne", page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -218,21 +214,21 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
     {
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
-        await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
         await InTerritoryAsync(async db =>
         {
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine" });
             return await db.SaveChangesAsync();
         });
-        var editor = await Boulangerie.SignedInAsync(_factory, Boulangerie.Editor);
+        var editor = await Boulangerie.SignedInAsync(Factory, Boulangerie.Editor);
 
-        var export = await owner.GetStringAsync("/t/grand-poitiers/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
-        var byEditor = await editor.GetAsync("/t/grand-poitiers/organisation/donnees", TestContext.Current.CancellationToken);
-        var mistyped = await (await owner.SubmitAsync("/t/grand-poitiers/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie" }))
+        var export = await owner.GetStringAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
+        var byEditor = await editor.GetAsync($"/t/{TestTerritories.First}/organisation/donnees", TestContext.Current.CancellationToken);
+        var mistyped = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var kept = await InTerritoryAsync(db => db.Organisations.CountAsync());
-        var deleted = await owner.SubmitAsync("/t/grand-poitiers/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie du Clain" });
+        var deleted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie du Clain" });
 
         Assert.Contains("\"nodeId\": \"assett_1.1.1.1\"", export);
         Assert.Contains(Boulangerie.Editor, export);
@@ -253,9 +249,9 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task AskToAcceptTheTerritorysCharterBeforeTheQuestionnaire()
     {
-        await _factory.InTerritoryAsync("grand-poitiers", async db =>
+        await Factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
-            var territory = await db.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers");
+            var territory = await db.Tenants.SingleAsync(t => t.Identifier == TestTerritories.First);
             territory.Settings = new Data.Tenants.TenantSettings
             {
                 BaseReferential = territory.Settings.BaseReferential, CurrentReferentialVersionId = territory.Settings.CurrentReferentialVersionId,
@@ -263,17 +259,17 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
             };
             return await db.SaveChangesAsync();
         });
-        var reader = await Boulangerie.SignedInAsync(_factory, Boulangerie.Reader);
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var reader = await Boulangerie.SignedInAsync(Factory, Boulangerie.Reader);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
-        var before = await owner.GetAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+        var before = await owner.GetAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
         var charter = await PageAsync(owner, "organisation/charte");
         var readerPage = await PageAsync(reader, "organisation/charte");
-        var byReader = await reader.SubmitAsync("/t/grand-poitiers/organisation/charte", []);
-        var accepted = await owner.SubmitAsync("/t/grand-poitiers/organisation/charte", []);
-        var after = await owner.GetAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+        var byReader = await reader.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", []);
+        var accepted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", []);
+        var after = await owner.GetAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
 
-        Assert.Equal("/t/grand-poitiers/organisation/charte", before.Headers.Location?.OriginalString);
+        Assert.Equal($"/t/{TestTerritories.First}/organisation/charte", before.Headers.Location?.OriginalString);
         Assert.Contains("Nous nous engageons à progresser chaque année.", charter);
         Assert.Contains("La personne responsable de votre organisation doit d’abord accepter la charte.", readerPage);
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
@@ -289,7 +285,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
     {
         await InTerritoryAsync(async db =>
         {
-            // Last year's campaign on today's version, answered; this year's on a version without Grand Poitiers' local measure 1.L1.
+            // Last year's campaign on today's version, answered; this year's on a version without the territory's local measure 1.L1.
             var current = await db.ReferentialVersions.SingleAsync();
             var lastYear = new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 15), ClosesOn = new(2026, 6, 30), ReferentialVersionId = current.Id, State = CampaignState.Closed };
             var answered = new Assessment { Id = Guid.NewGuid(), OrganisationId = _organisation.Id, CampaignId = lastYear.Id, State = AssessmentState.Submitted };
@@ -306,7 +302,7 @@ public sealed class JourneyShould(PostgresServer server) : IAsyncLifetime
                 db.TaskStatuses.Add(new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = answered.Id, NodeId = node, Status = new("fait", 1), UpdatedBy = Boulangerie.Owner });
             return await db.SaveChangesAsync();
         });
-        var owner = await Boulangerie.SignedInAsync(_factory, Boulangerie.Owner);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
 
         var home = await PageAsync(owner, "evaluation");
 

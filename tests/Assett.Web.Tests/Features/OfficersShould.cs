@@ -11,17 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An officer joins the territory by the invitation of the configuration, then invites an organisation's contact.</summary>
-public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifetime
+public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
-    public async ValueTask InitializeAsync() => _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
-
-    private HttpClient NewBrowser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient NewBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
 
@@ -32,14 +26,14 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         {
             db.Invitations.Add(new Invitation
             {
-                Id = Guid.NewGuid(), Email = "chargee@grand-poitiers.example", Role = MembershipRole.OfficerAdmin, TokenHash = hash,
+                Id = Guid.NewGuid(), Email = "chargee@territoire.example", Role = MembershipRole.OfficerAdmin, TokenHash = hash,
                 ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "tenants-config",
             });
             return await db.SaveChangesAsync();
         });
         var officer = NewBrowser();
-        var joinPage = await officer.GetStringAsync($"/t/grand-poitiers/invitation?code={token}", TestContext.Current.CancellationToken);
-        var joined = await SubmitAsync(officer, $"/t/grand-poitiers/invitation?code={token}", new() { ["Password"] = "Clé-Secrète-2026" });
+        var joinPage = await officer.GetStringAsync($"/t/{TestTerritories.First}/invitation?code={token}", TestContext.Current.CancellationToken);
+        var joined = await SubmitAsync(officer, $"/t/{TestTerritories.First}/invitation?code={token}", new() { ["Password"] = "Clé-Secrète-2026" });
         return (officer, joinPage, joined);
     }
 
@@ -48,7 +42,7 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
     {
         var (officer, joinPage, joined) = await JoinAsOfficerAsync();
 
-        var invited = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
+        var invited = await (await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/invitations", new()
         {
             ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "732 829 320 00074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "contact@atelier.example",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -56,21 +50,21 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         var link = new Uri(InvitationLink().Match(mail.TextBody).Value).PathAndQuery;
         var contact = await SubmitAsync(NewBrowser(), link, new() { ["Password"] = "Mot-De-Passe-2026" });
 
-        Assert.Contains("Rejoindre l’équipe de Grand Poitiers", joinPage);
+        Assert.Contains($"Rejoindre l’équipe de {TestTerritories.FirstName}", joinPage);
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         Assert.Contains("Invitation envoyée à contact@atelier.example", invited);
         Assert.Contains("<td>Atelier du Clain</td><td>contact@atelier.example</td>", invited);
         Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
         var roles = await InTerritoryAsync(db => db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
             .OrderBy(x => x.Email).Select(x => $"{x.Email} {x.Role}").ToListAsync());
-        Assert.Equal(["chargee@grand-poitiers.example OfficerAdmin", "contact@atelier.example OrganisationOwner"], roles);
+        Assert.Equal(["chargee@territoire.example OfficerAdmin", "contact@atelier.example OrganisationOwner"], roles);
     }
 
     [Fact]
     public async Task AskTheOwnerWhenSomebodyElseWouldJoinAnOrganisationThatHasOne()
     {
         var (officer, _, _) = await JoinAsOfficerAsync();
-        await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
+        await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/invitations", new()
         {
             ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "73282932000074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "contact@atelier.example",
         });
@@ -78,13 +72,13 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         await SubmitAsync(NewBrowser(), new Uri(InvitationLink().Match(invitation.TextBody).Value).PathAndQuery, new() { ["Password"] = "Mot-De-Passe-2026" });
 
         // The officer invites someone else for the same SIRET, then a stranger registers it again.
-        var again = await (await SubmitAsync(officer, "/t/grand-poitiers/territoire/invitations", new()
+        var again = await (await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/invitations", new()
         {
             ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "73282932000074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "nouveau@atelier.example",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var registered = await (await SubmitAsync(NewBrowser(), "/t/grand-poitiers/inscription", new()
+        var registered = await (await SubmitAsync(NewBrowser(), $"/t/{TestTerritories.First}/inscription", new()
         {
-            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Atelier du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "86194",
+            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Atelier du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = TestTerritories.FirstCommune,
             ["Input.Email"] = "inconnu@exemple.fr", ["Input.Password"] = "Mot-De-Passe-2026",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var toOwner = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "contact@atelier.example" && m.Subject.StartsWith("Demande"))
@@ -95,7 +89,7 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
         Assert.Equal(2, toOwner.Count);
         Assert.Contains("propose d’ajouter nouveau@atelier.example", toOwner[0]);
         Assert.Contains("inconnu@exemple.fr a voulu inscrire Atelier du Clain", toOwner[1]);
-        Assert.Contains("/t/grand-poitiers/organisation/equipe", toOwner[1]);
+        Assert.Contains($"/t/{TestTerritories.First}/organisation/equipe", toOwner[1]);
         // Nobody is let in, and nobody but the contact owns the organisation.
         Assert.Equal(0, await InTerritoryAsync(db => db.Invitations.CountAsync(i => i.OrganisationId != null && i.Email != "contact@atelier.example")));
         Assert.False(await InTerritoryAsync(db => db.Users.AnyAsync(u => u.Email == "inconnu@exemple.fr")));
@@ -107,21 +101,21 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
     {
         var (officer, _, _) = await JoinAsOfficerAsync();
         var owner = NewBrowser();
-        await SubmitAsync(owner, "/t/grand-poitiers/inscription", new()
+        await SubmitAsync(owner, $"/t/{TestTerritories.First}/inscription", new()
         {
             ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Scierie de Lussac", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "hors-territoire",
             ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
         });
         await InTerritoryAsync(db => db.Users.Where(u => u.Email == "scierie@lussac.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
-        await SubmitAsync(owner, "/t/grand-poitiers/connexion", new() { ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026" });
+        await SubmitAsync(owner, $"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026" });
 
-        var beforeApproval = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
-        var asked = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@grand-poitiers.example" && m.Subject.StartsWith("Inscription à valider")));
-        var pending = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
+        var beforeApproval = await owner.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
+        var asked = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@territoire.example" && m.Subject.StartsWith("Inscription à valider")));
+        var pending = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
         var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
-        await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() });
-        var approved = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
-        var afterApproval = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() });
+        var approved = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
+        var afterApproval = await owner.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, beforeApproval.StatusCode);
         Assert.Contains("Scierie de Lussac", asked.TextBody);
@@ -136,17 +130,17 @@ public sealed partial class OfficersShould(PostgresServer server) : IAsyncLifeti
     public async Task DeleteARefusedRegistrationAndTellItsContact()
     {
         var (officer, _, _) = await JoinAsOfficerAsync();
-        await SubmitAsync(NewBrowser(), "/t/grand-poitiers/inscription", new()
+        await SubmitAsync(NewBrowser(), $"/t/{TestTerritories.First}/inscription", new()
         {
             ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Scierie de Lussac", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "hors-territoire",
             ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
         });
         var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
 
-        await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
-        var refused = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
-        var again = await SubmitAsync(officer, "/t/grand-poitiers/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
-        var told = await officer.GetStringAsync("/t/grand-poitiers/territoire/inscriptions", TestContext.Current.CancellationToken);
+        await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
+        var refused = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
+        var again = await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
+        var told = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
 
         Assert.Contains("L’inscription de Scierie de Lussac est refusée.", refused);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);

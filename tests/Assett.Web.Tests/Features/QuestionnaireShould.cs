@@ -9,24 +9,19 @@ namespace Assett.Web.Tests.Features;
 /// The questionnaire through the real pages: answering a measure without JavaScript, the autosave
 /// handler, concurrent edits of the same task by two colleagues, the task's history, and the results.
 /// </summary>
-public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
+public sealed class QuestionnaireShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
-        await Boulangerie.SeedAsync(_factory);
+        await Boulangerie.SeedAsync(Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
-
-    private Task<HttpClient> SignedInAsync(string email) => Boulangerie.SignedInAsync(_factory, email);
+    private Task<HttpClient> SignedInAsync(string email) => Boulangerie.SignedInAsync(Factory, email);
 
     private static Task<HttpResponseMessage> AutosaveAsync(HttpClient browser, string nodeId, string status, uint seenVersion, string? comment = null) =>
-        browser.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        browser.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
         {
             ["NodeId"] = nodeId, ["Status"] = status, ["SeenVersion"] = seenVersion.ToString(), ["Comment"] = comment ?? "",
         });
@@ -39,7 +34,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     {
         var owner = await SignedInAsync(Boulangerie.Owner);
 
-        var response = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        var response = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
             ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "detaille", ["Answers[0].SeenVersion"] = "0",
             ["Answers[0].FaitPercent"] = "80", ["Answers[0].ProgrammePercent"] = "50", ["Answers[0].Comment"] = "Presque tout",
@@ -65,7 +60,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Le commentaire tient en 2\u202F000 caractères au plus ; celui-ci en compte 10\u202F000.", await MessageOfAsync(response));
         Assert.Equal(0, await InTerritoryAsync(db => db.TaskStatuses.CountAsync()));
-        Assert.Contains("maxlength=\"2000\"", await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken));
+        Assert.Contains("maxlength=\"2000\"", await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -73,9 +68,9 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     {
         var owner = await SignedInAsync(Boulangerie.Owner);
 
-        var home = await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+        var home = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken);
 
-        Assert.Contains("Boulangerie du Clain – Campagne 2027", home);
+        Assert.Contains($"Boulangerie du Clain – {TestTerritories.Campaign}", home);
         Assert.Contains("Commencer : 1.1 S’engager et organiser la démarche".Replace('’', '\''), home.Replace("&#x27;", "'"));
         Assert.Contains("<strong>0</strong> actions renseignées", home);
         Assert.Equal(1, await InTerritoryAsync(db => db.Assessments.CountAsync()));
@@ -85,15 +80,15 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     public async Task SaveAWholeMeasureWithoutJavaScriptThenScoreIt()
     {
         var owner = await SignedInAsync(Boulangerie.Owner);
-        var page = await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
+        var page = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
 
-        var saved = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
             ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = "0",
             ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Comment"] = "En janvier",
         });
-        var after = await owner.GetStringAsync("/t/grand-poitiers/evaluation/1.1", TestContext.Current.CancellationToken);
-        var results = await owner.GetStringAsync("/t/grand-poitiers/resultats", TestContext.Current.CancellationToken);
+        var after = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
+        var results = await owner.GetStringAsync($"/t/{TestTerritories.First}/resultats", TestContext.Current.CancellationToken);
 
         Assert.Contains("name=\"Answers[0].Status\" value=\"fait\"", page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -113,7 +108,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
     {
         var owner = await SignedInAsync(Boulangerie.Owner);
         var editor = await SignedInAsync(Boulangerie.Editor);
-        await owner.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+        await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken);
 
         var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
         var saved = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
@@ -139,7 +134,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
 
         var byReader = await AutosaveAsync(reader, "assett_1.1.1.1", "fait", 0);
         var unknown = await AutosaveAsync(owner, "assett_9.9.9.9", "fait", 0);
-        var badSplit = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1?handler=Task", new()
+        var badSplit = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
         {
             ["NodeId"] = "assett_1.1.1.1", ["Status"] = "detaille", ["FaitPercent"] = "80", ["ProgrammePercent"] = "40", ["SeenVersion"] = "0",
         });
@@ -160,7 +155,7 @@ public sealed class QuestionnaireShould(PostgresServer server) : IAsyncLifetime
         var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetUInt32();
         await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", version); // after the owner's page was shown
 
-        var posted = await owner.SubmitAsync("/t/grand-poitiers/evaluation/1.1", new()
+        var posted = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
             ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = version.ToString(), ["Answers[0].Original"] = "fait|||",
             ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Original"] = "|||",

@@ -16,26 +16,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>Reminders of the open campaign, through the outbox, exactly once per organisation, kind and occurrence.</summary>
-public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
+public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
 {
-    private AssettWebFactory _factory = null!;
     private Guid _campaign;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         _campaign = await InTerritoryAsync(async db =>
         {
-            var campaign = await db.Campaigns.SingleAsync(c => c.Name == "Campagne 2027");
+            var campaign = await db.Campaigns.SingleAsync(c => c.Name == TestTerritories.Campaign);
             campaign.State = CampaignState.Open;
             await db.SaveChangesAsync();
             return campaign.Id;
         });
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
     [Fact]
     public async Task QueueEachReminderOnceWhenTheJobRunsTwiceOrOnTwoWorkersAtOnce()
@@ -49,8 +45,8 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(2, first.Sum());
         Assert.Equal(0, again);
         Assert.Equal(["contact@invitee.example", "owner@started.example"], mails.Select(m => m.ToAddress));
-        Assert.Equal("Rappel : Grand Poitiers vous invite à rejoindre Assett", mails[0].Subject);
-        Assert.Equal("Votre autoévaluation Campagne 2027 est commencée", mails[1].Subject);
+        Assert.Equal($"Rappel : {TestTerritories.FirstName} vous invite à rejoindre Assett", mails[0].Subject);
+        Assert.Equal($"Votre autoévaluation {TestTerritories.Campaign} est commencée", mails[1].Subject);
         Assert.All(mails, m => Assert.StartsWith($"reminder:{_campaign}:", m.UniqueKey));
     }
 
@@ -77,7 +73,7 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         await SeedCohortAsync();
         await RunJobAsync();
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "contact@invitee.example"));
-        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/t/grand-poitiers/invitation\?code=(\S+)").Groups[1].Value;
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, $@"/t/{TestTerritories.First}/invitation\?code=(\S+)").Groups[1].Value;
 
         var stored = await InTerritoryAsync(db => db.Invitations.SingleAsync(i => i.Email == "contact@invitee.example"));
 
@@ -90,16 +86,16 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
         await SeedCohortAsync();
         await RunJobAsync();
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "owner@started.example"));
-        var path = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/t/grand-poitiers/rappels/arret\?code=\S+").Value;
-        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var path = System.Text.RegularExpressions.Regex.Match(mail.TextBody, $@"/t/{TestTerritories.First}/rappels/arret\?code=\S+").Value;
+        var browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var page = await browser.GetStringAsync(path, TestContext.Current.CancellationToken);
-        var elsewhere = await browser.GetAsync(path.Replace("grand-poitiers", "toulouse-metropole"), TestContext.Current.CancellationToken);
+        var elsewhere = await browser.GetAsync(path.Replace(TestTerritories.First, TestTerritories.Second), TestContext.Current.CancellationToken);
         var tampered = await browser.GetAsync(path[..^4] + "AAAA", TestContext.Current.CancellationToken);
         var stopped = await browser.SubmitAsync(path, new() { ["Code"] = Uri.UnescapeDataString(path[(path.IndexOf("code=") + 5)..]) });
         var nextWeek = await QueueAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
 
-        Assert.Contains("Les rappels de « Campagne 2027 » s’arrêteront pour Atelier commencé", page);
+        Assert.Contains($"Les rappels de « {TestTerritories.Campaign} » s’arrêteront pour Atelier commencé", page);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
         Assert.Contains("ne recevra plus de rappel", await stopped.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -125,52 +121,52 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task RegisterEachTerritorysRemindersInItsTimeZoneAndRemoveThemWhenItsScheduleGoes()
     {
-        var schedules = _factory.Services.GetRequiredService<TenantSchedules>();
+        var schedules = Factory.Services.GetRequiredService<TenantSchedules>();
         await schedules.SyncAsync(TestContext.Current.CancellationToken);
         var registered = RecurringJobs();
-        await using (var admin = AssettDbContextOptions.Create(_factory.Services.GetRequiredService<AssettDatabase>().AdminConnectionString))
+        await using (var admin = AssettDbContextOptions.Create(Factory.Services.GetRequiredService<AssettDatabase>().AdminConnectionString))
         {
-            var toulouse = await admin.Tenants.SingleAsync(t => t.Identifier == "toulouse-metropole", TestContext.Current.CancellationToken);
-            toulouse.Settings = new TenantSettings
+            var second = await admin.Tenants.SingleAsync(t => t.Identifier == TestTerritories.Second, TestContext.Current.CancellationToken);
+            second.Settings = new TenantSettings
             {
-                BaseReferential = toulouse.Settings.BaseReferential, CurrentReferentialVersionId = toulouse.Settings.CurrentReferentialVersionId,
-                ReportSchedule = toulouse.Settings.ReportSchedule, Charter = toulouse.Settings.Charter, ReminderSchedule = null,
+                BaseReferential = second.Settings.BaseReferential, CurrentReferentialVersionId = second.Settings.CurrentReferentialVersionId,
+                ReportSchedule = second.Settings.ReportSchedule, Charter = second.Settings.Charter, ReminderSchedule = null,
             };
             await admin.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
         await schedules.SyncAsync(TestContext.Current.CancellationToken);
 
-        var mayotte = registered.Single(j => j.Id == "reminders:centre-ouest-mayotte");
-        Assert.Equal(7, registered.Count(j => j.Id.StartsWith("reminders:")));
-        Assert.Equal(("0 9 * * 1", "Indian/Mayotte"), (mayotte.Cron, mayotte.TimeZoneId));
-        Assert.Equal("Europe/Paris", registered.Single(j => j.Id == "reminders:grand-poitiers").TimeZoneId);
-        Assert.DoesNotContain(RecurringJobs(), j => j.Id == "reminders:toulouse-metropole");
-        Assert.Contains(RecurringJobs(), j => j.Id == "reminders:grand-poitiers");
+        var overseas = registered.Single(j => j.Id == $"reminders:{TestTerritories.Overseas}");
+        Assert.Equal(TestTerritories.All.Count, registered.Count(j => j.Id.StartsWith("reminders:")));
+        Assert.Equal(("0 9 * * 1", "Indian/Mayotte"), (overseas.Cron, overseas.TimeZoneId));
+        Assert.Equal("Europe/Paris", registered.Single(j => j.Id == $"reminders:{TestTerritories.First}").TimeZoneId);
+        Assert.DoesNotContain(RecurringJobs(), j => j.Id == $"reminders:{TestTerritories.Second}");
+        Assert.Contains(RecurringJobs(), j => j.Id == $"reminders:{TestTerritories.First}");
     }
 
     private List<Hangfire.Storage.RecurringJobDto> RecurringJobs()
     {
-        using var connection = _factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        using var connection = Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
         return connection.GetRecurringJobs();
     }
 
     private async Task<int> RunJobAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync("grand-poitiers", TestContext.Current.CancellationToken);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(TestTerritories.First, TestContext.Current.CancellationToken);
     }
 
     private async Task<int> QueueAsync(DateOnly occurrence)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var territory = await scope.ServiceProvider.GetRequiredService<Assett.Tenancy.ITenantStore>().FindByIdentifierAsync("grand-poitiers");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var territory = await scope.ServiceProvider.GetRequiredService<Assett.Tenancy.ITenantStore>().FindByIdentifierAsync(TestTerritories.First);
         using var current = scope.ServiceProvider.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
         return await scope.ServiceProvider.GetRequiredService<Reminders>().QueueAsync(territory!, occurrence, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
     }
 
     /// <summary>
     /// One organisation invited and not registered, one started, one registered and not started, one
-    /// submitted; and Toulouse's own started organisation, which Grand Poitiers' job must not touch.
+    /// submitted; and the second territory's own started organisation, which the first's job must not touch.
     /// </summary>
     private async Task SeedCohortAsync()
     {
@@ -188,9 +184,9 @@ public sealed class RemindersShould(PostgresServer server) : IAsyncLifetime
             await AddOwnerAsync(db, Organisation("Atelier transmis"), "owner@submitted.example", AssessmentState.Submitted);
             return await db.SaveChangesAsync();
         });
-        await _factory.InTerritoryAsync("toulouse-metropole", async db =>
+        await Factory.InTerritoryAsync(TestTerritories.Second, async db =>
         {
-            await AddOwnerAsync(db, Organisation("Toulousain"), "owner@toulouse.example", AssessmentState.InProgress);
+            await AddOwnerAsync(db, Organisation("Voisin du Sud"), "owner@sud.example", AssessmentState.InProgress);
             return await db.SaveChangesAsync();
         });
     }

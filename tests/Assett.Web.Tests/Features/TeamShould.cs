@@ -13,15 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assett.Web.Tests.Features;
 
 /// <summary>An owner invites a colleague; the single-use, expiring link lets the colleague join.</summary>
-public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
+public sealed partial class TeamShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Password = "Clé-Secrète-2026";
-    private AssettWebFactory _factory = null!;
     private Guid _organisationId;
 
-    public async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new AssettWebFactory(await server.CreateDatabaseAsync());
         var owner = await CreateUserAsync("gerante@boulangerie.example");
         var editor = await CreateUserAsync("vendeur@boulangerie.example");
         await InTerritoryAsync(async db =>
@@ -36,25 +34,23 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<Guid> CreateUserAsync(string email)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true };
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
         return user.Id;
     }
 
-    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => _factory.InTerritoryAsync("grand-poitiers", work);
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
 
-    private HttpClient NewBrowser() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient NewBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
 
     private static async Task<HttpClient> SignedInAsync(HttpClient browser, string email)
     {
-        var response = await SubmitAsync(browser, "/t/grand-poitiers/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var response = await SubmitAsync(browser, $"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }
@@ -63,14 +59,14 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
     public async Task LetTheOwnerInviteAColleagueWhoJoinsOnceWithTheLink()
     {
         var owner = await SignedInAsync(NewBrowser(), "gerante@boulangerie.example");
-        var sent = await (await SubmitAsync(owner, "/t/grand-poitiers/organisation/equipe", new() { ["Email"] = "Comptable@Boulangerie.example", ["Role"] = "OrganisationReader" }))
+        var sent = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe", new() { ["Email"] = "Comptable@Boulangerie.example", ["Role"] = "OrganisationReader" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
         var link = new Uri(InvitationLink().Match(mail.TextBody).Value).PathAndQuery;
 
         var colleague = NewBrowser();
         var joined = await SubmitAsync(colleague, link, new() { ["Password"] = "Mot-De-Passe-2026" });
-        var team = await owner.GetStringAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var team = await owner.GetStringAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
         var reused = await NewBrowser().GetStringAsync(link, TestContext.Current.CancellationToken);
 
         Assert.Contains("Invitation envoyée à comptable@boulangerie.example", sent);
@@ -97,7 +93,7 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        var page = await NewBrowser().GetStringAsync($"/t/grand-poitiers/invitation?code={token}", TestContext.Current.CancellationToken);
+        var page = await NewBrowser().GetStringAsync($"/t/{TestTerritories.First}/invitation?code={token}", TestContext.Current.CancellationToken);
 
         Assert.Contains("Invitation non valable", page);
         Assert.Contains("Cette invitation n’est plus valable", page);
@@ -108,7 +104,7 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
     {
         var editor = await SignedInAsync(NewBrowser(), "vendeur@boulangerie.example");
 
-        var response = await editor.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var response = await editor.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Accès refusé", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -117,10 +113,10 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task SendAnonymousVisitorsToTheSignInPage()
     {
-        var response = await NewBrowser().GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var response = await NewBrowser().GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/t/grand-poitiers/connexion?ReturnUrl=", response.Headers.Location?.ToString());
+        Assert.StartsWith($"http://localhost/t/{TestTerritories.First}/connexion?ReturnUrl=", response.Headers.Location?.ToString());
     }
 
     private Task<Guid> MembershipOfAsync(string email) => InTerritoryAsync(db => db.Memberships
@@ -132,13 +128,13 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
         var owner = await SignedInAsync(NewBrowser(), "gerante@boulangerie.example");
         var (me, colleague) = (await MembershipOfAsync("gerante@boulangerie.example"), await MembershipOfAsync("vendeur@boulangerie.example"));
 
-        var leaving = await (await SubmitAsync(owner, $"/t/grand-poitiers/organisation/equipe?handler=Remove&id={me}", []))
+        var leaving = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={me}", []))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var steppingDown = await (await SubmitAsync(owner, $"/t/grand-poitiers/organisation/equipe?handler=Role&id={me}", new() { ["role"] = "OrganisationReader" }))
+        var steppingDown = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={me}", new() { ["role"] = "OrganisationReader" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var handedOver = await SubmitAsync(owner, $"/t/grand-poitiers/organisation/equipe?handler=Role&id={colleague}", new() { ["role"] = "OrganisationOwner" });
-        var left = await SubmitAsync(owner, $"/t/grand-poitiers/organisation/equipe?handler=Remove&id={me}", []);
-        var afterwards = await owner.GetAsync("/t/grand-poitiers/organisation/equipe", TestContext.Current.CancellationToken);
+        var handedOver = await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={colleague}", new() { ["role"] = "OrganisationOwner" });
+        var left = await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={me}", []);
+        var afterwards = await owner.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
 
         Assert.Contains("L’organisation garde toujours une personne responsable", leaving);
         Assert.Contains("L’organisation garde toujours une personne responsable", steppingDown);
@@ -154,9 +150,9 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
     {
         var editor = await SignedInAsync(NewBrowser(), "vendeur@boulangerie.example");
         var owner = await MembershipOfAsync("gerante@boulangerie.example");
-        var page = await editor.GetStringAsync("/t/grand-poitiers/evaluation", TestContext.Current.CancellationToken);
+        var page = await editor.GetStringAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken);
 
-        var removing = await editor.PostAsync($"/t/grand-poitiers/organisation/equipe?handler=Remove&id={owner}",
+        var removing = await editor.PostAsync($"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={owner}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, removing.StatusCode);
@@ -174,9 +170,9 @@ public sealed partial class TeamShould(PostgresServer server) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        var refused = await (await SubmitAsync(owner, "/t/grand-poitiers/mon-compte?handler=Delete", new() { ["Confirmation"] = "gerante@boulangerie.example" }))
+        var refused = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new() { ["Confirmation"] = "gerante@boulangerie.example" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var deleted = await SubmitAsync(editor, "/t/grand-poitiers/mon-compte?handler=Delete", new() { ["Confirmation"] = "vendeur@boulangerie.example" });
+        var deleted = await SubmitAsync(editor, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new() { ["Confirmation"] = "vendeur@boulangerie.example" });
 
         Assert.Contains("Vous êtes la seule personne responsable de Boulangerie du Clain", refused);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);

@@ -27,7 +27,7 @@ public sealed class WorkerModeShould(PostgresServer server)
         using var worker = Start(database, port);
         try
         {
-            await WaitForAsync(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reminders:grand-poitiers'", worker);
+            await WaitForAsync(database, $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reminders:{TestTerritories.First}'", worker);
             // Registered after the territories' jobs: triggering it before it exists would do nothing.
             await WaitForAsync(database, $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = '{TenantSchedules.HousekeepingJob}'", worker);
             var options = new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false };
@@ -58,7 +58,8 @@ public sealed class WorkerModeShould(PostgresServer server)
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ConnectionStrings__Assett"] = database.AppConnectionString,
-                ["ConnectionStrings__AssettAdmin"] = database.AdminConnectionString, ["Logging__LogLevel__Default"] = "Warning",
+                ["ConnectionStrings__AssettAdmin"] = database.AdminConnectionString, ["Assett__TenantsConfig"] = TestTerritories.Folder,
+                ["Logging__LogLevel__Default"] = "Warning",
             },
         };
         var process = Process.Start(start)!;
