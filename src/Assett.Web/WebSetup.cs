@@ -95,7 +95,7 @@ public static class WebSetup
         // host filtering, so that a load balancer may probe an instance by its address.
         app.UseHealthChecks("/health");
         app.UseKnownHosts(app.Configuration, app.Environment);
-        app.UseRateLimiter(TokenRequestLimit());
+        app.UseRateLimiter(TokenRequestLimit(app.Configuration.GetValue("Api:TokenRequestWindow", TimeSpan.FromMinutes(1))));
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
@@ -116,17 +116,17 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Against guessing client secrets: 20 token requests a minute per address is plenty for a real client. Before
+    /// Against guessing client secrets: 20 token requests a minute (<c>Api:TokenRequestWindow</c>) per address is plenty for a real client. Before
     /// authentication, because OpenIddict checks credentials there, before any endpoint runs; the token endpoint has
     /// one address (/t/{slug}/connect/… is no route), so its path names it.
     /// </summary>
-    private static RateLimiterOptions TokenRequestLimit() => new()
+    private static RateLimiterOptions TokenRequestLimit(TimeSpan window) => new()
     {
         RejectionStatusCode = StatusCodes.Status429TooManyRequests,
         GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             context.Request.Path.StartsWithSegments(ApiSetup.TokenEndpoint)
                 ? RateLimitPartition.GetFixedWindowLimiter($"token:{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = window, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("unlimited")),
     };
 
