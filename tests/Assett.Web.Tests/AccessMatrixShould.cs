@@ -185,17 +185,17 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             .Distinct().ToList();
         var failures = new List<string>();
         foreach (var persona in Everyone)
-        foreach (var (host, path, territory) in requests)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = host } };
-            var response = await _clients[persona].SendAsync(request, TestContext.Current.CancellationToken);
-            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            // A page shows its territory's data; the API its token's, and nothing without one.
-            var allowed = territory ?? (persona == Persona.OtherTenantClient ? TestTerritories.Second : null);
-            var leaked = Markers.Where(m => m.Key != allowed).SelectMany(m => m.Value).Where(body.Contains).ToList();
-            if ((int)response.StatusCode >= 500) failures.Add($"{persona} {host}{path}: {(int)response.StatusCode}");
-            if (leaked.Count > 0) failures.Add($"{persona} {host}{path}: shows {string.Join(", ", leaked)}");
-        }
+            foreach (var (host, path, territory) in requests)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Host = host } };
+                var response = await _clients[persona].SendAsync(request, TestContext.Current.CancellationToken);
+                var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                // A page shows its territory's data; the API its token's, and nothing without one.
+                var allowed = territory ?? (persona == Persona.OtherTenantClient ? TestTerritories.Second : null);
+                var leaked = Markers.Where(m => m.Key != allowed).SelectMany(m => m.Value).Where(body.Contains).ToList();
+                if ((int)response.StatusCode >= 500) failures.Add($"{persona} {host}{path}: {(int)response.StatusCode}");
+                if (leaked.Count > 0) failures.Add($"{persona} {host}{path}: shows {string.Join(", ", leaked)}");
+            }
         Assert.True(requests.Count > 400, $"{requests.Count} addresses");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
     }
@@ -215,8 +215,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     private static IEnumerable<(string Host, string Path, string? Territory)> ApiAddresses(string path)
     {
         foreach (var host in new[] { "localhost", $"{TestTerritories.First}.assett.localhost", $"{TestTerritories.Second}.assett.localhost" })
-        foreach (var spelling in new[] { path, path + "/", path.ToUpperInvariant(), "/api/./" + path["/api/".Length..] })
-            yield return (host, spelling, null);
+            foreach (var spelling in new[] { path, path + "/", path.ToUpperInvariant(), "/api/./" + path["/api/".Length..] })
+                yield return (host, spelling, null);
         foreach (var slug in Markers.Keys)
             yield return ("localhost", $"/t/{slug}{path}", null);
     }

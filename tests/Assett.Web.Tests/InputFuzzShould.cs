@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -136,13 +135,13 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
                 var names = fields.Union(defaults.Select(d => d.Key)).Where(n => n != "__RequestVerificationToken")
                     .Where(n => !Regex.IsMatch(n, @"\[[1-9]\d*\]")).Distinct().ToList(); // a list's first item stands for the others
                 foreach (var name in names)
-                foreach (var value in Values)
-                {
-                    var body = defaults.Where(d => d.Key != name).Append(new(name, value)).Append(new("__RequestVerificationToken", token)).ToList();
-                    // A post taken in changes what the page holds (a version, a list): the next one starts from the page anew.
-                    if (await PostAsync(client, action, body, $"{action} {name}={Describe(value)}"))
-                        (defaults, token) = await DefaultsAsync(client, path, action, visitor);
-                }
+                    foreach (var value in Values)
+                    {
+                        var body = defaults.Where(d => d.Key != name).Append(new(name, value)).Append(new("__RequestVerificationToken", token)).ToList();
+                        // A post taken in changes what the page holds (a version, a list): the next one starts from the page anew.
+                        if (await PostAsync(client, action, body, $"{action} {name}={Describe(value)}"))
+                            (defaults, token) = await DefaultsAsync(client, path, action, visitor);
+                    }
             }
         }
         var statuses = string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
@@ -160,8 +159,8 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
             var (path, visitor) = Pages[endpoint.RoutePattern.RawText!];
             var names = QueryParameters(ModelOf(endpoint)).Append("handler").Distinct().ToList();
             foreach (var name in names)
-            foreach (var value in Values)
-                await GetAsync(_clients[visitor], $"{Resolve(path)}?{name}={Uri.EscapeDataString(value)}", $"{path}?{name}={Describe(value)}");
+                foreach (var value in Values)
+                    await GetAsync(_clients[visitor], $"{Resolve(path)}?{name}={Uri.EscapeDataString(value)}", $"{path}?{name}={Describe(value)}");
             if (path.Contains("/evaluation/1.1"))
                 foreach (var value in InPath(Values))
                     await GetAsync(_clients[visitor], path.Replace("1.1", Uri.EscapeDataString(value)), $"{path} mesure={Describe(value)}");
@@ -177,26 +176,26 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken));
         var parameters = 0;
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
-        foreach (var operation in path.Value.EnumerateObject())
-        foreach (var parameter in operation.Value.TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [])
-        {
-            parameters++;
-            var name = parameter.GetProperty("name").GetString()!;
-            var inPath = parameter.GetProperty("in").GetString() == "path";
-            foreach (var value in inPath ? InPath(Values) : Values)
-            {
-                var address = inPath
-                    ? path.Name.Replace($"{{{name}}}", Uri.EscapeDataString(value.Length == 0 ? " " : value))
-                    : Regex.Replace(path.Name, @"\{[^}]+\}", Guid.NewGuid().ToString()) + $"?{name}={Uri.EscapeDataString(value)}";
-                var response = await client.GetAsync(address, TestContext.Current.CancellationToken);
-                _requests++;
-                var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-                if ((int)response.StatusCode >= 500) _failures.Add($"{path.Name} {name}={Describe(value)}: {(int)response.StatusCode} {Excerpt(text)}");
-                else if (response.StatusCode == HttpStatusCode.BadRequest
-                         && (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains("Requête invalide")))
-                    _failures.Add($"{path.Name} {name}={Describe(value)}: 400 without a French problem document: {Excerpt(text)}");
-            }
-        }
+            foreach (var operation in path.Value.EnumerateObject())
+                foreach (var parameter in operation.Value.TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [])
+                {
+                    parameters++;
+                    var name = parameter.GetProperty("name").GetString()!;
+                    var inPath = parameter.GetProperty("in").GetString() == "path";
+                    foreach (var value in inPath ? InPath(Values) : Values)
+                    {
+                        var address = inPath
+                            ? path.Name.Replace($"{{{name}}}", Uri.EscapeDataString(value.Length == 0 ? " " : value))
+                            : Regex.Replace(path.Name, @"\{[^}]+\}", Guid.NewGuid().ToString()) + $"?{name}={Uri.EscapeDataString(value)}";
+                        var response = await client.GetAsync(address, TestContext.Current.CancellationToken);
+                        _requests++;
+                        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                        if ((int)response.StatusCode >= 500) _failures.Add($"{path.Name} {name}={Describe(value)}: {(int)response.StatusCode} {Excerpt(text)}");
+                        else if (response.StatusCode == HttpStatusCode.BadRequest
+                                 && (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains("Requête invalide")))
+                            _failures.Add($"{path.Name} {name}={Describe(value)}: 400 without a French problem document: {Excerpt(text)}");
+                    }
+                }
         Assert.True(parameters >= 4, $"{parameters} parameters in the OpenAPI document");
         Assert.True(_failures.Count == 0, $"{_failures.Count} failures of {_requests} requests:\n" + string.Join("\n", _failures.Take(40)));
     }

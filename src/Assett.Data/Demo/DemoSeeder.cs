@@ -7,7 +7,6 @@ using Assett.Data.Platform;
 using Assett.Data.ReferenceData;
 using Assett.Data.Referentials;
 using Assett.Referentials.Evaluation;
-using Assett.Referentials.Formulas;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Assett.Data.Embedded;
 

@@ -4,7 +4,6 @@ using Assett.Data.Demo;
 using Assett.Data.Onboarding;
 using Assett.Data.Organisations;
 using Assett.Data.Platform;
-using Assett.Data.Tests.Onboarding;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

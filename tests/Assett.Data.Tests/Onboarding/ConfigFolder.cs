@@ -1,5 +1,3 @@
-using Assett.Data;
-
 namespace Assett.Data.Tests.Onboarding;
 
 /// <summary>A temporary tenants-config folder holding the example's synthetic referential and the given files.</summary>

@@ -58,7 +58,11 @@ public sealed class MutationFuzzingShould
             {
                 var statuses = result.Package!.Nodes.Select(_ => random.Next(5) switch
                 {
-                    0 => NodeStatus.Done, 1 => NodeStatus.NotConcerned, 2 => NodeStatus.Planned, 3 => NodeStatus.NotFilled, _ => NodeStatus.None,
+                    0 => NodeStatus.Done,
+                    1 => NodeStatus.NotConcerned,
+                    2 => NodeStatus.Planned,
+                    3 => NodeStatus.NotFilled,
+                    _ => NodeStatus.None,
                 }).ToArray();
                 var profile = new OrganisationProfile().Tag("type", "EPCI", "association");
                 Run(() => new ReferentialEvaluator(result.Package).Evaluate(new EvaluationInput(profile, statuses)), mutated[victim].Content);

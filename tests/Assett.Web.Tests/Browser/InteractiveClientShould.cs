@@ -104,8 +104,11 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         var returned = await callback.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var query = QueryHelpers.ParseQuery(returned.Query);
-        var tokens = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Callback.ToString(),
-            ["client_id"] = clientId, ["code_verifier"] = verifier });
+        var tokens = await TokenAsync(new()
+        {
+            ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Callback.ToString(),
+            ["client_id"] = clientId, ["code_verifier"] = verifier
+        });
         var refreshed = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId });
 
         Assert.Equal("/connexion", signInUrl.AbsolutePath);

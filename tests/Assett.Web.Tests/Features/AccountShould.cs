@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Assett.Data;
 using Assett.Data.Accounts;
-using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Assett.Data;
 using Assett.Data.Mail;
 using Assett.Web.Features.Shared.Jobs;
 using Microsoft.EntityFrameworkCore;

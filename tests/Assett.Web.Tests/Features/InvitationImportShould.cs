@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Assett.Data;
 using Assett.Data.Accounts;
-using Assett.Data.Invitations;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
-using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
 using Assett.Data.Organisations;
-using Assett.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

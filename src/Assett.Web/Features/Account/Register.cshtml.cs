@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Assett.Data;
 using Assett.Data.Accounts;
-using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Web.Features.Shared.Joining;
 using Assett.Web.Features.Shared.Territories;

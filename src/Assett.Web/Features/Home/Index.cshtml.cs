@@ -1,4 +1,3 @@
-using Assett.Data;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
-using Assett.Data.Mail;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,6 @@
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Invitations;
-using Assett.Data.Mail;
 using Assett.Data.Organisations;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Joining;

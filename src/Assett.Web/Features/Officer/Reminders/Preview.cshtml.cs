@@ -1,7 +1,6 @@
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Tenancy;
-using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Assett.Web.Features.Shared.Access;

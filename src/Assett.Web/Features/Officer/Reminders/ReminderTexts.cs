@@ -17,7 +17,8 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
             $"{territory.Name} a invité {organisation} à sa démarche ASSETT ({campaign.Name}), et l’invitation attend encore votre réponse. " +
             "En vingt minutes, l’autoévaluation en ligne vous montre où en est votre organisation et quelles actions viennent ensuite.",
             "Accepter l’invitation", InvitationIssuer.Link(links.Site(territory), token), $"Ce lien est {InvitationIssuer.Validity} et remplace celui des messages précédents.")
-            with { Renewal = (invitationId, hash) };
+            with
+        { Renewal = (invitationId, hash) };
     }
 
     public Reminder Unsubmitted(Guid organisationId, string organisation, string email) =>

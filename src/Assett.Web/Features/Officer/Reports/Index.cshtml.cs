@@ -1,8 +1,5 @@
 using Assett.Data;
-using Assett.Data.Accounts;
-using Assett.Data.Reports;
 using Assett.Tenancy;
-using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

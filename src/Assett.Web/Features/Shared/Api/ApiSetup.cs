@@ -1,4 +1,3 @@
-using Assett.Web.Features.Shared.Api;
 using System.Security.Cryptography.X509Certificates;
 using Assett.Data.Accounts;
 using Assett.Data.Mail;

@@ -2,7 +2,6 @@ using Assett.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Shared.Assessments;
 

@@ -1,6 +1,5 @@
 using Assett.Data;
 using Assett.Data.Assessments;
-using Assett.Web.Features.Shared.Assessments;
 
 namespace Assett.Web.Features.Shared.Assessments;
 

@@ -1,4 +1,3 @@
-using Assett.Web.Features.Shared.Access;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Assett.Data.Mail;
 using Assett.Tenancy;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Assett.Web.Features.Shared.Security;
 

@@ -1,6 +1,5 @@
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using OpenIddict.Validation.AspNetCore;
 
