@@ -23,6 +23,10 @@ results="$PWD/TestResults"
 rm -rf "$results"
 dotnet test --solution Assett.sln --results-directory "$results" --report-trx --no-progress "$@"
 status=$?
+# The code's layout (.editorconfig), once the build has restored the solution: one more check in the count.
+echo "Checking the code's layout: dotnet format --verify-no-changes"
+dotnet format Assett.sln --verify-no-changes --no-restore
+layout=$?
 
 # Sums a counter ("passed", "failed") over the TRX reports of a folder.
 count() { local sum=0 trx; for trx in "$2"/*.trx; do [ -e "$trx" ] && sum=$((sum + $(grep -o "<Counters [^>]*>" "$trx" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"))); done; echo "$sum"; }
@@ -53,6 +57,12 @@ if [ "$failed" -gt 0 ]; then
   again_failed=$(count failed "$results/again")
   passed=$((passed + failed - (again_failed < failed ? again_failed : failed))) failed=$(( again_failed < failed ? again_failed : failed ))
   status=$(( failed > 0 ? 1 : 0 ))
+fi
+if [ "$layout" -ne 0 ]; then
+  echo "FAILED dotnet format --verify-no-changes: run 'dotnet format Assett.sln' and commit what it changes."
+  failed=$((failed + 1)) status=1
+else
+  passed=$((passed + 1))
 fi
 # A run that broke before its tests (build error, crash) must not read as a success.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test exited with $status before reporting a failed test."; fi
