@@ -44,7 +44,8 @@ internal static class CaeFixture
                 _ => FormulaValue.OfText(question.Choices[0].Id),
             });
         }
-        NodeStatus[] cycle = [NodeStatus.Done, NodeStatus.Planned, NodeStatus.NotDone, NodeStatus.Split(0.5, 0.3, 0.2)!.Value, NodeStatus.Done, NodeStatus.NotConcerned];
+        NodeStatus[] cycle =
+            [NodeStatus.Done, NodeStatus.Planned, NodeStatus.NotDone, NodeStatus.Split(0.5, 0.3, 0.2)!.Value, NodeStatus.Done, NodeStatus.NotConcerned];
         var statuses = package.Nodes.Select(node => node.IsLeaf ? cycle[node.Index % cycle.Length] : NodeStatus.None).ToArray();
         return new EvaluationInput(profile, statuses);
     }

@@ -35,7 +35,8 @@ public sealed class TenantResolverShould
     [Fact]
     public async Task PreferTheHostToTheRoutePrefix()
     {
-        var tenant = await PageResolver.ResolveAsync(new TenantRequest("assett.grandpoitiers.fr", "/t/toulouse-metropole/"), TestContext.Current.CancellationToken);
+        var tenant = await PageResolver.ResolveAsync(new TenantRequest("assett.grandpoitiers.fr", "/t/toulouse-metropole/"),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(Poitiers, tenant);
     }
@@ -61,7 +62,9 @@ public sealed class TenantResolverShould
         var resolver = new TenantResolver(new Store(), [new ClaimStrategy()]);
         var client = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimStrategy.TenantClaim, "toulouse-metropole")], "token"));
 
-        Assert.Equal(Toulouse, await resolver.ResolveAsync(new TenantRequest("localhost", "/api/v1/organisations", client), TestContext.Current.CancellationToken));
-        Assert.Null(await resolver.ResolveAsync(new TenantRequest("localhost", "/api/v1/organisations", new ClaimsPrincipal()), TestContext.Current.CancellationToken));
+        Assert.Equal(Toulouse, await resolver.ResolveAsync(new TenantRequest("localhost", "/api/v1/organisations", client),
+            TestContext.Current.CancellationToken));
+        Assert.Null(await resolver.ResolveAsync(new TenantRequest("localhost", "/api/v1/organisations", new ClaimsPrincipal()),
+            TestContext.Current.CancellationToken));
     }
 }

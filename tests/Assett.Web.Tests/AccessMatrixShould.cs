@@ -78,7 +78,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             Persona.Anonymous or Persona.OtherTenantClient => SignIn,
             _ => "403",
         }),
-        ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{Guid.Empty}", persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
+        ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{Guid.Empty}",
+            persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
         ["evaluation"] = ($"/t/{TestTerritories.First}/evaluation", OrganisationMembersOnly),
         ["evaluation/{mesure}"] = ($"/t/{TestTerritories.First}/evaluation/1.1", OrganisationMembersOnly),
         ["resultats"] = ($"/t/{TestTerritories.First}/resultats", OrganisationMembersOnly),
@@ -206,7 +207,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         rest = rest.TrimEnd('/');
         var bare = rest.TrimStart('/');
         foreach (var path in new[] { $"/t/{slug}{rest}/", $"/t/{slug}{rest}", $"/T/{slug.ToUpperInvariant()}{rest}", $"/t/{slug}{rest.ToUpperInvariant()}",
-                     $"/t/{slug}/.{rest}", $"/t/{slug}/x/..{rest}", $"/t/{slug}%2F{bare}", $"/t/{slug}//{bare}", $"/t/{slug}/api/v1/{bare}", $"/t/{slug}/connect/{bare}" })
+                     $"/t/{slug}/.{rest}", $"/t/{slug}/x/..{rest}", $"/t/{slug}%2F{bare}", $"/t/{slug}//{bare}",
+                     $"/t/{slug}/api/v1/{bare}", $"/t/{slug}/connect/{bare}" })
             yield return ("localhost", path, slug);
         yield return ($"{slug}.assett.localhost", rest.Length == 0 ? "/" : rest, slug);
     }
@@ -226,8 +228,10 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     {
         var answers = new Dictionary<Persona, int>();
         foreach (var persona in Everyone)
-            answers[persona] = (int)(await _clients[persona].GetAsync($"/t/{TestTerritories.First}/hangfire", TestContext.Current.CancellationToken)).StatusCode;
-        var page = await _clients[Persona.PlatformAdministrator].GetStringAsync($"/t/{TestTerritories.First}/hangfire/servers", TestContext.Current.CancellationToken);
+            answers[persona] = (int)(await _clients[persona].GetAsync($"/t/{TestTerritories.First}/hangfire",
+                TestContext.Current.CancellationToken)).StatusCode;
+        var page = await _clients[Persona.PlatformAdministrator].GetStringAsync($"/t/{TestTerritories.First}/hangfire/servers",
+            TestContext.Current.CancellationToken);
         // Sessions are per territory (the cookie's path): outside one, nobody is signed in.
         var outside = await _clients[Persona.PlatformAdministrator].GetAsync("/hangfire", TestContext.Current.CancellationToken);
 
@@ -302,7 +306,10 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     private async Task<Guid> CreateUserAsync(string email, bool platformAdministrator)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = platformAdministrator };
+        var user = new AssettUser
+        {
+            Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, IsPlatformAdministrator = platformAdministrator,
+        };
         await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
         return user.Id;
     }
@@ -320,7 +327,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             scope.ServiceProvider.GetRequiredService<AssettDbContext>(), tenant, "CRM", ["organisations"]);
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret!, ["scope"] = "organisations",
+            ["grant_type"] = "client_credentials", ["client_id"] = registration.ClientId, ["client_secret"] = registration.ClientSecret!,
+            ["scope"] = "organisations",
         }));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }

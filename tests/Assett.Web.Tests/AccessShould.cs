@@ -41,13 +41,15 @@ public sealed class AccessShould(PostgresServer server) : WebHostTest(server)
         Assert.True(pages.Count > 25, $"{pages.Count} pages found");
         var handlers = pages.SelectMany(page => page.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal) || m.Name.StartsWith("OnPost", StringComparison.Ordinal))
-            .Select(m => (Page: page, Handler: m, Policy: m.GetCustomAttribute<HandlerAccessAttribute>()?.Policy ?? Declared(page.GetCustomAttributes(inherit: true)))))
+            .Select(m => (Page: page, Handler: m,
+                Policy: m.GetCustomAttribute<HandlerAccessAttribute>()?.Policy ?? Declared(page.GetCustomAttributes(inherit: true)))))
             .ToList();
 
         Assert.True(handlers.Count > 40, $"{handlers.Count} handlers found");
         Assert.Empty(handlers.Where(h => h.Policy is null).Select(h => $"{h.Page.Name}.{h.Handler.Name}"));
         // A form that changes something asks for more than reading (an officer reader or an organisation's reader only read).
-        Assert.Empty(handlers.Where(h => h.Handler.Name.StartsWith("OnPost", StringComparison.Ordinal) && h.Policy is Access.Officer or Access.OrganisationMember)
+        Assert.Empty(handlers
+            .Where(h => h.Handler.Name.StartsWith("OnPost", StringComparison.Ordinal) && h.Policy is Access.Officer or Access.OrganisationMember)
             .Select(h => $"{h.Page.Name}.{h.Handler.Name}"));
     }
 

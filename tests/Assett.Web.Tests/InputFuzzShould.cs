@@ -39,7 +39,8 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
     ];
 
     /// <summary>What an English framework message looks like (model binding, data annotations, exceptions).</summary>
-    private static readonly Regex English = new(@"\bThe (field|value|[A-Z]\w* field)\b|field is required|is not valid|is invalid|must be a |Exception\b|was not in a correct format",
+    private static readonly Regex English = new(
+        @"\bThe (field|value|[A-Z]\w* field)\b|field is required|is not valid|is invalid|must be a |Exception\b|was not in a correct format",
         RegexOptions.Compiled);
 
     private enum Visitor { Anonymous, Owner, Officer, Administrator }
@@ -206,23 +207,30 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
     /// <summary>Handlers whose form the page does not hold (the autosave script's): a valid answer to start from.</summary>
     private static readonly Dictionary<string, List<KeyValuePair<string, string>>> ScriptForms = new()
     {
-        [$"/t/{TestTerritories.First}/evaluation/1.1?handler=task"] = [new("NodeId", "assett_1.1.1.2"), new("Status", "fait"), new("SeenVersion", "0"), new("Comment", "")],
+        [$"/t/{TestTerritories.First}/evaluation/1.1?handler=task"] =
+            [new("NodeId", "assett_1.1.1.2"), new("Status", "fait"), new("SeenVersion", "0"), new("Comment", "")],
     };
 
     /// <summary>What the page's form for this action sends untouched, and an antiforgery token of the visitor's session.</summary>
-    private async Task<(List<KeyValuePair<string, string>> Defaults, string Token)> DefaultsAsync(HttpClient client, string path, string action, Visitor visitor)
+    private async Task<(List<KeyValuePair<string, string>> Defaults, string Token)> DefaultsAsync(HttpClient client, string path, string action,
+        Visitor visitor)
     {
         var html = await (await client.GetAsync(path, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var token = Forms.AntiforgeryToken(html) is { Length: > 0 } own ? own : Forms.AntiforgeryToken(await client.GetStringAsync(
-            visitor == Visitor.Anonymous ? $"/t/{TestTerritories.First}/connexion" : $"/t/{TestTerritories.First}/mon-compte", TestContext.Current.CancellationToken));
-        var defaults = FormsOf(html, path).GetValueOrDefault(action.ToLowerInvariant()) ?? ScriptForms.GetValueOrDefault(action.ToLowerInvariant())?.ToList() ?? [];
+        var token = Forms.AntiforgeryToken(html) is { Length: > 0 } own
+            ? own
+            : Forms.AntiforgeryToken(await client.GetStringAsync(
+                visitor == Visitor.Anonymous ? $"/t/{TestTerritories.First}/connexion" : $"/t/{TestTerritories.First}/mon-compte",
+                TestContext.Current.CancellationToken));
+        var defaults = FormsOf(html, path).GetValueOrDefault(action.ToLowerInvariant())
+            ?? ScriptForms.GetValueOrDefault(action.ToLowerInvariant())?.ToList() ?? [];
         if (ScriptForms.ContainsKey(action.ToLowerInvariant()))
             defaults = [.. defaults.Where(d => d.Key != "SeenVersion"), new("SeenVersion", (await VersionAsync("assett_1.1.1.2")).ToString())];
         return ([.. defaults.Where(d => d.Key != "__RequestVerificationToken")], token);
     }
 
     private Task<uint> VersionAsync(string task) => Factory.InTerritoryAsync(TestTerritories.First, async db =>
-        (await db.TaskStatuses.AsNoTracking().Where(t => t.NodeId == task).Select(t => (uint?)t.Version).SingleOrDefaultAsync(TestContext.Current.CancellationToken)) ?? 0);
+        (await db.TaskStatuses.AsNoTracking().Where(t => t.NodeId == task).Select(t => (uint?)t.Version)
+            .SingleOrDefaultAsync(TestContext.Current.CancellationToken)) ?? 0);
 
     /// <summary>Posts and checks the answer; true when the post was taken in.</summary>
     private async Task<bool> PostAsync(HttpClient client, string action, List<KeyValuePair<string, string>> body, string what)
@@ -347,7 +355,8 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
 
     private static string Describe(string value) => value.Length > 20 ? $"<{value.Length:N0} × {value[0]}>" : JsonSerializer.Serialize(value);
 
-    private static string VisibleText(string html) => Regex.Replace(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>|<[^>]+>", " ", RegexOptions.Singleline), @"\s+", " ");
+    private static string VisibleText(string html) =>
+        Regex.Replace(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>|<[^>]+>", " ", RegexOptions.Singleline), @"\s+", " ");
 
     private static string Excerpt(string text)
     {

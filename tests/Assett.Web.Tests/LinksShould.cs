@@ -29,7 +29,10 @@ public sealed class LinksShould(PostgresServer server) : WebHostTest(server)
         var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", TestContext.Current.CancellationToken);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{TestTerritories.First}/mot-de-passe-oublie")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Email, ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = Email, ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
+            }),
         };
         forge(request);
         return await _client.SendAsync(request, TestContext.Current.CancellationToken);

@@ -58,7 +58,8 @@ public static class DemoCommand
     {
         var tenant = new Option<string>("--tenant") { Description = "The territory's identifier, e.g. grand-poitiers.", Required = true };
         var password = new Option<string>("--password") { Description = "The officer's password.", Required = true };
-        var officer = new Command("officer", "Create the territory's demonstration officer, or give it this password, and print its address (development or demo databases only).")
+        var officer = new Command("officer",
+            "Create the territory's demonstration officer, or give it this password, and print its address (development or demo databases only).")
         {
             tenant, password,
         };

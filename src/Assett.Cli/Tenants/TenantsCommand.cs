@@ -64,7 +64,8 @@ public static class TenantsCommand
                 if (result.Changes.Count == 0) await output.WriteLineAsync($"{result.Identifier}: unchanged");
                 foreach (var change in result.Changes) await output.WriteLineAsync($"{result.Identifier}: {verb}{change}");
             }
-            await output.WriteLineAsync($"{results.Count} tenant(s), {results.Sum(r => r.Changes.Count)} change(s){(verb.Length > 0 ? " (dry run: nothing saved)" : "")} in {clock.ElapsedMilliseconds} ms");
+            await output.WriteLineAsync($"{results.Count} tenant(s), {results.Sum(r => r.Changes.Count)} change(s)"
+                + $"{(verb.Length > 0 ? " (dry run: nothing saved)" : "")} in {clock.ElapsedMilliseconds} ms");
             return 0;
         }));
         return command;

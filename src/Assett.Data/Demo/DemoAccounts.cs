@@ -57,11 +57,16 @@ public static class DemoAccounts
         {
             BatchCommands =
             {
-                new("SELECT set_config('app.tenant_id', (SELECT id::text FROM tenants WHERE identifier = $1), false)") { Parameters = { new() { Value = tenant } } },
+                new("SELECT set_config('app.tenant_id', (SELECT id::text FROM tenants WHERE identifier = $1), false)")
+                {
+                    Parameters = { new() { Value = tenant } },
+                },
                 new("""
                     INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp,
-                                       concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, is_platform_administrator, created_at)
-                    VALUES (gen_random_uuid(), $1, upper($1), $1, upper($1), true, $2, gen_random_uuid()::text, gen_random_uuid()::text, false, false, true, 0, false, now())
+                                       concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count,
+                                       is_platform_administrator, created_at)
+                    VALUES (gen_random_uuid(), $1, upper($1), $1, upper($1), true, $2, gen_random_uuid()::text, gen_random_uuid()::text,
+                            false, false, true, 0, false, now())
                     ON CONFLICT (normalized_user_name) DO UPDATE SET password_hash = excluded.password_hash, security_stamp = excluded.security_stamp
                     """) { Parameters = { new() { Value = email }, new() { Value = hash } } },
                 new("""

@@ -59,7 +59,8 @@ internal sealed class DemoOrganisations(Random random, IReadOnlyList<Commune> co
         var section = NafCodes.SectionOf(activity.Naf)!;
         var name = activity.Kind switch
         {
-            OrganisationKind.EtablissementPublic when activity.Prefix.EndsWith(" de", StringComparison.Ordinal) => $"{activity.Prefix} {commune?.Name ?? "la ville"}",
+            OrganisationKind.EtablissementPublic when activity.Prefix.EndsWith(" de", StringComparison.Ordinal)
+                => $"{activity.Prefix} {commune?.Name ?? "la ville"}",
             OrganisationKind.EtablissementPublic => $"{activity.Prefix} {Surnames[random.Next(Surnames.Length)]}",
             OrganisationKind.Association => $"{activity.Prefix} {(commune is null ? Surnames[random.Next(Surnames.Length)] : $"de {commune.Name}")}",
             _ => $"{activity.Prefix} {Surnames[random.Next(Surnames.Length)]}",

@@ -100,7 +100,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         var version = await db.ReferentialVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == tenant.CurrentVersionId, cancellationToken)
             ?? throw new DemoSeedException($"tenant '{tenant.Info.Identifier}' has no referential version: apply tenants-config first.");
         var loaded = PackageLoader.Load(version.Package.Files.Select(f => new PackageFile(f.Path, f.Content)));
-        if (!loaded.Succeeded) throw new DemoSeedException($"the referential version {version.Label} does not load: {string.Join("; ", loaded.Diagnostics.Errors)}");
+        if (!loaded.Succeeded)
+            throw new DemoSeedException($"the referential version {version.Label} does not load: {string.Join("; ", loaded.Diagnostics.Errors)}");
         return (version, loaded.Package!);
     }
 
@@ -190,8 +191,10 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     : status.Fait == 1 ? StatusKinds.Fait : status.Programme == 1 ? StatusKinds.Programme : StatusKinds.PasFait;
                 var nodeId = package.Nodes[i].Id;
                 var stored = AssessmentStore.StatusColumns(new StatusValue(kind, status.Fait, status.Programme, status.PasFait));
-                _statuses.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored, ("updated_by", Author), ("updated_at", when)]);
-                _changes.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored, ("changed_by", Author), ("changed_at", when)]);
+                _statuses.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored,
+                    ("updated_by", Author), ("updated_at", when)]);
+                _changes.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored,
+                    ("changed_by", Author), ("changed_at", when)]);
                 StatusCount++;
             }
             var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessmentId, versionId,
@@ -259,8 +262,16 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
             double => (new NpgsqlParameter { Value = values.Cast<double>().ToArray() }, ""),
             bool => (new NpgsqlParameter { Value = values.Cast<bool>().ToArray() }, ""),
             int => (new NpgsqlParameter { Value = values.Cast<int>().ToArray() }, ""),
-            DateTimeOffset => (new NpgsqlParameter { Value = values.Select(v => (DateTime?)((DateTimeOffset?)v)?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }, ""),
-            Jsonb => (new NpgsqlParameter { Value = values.Select(v => ((Jsonb)v!).Text).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, "::jsonb[]"),
+            DateTimeOffset => (new NpgsqlParameter
+            {
+                Value = values.Select(v => (DateTime?)((DateTimeOffset?)v)?.UtcDateTime).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            }, ""),
+            Jsonb => (new NpgsqlParameter
+            {
+                Value = values.Select(v => ((Jsonb)v!).Text).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            }, "::jsonb[]"),
             _ => (new NpgsqlParameter { Value = values.Select(v => (string?)v).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, ""),
         };
     }

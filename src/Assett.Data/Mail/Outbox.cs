@@ -17,7 +17,8 @@ public static class Outbox
         var tenant = db.CurrentTenantId ?? throw new Tenancy.TenantIsolationException("An email cannot be queued without a current tenant.");
         var now = db.Clock.GetUtcNow();
         var added = await db.Database.ExecuteSqlRawAsync(EnqueueSql, [new NpgsqlParameter("tenant", tenant), new NpgsqlParameter("id", Guid.NewGuid()),
-            new NpgsqlParameter("key", uniqueKey), new NpgsqlParameter("to", to), new NpgsqlParameter("subject", subject), new NpgsqlParameter("text", textBody),
+            new NpgsqlParameter("key", uniqueKey), new NpgsqlParameter("to", to), new NpgsqlParameter("subject", subject),
+            new NpgsqlParameter("text", textBody),
             new NpgsqlParameter("html", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)htmlBody ?? DBNull.Value }, new NpgsqlParameter("now", now)],
             cancellationToken);
         return added == 1;

@@ -62,7 +62,8 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
             // The batch's messages not tried are due again now, without an attempt counted.
             var untried = batch.Skip(done).Select(m => m.Id).ToList();
             if (untried.Count > 0)
-                await db.OutboxMessages.Where(m => untried.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, now), CancellationToken.None);
+                await db.OutboxMessages.Where(m => untried.Contains(m.Id))
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, now), CancellationToken.None);
             if (failed || untried.Count > 0) break;
         }
         if (sent > 0) logger.LogInformation("{Sent} mail(s) of {Tenant} sent", sent, tenant.Identifier);
@@ -102,6 +103,7 @@ public sealed class OutboxDispatcher(string appConnectionString, MailSender send
         if (failed)
             logger.LogError("Mail {Id} of {Tenant} set aside after {Attempts} failed attempts: {Error}", message.Id, tenant.Identifier, attempts, text);
         else
-            logger.LogWarning("Mail {Id} of {Tenant} failed (attempt {Attempts}), retried at {Next}: {Error}", message.Id, tenant.Identifier, attempts, next, text);
+            logger.LogWarning("Mail {Id} of {Tenant} failed (attempt {Attempts}), retried at {Next}: {Error}",
+                message.Id, tenant.Identifier, attempts, next, text);
     }
 }

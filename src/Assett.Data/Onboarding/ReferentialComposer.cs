@@ -22,7 +22,8 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
         var referential = tenant.Mapping("referential", "base", "overlay", "disabled", "resources", "partners");
         if (referential is null)
         {
-            diagnostics.Error(ShownTenantFile(tenantFolder), tenant.Line, "referential: missing (required): name its base package, e.g. 'base: assett-entreprises'");
+            diagnostics.Error(ShownTenantFile(tenantFolder), tenant.Line,
+                "referential: missing (required): name its base package, e.g. 'base: assett-entreprises'");
             return null;
         }
         if (referential.Text("base", required: true) is not { } baseName || LoadBase(referential, baseName) is not var (baseFiles, baseLoaded))
@@ -48,17 +49,20 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
         // Without an overlay the territory's package is the national one, already parsed.
         var loaded = overlayFiles.Count == 0 ? baseLoaded : PackageLoader.Load(files.Select(f => f with { Path = Path.Combine(shownRoot, f.Path) }));
         foreach (var diagnostic in loaded.Diagnostics.Items.Where(d => overlayFiles.Contains(Path.GetRelativePath(shownRoot, d.File))))
-            (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(diagnostic.File, diagnostic.Line, diagnostic.Message);
+            (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(
+                diagnostic.File, diagnostic.Line, diagnostic.Message);
         if (!loaded.Succeeded)
         {
             if (!loaded.Diagnostics.Errors.Any(d => overlayFiles.Contains(Path.GetRelativePath(shownRoot, d.File))))
-                diagnostics.Error(ShownTenantFile(tenantFolder), referential.Line, "referential: the referential with this overlay has errors:\n" + string.Join("\n", loaded.Diagnostics.Errors));
+                diagnostics.Error(ShownTenantFile(tenantFolder), referential.Line,
+                    "referential: the referential with this overlay has errors:\n" + string.Join("\n", loaded.Diagnostics.Errors));
             return null;
         }
         var package = loaded.Package!;
         foreach (var node in package.Nodes.Where(n => overlayFiles.Contains(Path.GetRelativePath(shownRoot, n.File)) && !IsLocal(n)))
             diagnostics.Error(node.File, node.Line,
-                $"local node '{node.Id}' must mark its local part with L (e.g. {node.Parent?.Identifiant ?? "1"}.L1) so it never collides with a national node");
+                $"local node '{node.Id}' must mark its local part with L (e.g. {node.Parent?.Identifiant ?? "1"}.L1)"
+                + " so it never collides with a national node");
 
         var stored = new StoredPackage
         {
@@ -88,13 +92,15 @@ internal sealed class ReferentialComposer(string root, string shownRoot, Diagnos
                     ? string.Join(", ", Directory.GetDirectories(Path.GetDirectoryName(folder)!).Select(Path.GetFileName))
                     : "";
                 referential.Error(referential.Node("base")!, referential.Field("base"),
-                    $"referential '{baseName}' not found in {shownRoot}/{TenantsConfigReader.ReferentialsFolder}/ (available: {(available.Length == 0 ? "none" : available)})");
+                    $"referential '{baseName}' not found in {shownRoot}/{TenantsConfigReader.ReferentialsFolder}/"
+                    + $" (available: {(available.Length == 0 ? "none" : available)})");
                 return null;
             }
             var files = ReadPackageFiles(folder);
             var result = PackageLoader.Load(files.Select(f => f with { Path = Path.Combine(shownRoot, f.Path) }));
             foreach (var diagnostic in result.Diagnostics.Items)
-                (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(diagnostic.File, diagnostic.Line, diagnostic.Message);
+                (diagnostic.Severity == Severity.Error ? (Action<string, int, string>)diagnostics.Error : diagnostics.Warning)(
+                    diagnostic.File, diagnostic.Line, diagnostic.Message);
             _bases[baseName] = loaded = (files, result);
         }
         if (!loaded.Loaded.Succeeded)

@@ -17,7 +17,10 @@ public sealed partial class TenantsConfigReader
     public const string ReferentialsFolder = "referentiels";
 
     private static readonly string[] TenantKeys =
-        ["identifier", "name", "display_name", "siren", "hosts", "public_host", "time_zone", "logo", "officers", "referential", "campaigns", "schedules", "charter"];
+    [
+        "identifier", "name", "display_name", "siren", "hosts", "public_host", "time_zone", "logo", "officers",
+        "referential", "campaigns", "schedules", "charter",
+    ];
 
     private readonly string _root;
     private readonly string _shownRoot;
@@ -254,7 +257,8 @@ public sealed partial class TenantsConfigReader
         }
         catch (CronFormatException e)
         {
-            schedules.Error(schedules.Node(key)!, schedules.Field(key), $"'{expression}' is not a cron expression of 5 fields (minute hour day month weekday): {e.Message}");
+            schedules.Error(schedules.Node(key)!, schedules.Field(key),
+                $"'{expression}' is not a cron expression of 5 fields (minute hour day month weekday): {e.Message}");
             return null;
         }
     }

@@ -26,6 +26,7 @@ internal static class RowLevelSecurity
     public static void DisableTenantIsolation(this MigrationBuilder migration, params string[] tables)
     {
         foreach (var table in tables)
-            migration.Sql($"DROP POLICY IF EXISTS {PolicyName} ON {table}; ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
+            migration.Sql($"DROP POLICY IF EXISTS {PolicyName} ON {table}; ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY; "
+                + $"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
     }
 }

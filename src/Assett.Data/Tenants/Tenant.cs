@@ -38,7 +38,10 @@ public sealed class TenantSettings
     public string? ReportSchedule { get; set; }
     public string? Charter { get; set; }
 
-    /// <summary>The host of <see cref="Tenant.Hosts"/> that links point to (<c>public_host</c>), or null: links use <c>Assett__PublicUrl/t/{slug}</c>.</summary>
+    /// <summary>
+    /// The host of <see cref="Tenant.Hosts"/> that links point to (<c>public_host</c>), or null: links use
+    /// <c>Assett__PublicUrl/t/{slug}</c>.
+    /// </summary>
     public string? PublicHost { get; set; }
 }
 

@@ -107,7 +107,8 @@ internal static class PackageBuilder
             if (!byIdentifiant.TryGetValue(parentIdentifiant, out var parent))
             {
                 diagnostics.Error(draft.File, draft.Line,
-                    $"orphan node '{node.Id}': its parent '{(parentIdentifiant.Length == 0 ? referentialId : $"{referentialId}_{parentIdentifiant}")}' does not exist");
+                    $"orphan node '{node.Id}': its parent '{(parentIdentifiant.Length == 0 ? referentialId : $"{referentialId}_{parentIdentifiant}")}'"
+                    + " does not exist");
                 continue;
             }
             node.Parent = parent.Node;

@@ -20,7 +20,8 @@ public sealed class AdminsCommandShould(PostgresServer server)
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("equipe@cerema.example is a platform administrator.", first.Output);
-        Assert.Matches(@"Password link \(valid 3 days, once\): https://assett\.example\.gouv\.fr/nouveau-mot-de-passe\?utilisateur=[0-9a-f-]{36}&code=\S+", first.Output);
+        Assert.Matches(@"Password link \(valid 3 days, once\): https://assett\.example\.gouv\.fr/nouveau-mot-de-passe\?utilisateur=[0-9a-f-]{36}&code=\S+",
+            first.Output);
         Assert.Equal(0, again.ExitCode);
         await using var db = AssettDbContextOptions.Create(database.AppConnectionString);
         var user = await db.Users.SingleAsync(TestContext.Current.CancellationToken);

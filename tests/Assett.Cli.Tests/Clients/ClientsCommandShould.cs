@@ -12,7 +12,8 @@ public sealed class ClientsCommandShould(PostgresServer server)
         var settings = CliRun.On(await server.CreateDatabaseAsync());
         await CliRun.RunAsync(settings, "tenants", "apply", Example);
 
-        var first = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "CRM Territoire", "--scopes", "organisations", "cohort");
+        var first = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "CRM Territoire",
+            "--scopes", "organisations", "cohort");
         var again = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "CRM Territoire", "--scopes", "organisations");
         var unknown = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "nulle-part", "--name", "CRM", "--scopes", "organisations");
         var badScope = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "Autre", "--scopes", "tout");
@@ -24,8 +25,8 @@ public sealed class ClientsCommandShould(PostgresServer server)
         Assert.Contains("already exists", again.Error);
         Assert.Contains("no tenant 'nulle-part'", unknown.Error);
         Assert.Contains("unknown scope(s) tout", badScope.Error);
-        var interactive = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "Tableau de bord", "--scopes", "organisations",
-            "--redirect-uri", "https://tableau.example/callback");
+        var interactive = await CliRun.RunAsync(settings, "clients", "add", "--tenant", "grand-poitiers", "--name", "Tableau de bord",
+            "--scopes", "organisations", "--redirect-uri", "https://tableau.example/callback");
         Assert.True(interactive.ExitCode == 0, interactive.Error);
         Assert.Contains("client_id:     grand-poitiers.tableau-de-bord", interactive.Output);
         Assert.Contains("must use PKCE", interactive.Output);

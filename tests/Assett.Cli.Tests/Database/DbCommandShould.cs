@@ -31,7 +31,8 @@ public sealed class DbCommandShould(PostgresServer server)
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Configured PostgreSQL server", run.Output);
         Assert.Contains("as assett_app", run.Output);
-        var migrations = typeof(AssettDbContext).Assembly.GetTypes().Count(t => t.IsDefined(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false));
+        var migrations = typeof(AssettDbContext).Assembly.GetTypes()
+            .Count(t => t.IsDefined(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false));
         Assert.Contains($"Applied migrations ({migrations}):", run.Output);
         Assert.Contains("_Accounts", run.Output);
         Assert.Contains("_PlatformSettings", run.Output);

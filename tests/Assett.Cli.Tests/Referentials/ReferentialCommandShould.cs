@@ -40,7 +40,8 @@ public sealed class ReferentialCommandShould : IDisposable
     [Fact]
     public async Task EvaluateACaseAsOneJsonObjectKeyedByNodeId()
     {
-        var caseFile = Write("case.yml", "Identité:\n  exemple: [score_realise]\nStatuts:\n  demo_1.1: fait\n  demo_1.2: fait\n  demo_2.2: fait\n  demo_9: fait\n");
+        var caseFile = Write("case.yml",
+            "Identité:\n  exemple: [score_realise]\nStatuts:\n  demo_1.1: fait\n  demo_1.2: fait\n  demo_2.2: fait\n  demo_9: fait\n");
 
         var run = await CliRun.RunAsync("referential", "evaluate", Demo, caseFile, "--json");
 

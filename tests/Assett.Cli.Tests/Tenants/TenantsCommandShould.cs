@@ -10,7 +10,8 @@ public sealed class TenantsCommandShould(PostgresServer server) : IDisposable
 
     /// <summary>The real territories: every folder of tenants-config/ with a tenant.yaml, whatever they hold.</summary>
     private static readonly List<string> RepositoryTenants =
-        [.. Directory.GetDirectories(Repository).Where(d => File.Exists(Path.Combine(d, "tenant.yaml"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+        [.. Directory.GetDirectories(Repository).Where(d => File.Exists(Path.Combine(d, "tenant.yaml")))
+            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task ValidateTheRepositoryConfiguration()

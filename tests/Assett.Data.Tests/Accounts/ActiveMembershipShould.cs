@@ -21,7 +21,8 @@ public sealed class ActiveMembershipShould(PostgresServer server)
             platform.Users.AddRange(confirmed, unconfirmed);
             await platform.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
-        var (approved, pending, unconfirmedOnly) = (Organisation("73282932000074", false), Organisation("35600000000048", true), Organisation("44306184100047", false));
+        var (approved, pending, unconfirmedOnly) =
+            (Organisation("73282932000074", false), Organisation("35600000000048", true), Organisation("44306184100047", false));
         using var scope = new MultiTenantContextAccessor().Change(territory);
         await using var db = AssettDbContextOptions.Create(database.AppConnectionString);
         db.Organisations.AddRange(approved, pending, unconfirmedOnly);
@@ -32,7 +33,8 @@ public sealed class ActiveMembershipShould(PostgresServer server)
         var counted = await db.ActiveMembershipsOf(confirmed.Id).Select(m => m.OrganisationId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([approved.Id, null], counted.OrderBy(id => id is null).ToList());
         Assert.Empty(await db.ActiveMembershipsOf(unconfirmed.Id).ToListAsync(TestContext.Current.CancellationToken));
-        Assert.Equal([approved.Id], await db.ActiveMemberships.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([approved.Id], await db.ActiveMemberships.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId)
+            .ToListAsync(TestContext.Current.CancellationToken));
     }
 
     private static AssettUser User(string email, bool confirmed) =>

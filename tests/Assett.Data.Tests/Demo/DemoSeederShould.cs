@@ -53,7 +53,8 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
         var owners = await db.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.OrganisationId, u.Email, u.NormalizedEmail, u.PasswordHash, u.EmailConfirmed, u.SecurityStamp })
+            .Join(db.Users, m => m.UserId, u => u.Id,
+                (m, u) => new { m.OrganisationId, u.Email, u.NormalizedEmail, u.PasswordHash, u.EmailConfirmed, u.SecurityStamp })
             .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(30, owners.Select(o => o.OrganisationId).Distinct().Count());
         Assert.Equal(30, owners.Count);
@@ -71,18 +72,22 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     public async Task GiveAFewSeededOwnersAPasswordForLoadTests()
     {
         await SeedAsync(5, 1);
-        var officer = await DemoAccounts.SetOfficerAsync(_database.AppConnectionString, TestTerritories.First, "Officier-2026-Test", TestContext.Current.CancellationToken);
+        var officer = await DemoAccounts.SetOfficerAsync(_database.AppConnectionString, TestTerritories.First, "Officier-2026-Test",
+            TestContext.Current.CancellationToken);
 
-        var emails = await DemoAccounts.SetPasswordsAsync(_database.AppConnectionString, TestTerritories.First, 3, "Charge-2026-Test", TestContext.Current.CancellationToken);
+        var emails = await DemoAccounts.SetPasswordsAsync(_database.AppConnectionString, TestTerritories.First, 3, "Charge-2026-Test",
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(3, emails.Count);
         Assert.All(emails, e => Assert.StartsWith("contact-", e)); // the demo officer's address sorts first, and is not an owner
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
-        var users = await db.Users.Where(u => u.Email!.EndsWith($"@{TestTerritories.First}.demo.invalid") && u.Email != officer).ToListAsync(TestContext.Current.CancellationToken);
+        var users = await db.Users.Where(u => u.Email!.EndsWith($"@{TestTerritories.First}.demo.invalid") && u.Email != officer)
+            .ToListAsync(TestContext.Current.CancellationToken);
         var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<AssettUser>();
         Assert.Equal(emails.Order(), users.Where(u => u.PasswordHash is not null).Select(u => u.Email!).Order());
         Assert.All(users.Where(u => u.PasswordHash is not null), u =>
-            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(u, u.PasswordHash!, "Charge-2026-Test")));
+            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
+                hasher.VerifyHashedPassword(u, u.PasswordHash!, "Charge-2026-Test")));
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
         var byCampaign = await db.ScoreSnapshots
-            .Join(db.Assessments, s => s.AssessmentId, a => a.Id, (s, a) => new { a.CampaignId, s.Kind, s.PointFait, Answered = s.PointFait + s.PointProgramme + s.PointPasFait })
+            .Join(db.Assessments, s => s.AssessmentId, a => a.Id,
+                (s, a) => new { a.CampaignId, s.Kind, s.PointFait, Answered = s.PointFait + s.PointProgramme + s.PointPasFait })
             .Join(db.Campaigns, x => x.CampaignId, c => c.Id, (x, c) => new { c.Name, x.Kind, DoneShare = x.PointFait / x.Answered })
             .GroupBy(x => new { x.Name, x.Kind })
             .Select(g => new { g.Key.Name, g.Key.Kind, Median = g.OrderBy(x => x.DoneShare).Select(x => x.DoneShare).ToList() })

@@ -30,14 +30,16 @@ public sealed class OutboxShould(PostgresServer server) : IAsyncLifetime, IDispo
     public void Dispose() => Directory.Delete(_pickup, recursive: true);
 
     private OutboxDispatcher Dispatcher(string? smtpHost = null, int smtpPort = 25) =>
-        new(_database.AppConnectionString, new MailSender(new MailSettings("Assett <ne-pas-repondre@assett.localhost>", smtpHost, smtpPort, null, null, _pickup)),
+        new(_database.AppConnectionString,
+            new MailSender(new MailSettings("Assett <ne-pas-repondre@assett.localhost>", smtpHost, smtpPort, null, null, _pickup)),
             TimeProvider.System, NullLogger.Instance);
 
     private async Task<bool> EnqueueAsync(TenantInfo tenant, string key, string to = "contact@exemple.fr")
     {
         using var scope = _accessor.Change(tenant);
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
-        return await Outbox.EnqueueAsync(db, key, to, "Bienvenue sur Assett", "Bonjour,\nvotre territoire vous invite.", null, TestContext.Current.CancellationToken);
+        return await Outbox.EnqueueAsync(db, key, to, "Bienvenue sur Assett", "Bonjour,\nvotre territoire vous invite.", null,
+            TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -128,7 +130,8 @@ public sealed class OutboxShould(PostgresServer server) : IAsyncLifetime, IDispo
     {
         using var scope = _accessor.Change(tenant);
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
-        await db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)), TestContext.Current.CancellationToken);
+        await db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)),
+            TestContext.Current.CancellationToken);
     }
 
     [Fact]

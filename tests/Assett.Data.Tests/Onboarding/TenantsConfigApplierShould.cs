@@ -32,7 +32,8 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
         var second = await Applier().ApplyAsync(Read(ConfigFolder.Example), dryRun: false, "test", TestContext.Current.CancellationToken);
 
         Assert.Contains("create tenant « Grand Poitiers »", first.Single(r => r.Identifier == "grand-poitiers").Changes);
-        Assert.Contains("add officer transition-ecologique@grand-poitiers.example (invited by email)", first.Single(r => r.Identifier == "grand-poitiers").Changes);
+        Assert.Contains("add officer transition-ecologique@grand-poitiers.example (invited by email)",
+            first.Single(r => r.Identifier == "grand-poitiers").Changes);
         Assert.All(second, r => Assert.Empty(r.Changes));
         Assert.Equal(before, await FingerprintAsync());
     }
@@ -126,7 +127,8 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
         await using var connection = new NpgsqlConnection(_database.AdminConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__ef_migrations_history' ORDER BY 1", connection))
+        await using (var list = new NpgsqlCommand(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__ef_migrations_history' ORDER BY 1", connection))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         var tenantIds = new List<Guid>();

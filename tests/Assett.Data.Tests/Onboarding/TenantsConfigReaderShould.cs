@@ -28,7 +28,8 @@ public sealed class TenantsConfigReaderShould
         Assert.Equal("Indian/Mayotte", tenants.Single(t => t.Identifier == TestTerritories.Overseas).TimeZone);
         var first = tenants.Single(t => t.Identifier == TestTerritories.First);
         Assert.Equal("200023372", first.Siren);
-        Assert.Contains(ReferenceData.Territories.CommunesOf(first.Siren!), c => (c.Code, c.Name) == (TestTerritories.FirstCommune, TestTerritories.FirstCommuneName));
+        Assert.Contains(ReferenceData.Territories.CommunesOf(first.Siren!),
+            c => (c.Code, c.Name) == (TestTerritories.FirstCommune, TestTerritories.FirstCommuneName));
         Assert.Equal(5, first.Referential.Package.Nodes.Count(n => n.Id.StartsWith("assett_1.L1.") && n.Id.Count(c => c == '.') == 3 && n.Local));
         Assert.Equal(["Chambre consulaire de test"], first.Referential.Package.Partners["assett_1.4"].Select(p => p.Name));
         Assert.Equal(["Plan climat de test d’Essai Nord"], first.Referential.Package.Resources["assett_1.1"].Select(r => r.Name));
@@ -114,7 +115,8 @@ public sealed class TenantsConfigReaderShould
             "tenants-config/alpha/tenant.yaml:11: referential.disabled: 'demo_9.9' is not a node of the referential 'demo'",
             "tenants-config/beta/tenant.yaml:3: display_nme: unknown key: did you mean 'display_name'?",
             "tenants-config/beta/tenant.yaml:4: hosts: 'partage.example.fr' is already a host of 'alpha'",
-            "tenants-config/beta/tenant.yaml:6: referential.base: referential 'inexistant' not found in tenants-config/referentiels/ (available: demo-entreprises)",
+            "tenants-config/beta/tenant.yaml:6: referential.base: referential 'inexistant' not found in tenants-config/referentiels/"
+                + " (available: demo-entreprises)",
             "tenants-config/gamma/tenant.yaml:3: logo: file 'logo.png' not found in the tenant's folder",
             "tenants-config/gamma/local/2.2.md:1: local node 'demo_2.2' must mark its local part with L",
             "tenants-config/gamma/tenant.yaml:8: referential.resources.demo_7.7: 'demo_7.7' is not a node of the referential 'demo'",
@@ -145,7 +147,8 @@ public sealed class TenantsConfigReaderShould
     public void ReportAnErrorOfTheNationalReferentialOnceWithItsLine()
     {
         using var config = new ConfigFolder()
-            .Write("referentiels/demo-entreprises/referentiel/2.1.md", "# Cassé\n```yaml\nidentifiant: 2.1\npoints: 10\n```\n## Actions\n### A\n```yaml\nidentifiant: 2.1.1\npourcentage: 30\n```\n")
+            .Write("referentiels/demo-entreprises/referentiel/2.1.md",
+                "# Cassé\n```yaml\nidentifiant: 2.1\npoints: 10\n```\n## Actions\n### A\n```yaml\nidentifiant: 2.1.1\npourcentage: 30\n```\n")
             .CopyExampleTenant("grand-poitiers")
             .CopyExampleTenant("haut-poitou");
 

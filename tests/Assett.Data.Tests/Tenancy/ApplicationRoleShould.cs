@@ -28,7 +28,8 @@ public sealed class ApplicationRoleShould(PostgresServer server)
         }
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            ApplicationRole.EnsureItCannotBypassRowSecurityAsync(server.Cluster.ConnectionString(role, "postgres"), NullLogger.Instance, TestContext.Current.CancellationToken));
+            ApplicationRole.EnsureItCannotBypassRowSecurityAsync(server.Cluster.ConnectionString(role, "postgres"), NullLogger.Instance,
+                TestContext.Current.CancellationToken));
 
         Assert.Contains(said, refusal.Message);
     }

@@ -131,7 +131,8 @@ public sealed class TenantIsolationShould(PostgresServer server) : IAsyncLifetim
         foreach (var table in TenantOwnedEntities(db2).Select(e => e.GetTableName()))
             Assert.Equal(0L, await ScalarAsync(connection, $"SELECT count(*) FROM {table}"));
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection,
-            $"INSERT INTO organisations (tenant_id, id, siret, name, kind, created_at) VALUES ('{_samples.A.Id}', gen_random_uuid(), '73282932000074', 'x', 'Entreprise', now())"));
+            $"INSERT INTO organisations (tenant_id, id, siret, name, kind, created_at) "
+            + $"VALUES ('{_samples.A.Id}', gen_random_uuid(), '73282932000074', 'x', 'Entreprise', now())"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
@@ -205,7 +206,8 @@ public sealed class TenantIsolationShould(PostgresServer server) : IAsyncLifetim
         var views = db.Model.GetEntityTypes().Select(e => e.GetViewName()).OfType<string>().ToList();
         Assert.NotEmpty(views);
         foreach (var view in views)
-            Assert.True(await ScalarAsync(connection, $"SELECT count(*) FROM pg_class WHERE relname = '{view}' AND 'security_invoker=true' = ANY (reloptions)") == 1,
+            Assert.True(await ScalarAsync(connection,
+                    $"SELECT count(*) FROM pg_class WHERE relname = '{view}' AND 'security_invoker=true' = ANY (reloptions)") == 1,
                 $"{view} does not read its tables with the reader's row-level security");
     }
 

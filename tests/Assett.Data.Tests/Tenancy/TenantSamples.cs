@@ -54,19 +54,38 @@ public sealed class TenantSamples
         var now = DateTimeOffset.UtcNow;
         var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = $"Entreprise {tag}", Kind = OrganisationKind.Entreprise };
         var version = new ReferentialVersion { Id = Guid.NewGuid(), BasePackage = "demo", ReferentialId = "demo", ContentHash = $"hash-{tag}", Label = "v1" };
-        var campaign = new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 6, 30), ReferentialVersionId = version.Id };
+        var campaign = new Campaign
+        {
+            Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 6, 30), ReferentialVersionId = version.Id,
+        };
         var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, Answers = { ["flotte"] = "OUI" } };
         var snapshot = new ScoreSnapshot { Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = version.Id, Tree = "{}" };
         return
         [
             new TenantOfficer { Id = Guid.NewGuid(), Name = "Chargée de mission", Email = $"officer@{tag}.fr" },
             organisation, version, campaign, assessment, snapshot,
-            new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), UpdatedBy = "owner" },
-            new TaskStatusChange { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), ChangedBy = "owner", ChangedAt = now },
+            new TaskStatusEntry
+            {
+                Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), UpdatedBy = "owner",
+            },
+            new TaskStatusChange
+            {
+                Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.1", Status = new StatusValue("fait", 1), ChangedBy = "owner",
+                ChangedAt = now,
+            },
             new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "demo_1" },
-            new ActionCommitment { Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.2", ResponsibleName = "Directrice", CreatedBy = "owner" },
-            new Invitation { Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer" },
-            new OutboxMessage { Id = Guid.NewGuid(), UniqueKey = $"welcome-{tag}", ToAddress = $"contact@{tag}.fr", Subject = "Bienvenue", TextBody = "Bonjour" },
+            new ActionCommitment
+            {
+                Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.2", ResponsibleName = "Directrice", CreatedBy = "owner",
+            },
+            new Invitation
+            {
+                Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer",
+            },
+            new OutboxMessage
+            {
+                Id = Guid.NewGuid(), UniqueKey = $"welcome-{tag}", ToAddress = $"contact@{tag}.fr", Subject = "Bienvenue", TextBody = "Bonjour",
+            },
             new AuditEntry { Id = Guid.NewGuid(), Actor = "cerema", Action = "tenant.created", Subject = tag },
             new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
             new ReminderOptOut { Id = Guid.NewGuid(), CampaignId = campaign.Id, OrganisationId = organisation.Id, At = now },

@@ -55,8 +55,10 @@ public sealed class CaseFileShould
     }
 
     [Theory]
-    [InlineData("Statuts:\n  mini_1.1.1.1: [0.5, 0.6, 0]\n", "Error: case.yml:2: the detailed status of 'mini_1.1.1.1' must be three numbers between 0 and 1 summing to 1: [fait, programmé, pas fait]")]
-    [InlineData("Statuts:\n  mini_1.1.1.1: [1, 0]\n", "Error: case.yml:2: the detailed status of 'mini_1.1.1.1' must be three numbers between 0 and 1 summing to 1: [fait, programmé, pas fait]")]
+    [InlineData("Statuts:\n  mini_1.1.1.1: [0.5, 0.6, 0]\n",
+        "Error: case.yml:2: the detailed status of 'mini_1.1.1.1' must be three numbers between 0 and 1 summing to 1: [fait, programmé, pas fait]")]
+    [InlineData("Statuts:\n  mini_1.1.1.1: [1, 0]\n",
+        "Error: case.yml:2: the detailed status of 'mini_1.1.1.1' must be three numbers between 0 and 1 summing to 1: [fait, programmé, pas fait]")]
     [InlineData("Réponses:\n  inconnue: OUI\n", "Error: case.yml:2: unknown question 'inconnue'")]
     [InlineData("Réponses:\n  flotte: peut-être\n", "Error: case.yml:2: 'flotte' is answered OUI or NON, not 'peut-être'")]
     [InlineData("Réponses:\n  part: 1.5\n", "Error: case.yml:2: 'part' is a proportion between 0 and 1, not '1.5'")]

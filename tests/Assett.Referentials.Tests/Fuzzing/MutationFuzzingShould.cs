@@ -29,7 +29,8 @@ public sealed class MutationFuzzingShould
         var package = TestPackages.LoadValid("mini");
         var evaluator = new ReferentialEvaluator(package);
         var random = new Random(7);
-        const string valid = "Identité:\n  type: [association]\nRéponses:\n  flotte: NON\n  part: 0.3\n  chauffage: fioul\nStatuts:\n  mini_1.1.1.1: fait\n  mini_1.1.2: [0.2, 0.3, 0.5]\n  mini_1.2.2: non_concerne\n";
+        const string valid = "Identité:\n  type: [association]\nRéponses:\n  flotte: NON\n  part: 0.3\n  chauffage: fioul\n"
+            + "Statuts:\n  mini_1.1.1.1: fait\n  mini_1.1.2: [0.2, 0.3, 0.5]\n  mini_1.2.2: non_concerne\n";
         for (var i = 0; i < 3000; i++)
         {
             var text = Mutate(valid, random);

@@ -72,7 +72,8 @@ public sealed class PackageLoaderShould
     [Fact]
     public void ReadIdentifiantsAsTextNotNumbers()
     {
-        var result = Load(("t/1.md", "# A\n```yaml\nidentifiant: 1\npoints: 2\n```\n# B\n```yaml\nidentifiant: 1.10\n```\n# C\n```yaml\nidentifiant: 1.2\n```\n"));
+        var result = Load(
+            ("t/1.md", "# A\n```yaml\nidentifiant: 1\npoints: 2\n```\n# B\n```yaml\nidentifiant: 1.10\n```\n# C\n```yaml\nidentifiant: 1.2\n```\n"));
 
         Assert.True(result.Succeeded, Errors(result));
         Assert.Equal(["t_1.2", "t_1.10"], result.Package!.NodesById["t_1"].Children.Select(c => c.Id));
@@ -85,7 +86,8 @@ public sealed class PackageLoaderShould
             ("t/broken.md", "# Cassé\n```yaml\nidentifiant: 3\npoints: [\n```\n"),
             ("t/1.md", "# A\n```yaml\nidentifiant: 1\npoints: 10\n```\n# A bis\n```yaml\nidentifiant: 1\npoints: 5\n```\n"),
             ("t/orphan.md", "# Orphelin\n```yaml\nidentifiant: 7.1\npoints: 1\n```\n"),
-            ("t/2.md", "# B\n```yaml\nidentifiant: 2\npoints: 10\n```\n## Actions\n### x\n```yaml\nidentifiant: 2.1\npourcentage: 60\n```\n### y\n```yaml\nidentifiant: 2.2\npourcentage: 30\n```\n"));
+            ("t/2.md", "# B\n```yaml\nidentifiant: 2\npoints: 10\n```\n## Actions\n"
+                + "### x\n```yaml\nidentifiant: 2.1\npourcentage: 60\n```\n### y\n```yaml\nidentifiant: 2.2\npourcentage: 30\n```\n"));
 
         var errors = result.Diagnostics.Errors.Select(e => e.ToString()).ToList();
         Assert.Contains(errors, e => e.StartsWith("t/broken.md:5: invalid YAML"));
@@ -168,7 +170,8 @@ public sealed class PackageLoaderShould
     {
         var result = Load(
             ("t/1.md", "# A\n```yaml\nidentifiant: 1\npoints: 10\n```\n"),
-            ("t/q.md", "# Binaire ?\n```yaml\nid: b\ntype: binaire\nactions: [t_1]\n```\n# Choix ?\n```yaml\nid: c\ntype: choix\nactions: [t_1]\n```\n## Choix\n### Un\n```yaml\nid: c_1\n```\n"),
+            ("t/q.md", "# Binaire ?\n```yaml\nid: b\ntype: binaire\nactions: [t_1]\n```\n"
+                + "# Choix ?\n```yaml\nid: c\ntype: choix\nactions: [t_1]\n```\n## Choix\n### Un\n```yaml\nid: c_1\n```\n"),
             ("t/regles.md", "# R\n```yaml\naction_id: t_1\n```\n## Règles\n### Désactivation\n```formule\nreponse(b, 3) ou reponse(c, c_9)\n```\n"));
 
         var errors = result.Diagnostics.Errors.Select(e => e.Message).ToList();
@@ -193,7 +196,8 @@ public sealed class PackageLoaderShould
     {
         var result = Load(
             ("t/1.md", "# A\n```yaml\nidentifiant: 1\npoints: 10\n```\n"),
-            ("t/q.md", "# Quel chauffage ?\n```yaml\nid: c\ntype: choix\nthematique_id: energie\nactions: [t_1]\nordonnancement: 2\n```\n## Description\nLe chauffage principal.\n## Choix\n### Gaz\n```yaml\nid: gaz\n```\n### Fioul\n```yaml\nid: fioul\n```\n"),
+            ("t/q.md", "# Quel chauffage ?\n```yaml\nid: c\ntype: choix\nthematique_id: energie\nactions: [t_1]\nordonnancement: 2\n```\n"
+                + "## Description\nLe chauffage principal.\n## Choix\n### Gaz\n```yaml\nid: gaz\n```\n### Fioul\n```yaml\nid: fioul\n```\n"),
             ("t/preuves.md", "# Facture d'énergie\n```yaml\nid: facture\nactions: [t_1]\n```\nLa dernière facture.\n"));
 
         Assert.True(result.Succeeded, Errors(result));

@@ -24,7 +24,8 @@ public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(
         var accessor = new MultiTenantContextAccessor();
         await using var scope = Factory.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
-        foreach (var (slug, name, siret) in new[] { (TestTerritories.First, "Boulangerie du Clain", "73282932000074"), (TestTerritories.Second, "Atelier du Sud", "35600000000048") })
+        foreach (var (slug, name, siret) in new[] { (TestTerritories.First, "Boulangerie du Clain", "73282932000074"),
+                     (TestTerritories.Second, "Atelier du Sud", "35600000000048") })
         {
             using var tenant = accessor.Change(await store.FindByIdentifierAsync(slug));
             await using var db = AssettDbContextOptions.Create(Factory.Services.GetRequiredService<AssettDatabase>().AppConnectionString);
@@ -69,13 +70,17 @@ public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(
     private Task<Guid> AssessmentWithACommentAsync(string tenant) => Factory.InTerritoryAsync(tenant, async db =>
     {
         var version = await db.ReferentialVersions.FirstAsync();
-        var campaign = new Data.Campaigns.Campaign { Id = Guid.NewGuid(), Name = "Campagne test", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31), ReferentialVersionId = version.Id };
+        var campaign = new Data.Campaigns.Campaign
+        {
+            Id = Guid.NewGuid(), Name = "Campagne test", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31), ReferentialVersionId = version.Id,
+        };
         var assessment = new Data.Assessments.Assessment { Id = Guid.NewGuid(), OrganisationId = _organisations[tenant], CampaignId = campaign.Id };
         db.Campaigns.Add(campaign);
         db.Assessments.Add(assessment);
         db.TaskStatuses.Add(new Data.Assessments.TaskStatusEntry
         {
-            Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "assett_1.1.1.1", Status = new("fait", 1), Comment = "Signé par la direction", UpdatedBy = "gerante",
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "assett_1.1.1.1", Status = new("fait", 1), Comment = "Signé par la direction",
+            UpdatedBy = "gerante",
         });
         await db.SaveChangesAsync();
         return assessment.Id;
@@ -107,7 +112,8 @@ public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(
     public async Task NeverLetThePathChooseTheTerritoryOfAToken(string path)
     {
         // The hole found in issue 14: a token of one territory read another's organisations through its /t/ prefix.
-        path = path.Replace("{TERRITORY}", TestTerritories.First.ToUpperInvariant()).Replace("{ORGANISATION}", _organisations[TestTerritories.First].ToString());
+        path = path.Replace("{TERRITORY}", TestTerritories.First.ToUpperInvariant())
+            .Replace("{ORGANISATION}", _organisations[TestTerritories.First].ToString());
         var token = await TokenAsync(TestTerritories.Second);
 
         var response = await GetAsync(path, token);
@@ -140,7 +146,8 @@ public sealed class OrganisationsApiShould(PostgresServer server) : WebHostTest(
     [Fact]
     public void IssueTokensUnderTheConfiguredAddressWithS256ProofsOnly()
     {
-        var options = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+        var options = Factory.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
 
         Assert.Equal(new Uri("http://localhost:5080/"), options.Issuer);
         Assert.Equal([OpenIddictConstants.CodeChallengeMethods.Sha256], options.CodeChallengeMethods);

@@ -17,7 +17,8 @@ public sealed class Chromium : IAsyncLifetime
     {
         var executable = Environment.GetEnvironmentVariable("ASSETT_CHROMIUM") ?? "/usr/lib/chromium/chromium";
         if (!File.Exists(executable))
-            throw new InvalidOperationException($"Chromium is missing at {executable}: run `apt-get install -y chromium` (tests/run.sh does it) or set ASSETT_CHROMIUM.");
+            throw new InvalidOperationException(
+                $"Chromium is missing at {executable}: run `apt-get install -y chromium` (tests/run.sh does it) or set ASSETT_CHROMIUM.");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true });
     }

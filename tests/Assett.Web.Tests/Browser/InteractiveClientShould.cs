@@ -37,7 +37,10 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         Guid userId;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            var user = new AssettUser { Id = Guid.NewGuid(), UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true };
+            var user = new AssettUser
+            {
+                Id = Guid.NewGuid(), UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true,
+            };
             await scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>().CreateAsync(user, Password);
             userId = user.Id;
         }
@@ -57,7 +60,10 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = siret, Name = $"Organisation de {slug}" };
             db.Organisations.Add(organisation);
             if (slug == TestTerritories.First)
-                db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
+                db.Memberships.Add(new Membership
+                {
+                    Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner,
+                });
             await db.SaveChangesAsync();
             _organisations[slug] = organisation.Id;
         }
@@ -109,7 +115,10 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             ["grant_type"] = "authorization_code", ["code"] = query["code"]!, ["redirect_uri"] = Callback.ToString(),
             ["client_id"] = clientId, ["code_verifier"] = verifier
         });
-        var refreshed = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId });
+        var refreshed = await TokenAsync(new()
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId,
+        });
 
         Assert.Equal("/connexion", signInUrl.AbsolutePath);
         Assert.Equal(Callback.ToString(), returned.GetLeftPart(UriPartial.Path));
@@ -122,7 +131,8 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
             Assert.Equal(HttpStatusCode.NotFound, (await ApiAsync($"/api/v1/organisations/{_organisations["neighbour"]}", token)).StatusCode);
         }
         // Once the person leaves the organisation, the application's refresh token gives nothing more.
-        await Factory.InTerritoryAsync(TestTerritories.First, db => db.Memberships.Where(m => m.OrganisationId == _organisations[TestTerritories.First]).ExecuteDeleteAsync());
+        await Factory.InTerritoryAsync(TestTerritories.First,
+            db => db.Memberships.Where(m => m.OrganisationId == _organisations[TestTerritories.First]).ExecuteDeleteAsync());
         var afterLeaving = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["refresh_token"] = refreshed.GetProperty("refresh_token").GetString()!, ["client_id"] = clientId,
@@ -157,7 +167,8 @@ public sealed class InteractiveClientShould(PostgresServer server, Chromium chro
         var clientId = await RegisterAsync(TestTerritories.First);
         var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = "forged", ["redirect_uri"] = Callback.ToString(), ["client_id"] = clientId, ["code_verifier"] = "x",
+            ["grant_type"] = "authorization_code", ["code"] = "forged", ["redirect_uri"] = Callback.ToString(), ["client_id"] = clientId,
+            ["code_verifier"] = "x",
         }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -24,15 +24,24 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         {
             var campaign = await db.Campaigns.SingleAsync();
             campaign.State = CampaignState.Open;
-            var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9 };
-            var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.InProgress };
+            var organisation = new Organisation
+            {
+                Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9,
+            };
+            var assessment = new Assessment
+            {
+                Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.InProgress,
+            };
             var snapshot = new ScoreSnapshot
             {
                 Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
                 TakenAt = DateTimeOffset.UtcNow, PointFait = 30, PointPotentiel = 100, ScorePercent = 30, Tree = "{}",
             };
             db.AddRange(organisation, assessment, snapshot);
-            db.ScoreNodeTotals.Add(new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = 30, PointPotentiel = 100 });
+            db.ScoreNodeTotals.Add(new ScoreNodeTotal
+            {
+                Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = 30, PointPotentiel = 100,
+            });
             _organisation = organisation.Id;
             return await db.SaveChangesAsync();
         });

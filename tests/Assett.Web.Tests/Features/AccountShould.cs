@@ -23,7 +23,8 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
 
     private Task<HttpResponseMessage> SubmitAsync(string path, Dictionary<string, string> fields) => _client.SubmitAsync(path, fields);
 
-    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password, string commune = TestTerritories.FirstCommune) =>
+    private Task<HttpResponseMessage> RegisterAsync(string siret = "73282932000074", string password = Password,
+        string commune = TestTerritories.FirstCommune) =>
         SubmitAsync($"/t/{TestTerritories.First}/inscription", new()
         {
             ["Input.Siret"] = siret, ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = commune,
@@ -133,7 +134,10 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
-            await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, Password);
+            await users.CreateAsync(new AssettUser
+            {
+                UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true,
+            }, Password);
         }
 
         for (var i = 0; i < 5; i++) await SignInAsync("mauvais-mot-de-passe");
@@ -160,7 +164,10 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
         path = path.Replace("{TERRITORY}", TestTerritories.First.ToUpperInvariant());
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 11; i++)
-            statuses.Add((await SubmitAsync(path, new() { ["Input.Email"] = $"personne{i}@exemple.fr", ["Input.Password"] = "mauvais-mot-de-passe" })).StatusCode);
+            statuses.Add((await SubmitAsync(path, new()
+            {
+                ["Input.Email"] = $"personne{i}@exemple.fr", ["Input.Password"] = "mauvais-mot-de-passe",
+            })).StatusCode);
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
@@ -184,7 +191,8 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
     public async Task SendANewConfirmationLinkWhenTheFirstNoLongerWorks()
     {
         await RegisterAsync();
-        var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/confirmation?utilisateur={Guid.NewGuid()}&code=perdu", TestContext.Current.CancellationToken);
+        var page = await _client.GetStringAsync($"/t/{TestTerritories.First}/confirmation?utilisateur={Guid.NewGuid()}&code=perdu",
+            TestContext.Current.CancellationToken);
 
         var asked = await (await SubmitAsync($"/t/{TestTerritories.First}/confirmation?handler=Resend", new() { ["Email"] = "gerante@boulangerie.example" }))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -221,7 +229,10 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AssettUser>>();
-            await users.CreateAsync(new AssettUser { UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true }, "Ancien-Secret-2025");
+            await users.CreateAsync(new AssettUser
+            {
+                UserName = "gerante@boulangerie.example", Email = "gerante@boulangerie.example", EmailConfirmed = true,
+            }, "Ancien-Secret-2025");
         }
 
         var asked = await (await SubmitAsync($"/t/{TestTerritories.First}/mot-de-passe-oublie", new() { ["Email"] = "gerante@boulangerie.example" }))
@@ -230,8 +241,10 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
         var link = new Uri(ResetLink().Match(mail.TextBody).Value).PathAndQuery;
-        var reset = await (await SubmitAsync(link, new() { ["Password"] = Password })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var again = await (await SubmitAsync(link, new() { ["Password"] = "Autre-Secret-2027" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var reset = await (await SubmitAsync(link, new() { ["Password"] = Password }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var again = await (await SubmitAsync(link, new() { ["Password"] = "Autre-Secret-2027" }))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var signedIn = await SignInAsync();
 
         Assert.Contains("Si un compte existe pour cette adresse", asked);

@@ -32,12 +32,14 @@ public static class Boulangerie
         }
         var organisation = new Organisation
         {
-            Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9, NafCode = "10.71C", NafSection = "C",
+            Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain", Headcount = HeadcountBand.From0To9,
+            NafCode = "10.71C", NafSection = "C",
         };
         await factory.InTerritoryAsync(TestTerritories.First, async db =>
         {
             db.Organisations.Add(organisation);
-            foreach (var (email, role) in new[] { (Owner, MembershipRole.OrganisationOwner), (Editor, MembershipRole.OrganisationEditor), (Reader, MembershipRole.OrganisationReader) })
+            foreach (var (email, role) in new[] { (Owner, MembershipRole.OrganisationOwner), (Editor, MembershipRole.OrganisationEditor),
+                         (Reader, MembershipRole.OrganisationReader) })
                 db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = users[email], OrganisationId = organisation.Id, Role = role });
             return await db.SaveChangesAsync();
         });

@@ -19,16 +19,25 @@ public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
         var admin = await OfficerAsync("admin@territoire.example", MembershipRole.OfficerAdmin);
         var planned = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
 
-        var backwards = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-06-30", ["Input.ClosesOn"] = "2028-01-15" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var created = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" });
-        var duplicate = await (await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var backwards = await (await admin.SubmitAsync($"{Page}?handler=Create", new()
+        {
+            ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-06-30", ["Input.ClosesOn"] = "2028-01-15",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var created = await admin.SubmitAsync($"{Page}?handler=Create", new()
+        {
+            ["Input.Name"] = "Campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30",
+        });
+        var duplicate = await (await admin.SubmitAsync($"{Page}?handler=Create", new()
+        {
+            ["Input.Name"] = "campagne de test 2028", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "2028-06-30",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var next = await InTerritoryAsync(db => db.Campaigns.Where(c => c.Name == "Campagne de test 2028").Select(c => c.Id).SingleAsync());
         var opened = await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", []);
-        var secondOpen = await (await admin.SubmitAsync($"{Page}?handler=Open&id={next}", [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var secondOpen = await (await admin.SubmitAsync($"{Page}?handler=Open&id={next}", []))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var closed = await admin.SubmitAsync($"{Page}?handler=Close&id={planned}", []);
-        var reopened = await (await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", [])).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var reopened = await (await admin.SubmitAsync($"{Page}?handler=Open&id={planned}", []))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("La clôture ne peut pas précéder l’ouverture.", backwards);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -38,7 +47,8 @@ public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Contains($"« {TestTerritories.Campaign} » est close : elle ne peut pas devenir ouverte.", reopened);
         Assert.Equal([(TestTerritories.Campaign, CampaignState.Closed), ("Campagne de test 2028", CampaignState.Planned)],
-            (await InTerritoryAsync(db => db.Campaigns.OrderBy(c => c.Name).Select(c => new { c.Name, c.State }).ToListAsync())).Select(c => (c.Name, c.State)));
+            (await InTerritoryAsync(db => db.Campaigns.OrderBy(c => c.Name).Select(c => new { c.Name, c.State }).ToListAsync()))
+                .Select(c => (c.Name, c.State)));
     }
 
     [Fact]
@@ -46,7 +56,10 @@ public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
     {
         var admin = await OfficerAsync("admin@territoire.example", MembershipRole.OfficerAdmin);
 
-        var response = await admin.SubmitAsync($"{Page}?handler=Create", new() { ["Input.Name"] = "", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "" });
+        var response = await admin.SubmitAsync($"{Page}?handler=Create", new()
+        {
+            ["Input.Name"] = "", ["Input.OpensOn"] = "2028-01-15", ["Input.ClosesOn"] = "",
+        });
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -64,7 +77,8 @@ public sealed class CampaignsShould(PostgresServer server) : WebHostTest(server)
 
         var page = await reader.GetStringAsync(Page, TestContext.Current.CancellationToken);
         var open = await reader.PostAsync($"{Page}?handler=Open&id={planned}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }),
+            TestContext.Current.CancellationToken);
 
         Assert.Contains(TestTerritories.Campaign, page);
         Assert.DoesNotContain("Nouvelle campagne", page);

@@ -63,11 +63,16 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
     [Fact]
     public async Task ListFilterSortAndExportOnlyTheTerritorysOrganisations()
     {
-        var sorted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?tri=score", TestContext.Current.CancellationToken);
-        var submitted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?etape=Submitted", TestContext.Current.CancellationToken);
-        var found = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?recherche=atelier%203", TestContext.Current.CancellationToken);
-        var csv = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Csv", TestContext.Current.CancellationToken);
-        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Xlsx&tri=score", TestContext.Current.CancellationToken);
+        var sorted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?tri=score",
+            TestContext.Current.CancellationToken);
+        var submitted = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?etape=Submitted",
+            TestContext.Current.CancellationToken);
+        var found = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?recherche=atelier%203",
+            TestContext.Current.CancellationToken);
+        var csv = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Csv",
+            TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/organisations?handler=Xlsx&tri=score",
+            TestContext.Current.CancellationToken);
         var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.True(sorted.IndexOf("Atelier 5", StringComparison.Ordinal) < sorted.IndexOf("Atelier 1<", StringComparison.Ordinal));
@@ -84,8 +89,10 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
     [Fact]
     public async Task ShowAnOrganisationsCommentsOnlyWhenItSharesThem()
     {
-        var sharing = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[0]}", TestContext.Current.CancellationToken);
-        var private_ = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[1]}", TestContext.Current.CancellationToken);
+        var sharing = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[0]}",
+            TestContext.Current.CancellationToken);
+        var private_ = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/organisations/{_organisations[1]}",
+            TestContext.Current.CancellationToken);
         var neighbour = await Factory.InTerritoryAsync(TestTerritories.Second, db => db.Organisations.Select(o => o.Id).SingleAsync());
         var elsewhere = await _officer.GetAsync($"/t/{TestTerritories.First}/territoire/organisations/{neighbour}", TestContext.Current.CancellationToken);
 
@@ -103,11 +110,13 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
         var mail = await Factory.InTerritoryAsync(TestTerritories.First, db => db.OutboxMessages.SingleAsync(m => m.ToAddress == Officer));
         var page = Squeeze(await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/rapports/{first}", TestContext.Current.CancellationToken));
         var list = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/rapports", TestContext.Current.CancellationToken);
-        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/rapports/{first}?handler=Xlsx", TestContext.Current.CancellationToken);
+        var xlsx = await _officer.GetByteArrayAsync($"/t/{TestTerritories.First}/territoire/rapports/{first}?handler=Xlsx",
+            TestContext.Current.CancellationToken);
         var maturity = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: "Maturité").Cast<IDictionary<string, object?>>().ToList();
         var stored = await Factory.InTerritoryAsync(TestTerritories.First, db => db.CohortReports.Select(r => r.Figures).SingleAsync());
         var byAReader = await _officer.PostAsync($"/t/{TestTerritories.First}/territoire/rapports",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(list) }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(list) }),
+            TestContext.Current.CancellationToken);
         var admin = await Factory.SignedInOfficerAsync(TestTerritories.First, "responsable@territoire.example", MembershipRole.OfficerAdmin);
         var onDemand = await admin.SubmitAsync($"/t/{TestTerritories.First}/territoire/rapports", []);
 
@@ -116,7 +125,8 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
         Assert.Contains($"/t/{TestTerritories.First}/territoire/rapports/{first}", mail.TextBody);
         Assert.Contains("2 autoévaluations transmises sur 6 organisations invitées", mail.TextBody);
         Assert.Contains("<th scope=\"row\">Autoévaluation transmise</th><td>2</td><td>33 %</td>", page);
-        Assert.Contains("<th scope=\"row\">Score global</th><td>Toutes les organisations</td><td>5</td><td>20 %</td><td><strong>30 %</strong></td><td>40 %</td>", page);
+        Assert.Contains("<th scope=\"row\">Score global</th><td>Toutes les organisations</td><td>5</td>"
+            + "<td>20 %</td><td><strong>30 %</strong></td><td>40 %</td>", page);
         Assert.Contains("planifié", list);
         Assert.Equal(30d, Convert.ToDouble(maturity.Single(r => (string?)r["Thème"] == "Score global")["Médiane (%)"]));
         Assert.DoesNotContain("Atelier", stored); // aggregates only: no organisation's name is kept
@@ -134,23 +144,44 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
     private async Task<Guid?> RunReportJobAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Officer.Reports.CohortReportJob>().RunAsync(TestTerritories.First, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Officer.Reports.CohortReportJob>()
+            .RunAsync(TestTerritories.First, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at <paramref name="percent"/>.</summary>
-    private static Guid AddScored(AssettDbContext db, Campaign campaign, string name, double percent, AssessmentState state, HeadcountBand size, bool sharesComments)
+    /// <summary>
+    /// An organisation with its owner, an assessment, a task's comment and a snapshot: overall and theme « 1 » at
+    /// <paramref name="percent"/>.
+    /// </summary>
+    private static Guid AddScored(AssettDbContext db, Campaign campaign, string name, double percent, AssessmentState state, HeadcountBand size,
+        bool sharesComments)
     {
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Rna = $"W86{Random.Shared.Next(1_000_000, 9_999_999)}", Headcount = size, SharesComments = sharesComments };
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = $"{organisation.Id}@example.fr", Email = $"{organisation.Id}@example.fr", EmailConfirmed = true };
-        var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = state, CreatedAt = DateTimeOffset.UtcNow };
+        var organisation = new Organisation
+        {
+            Id = Guid.NewGuid(), Name = name, Rna = $"W86{Random.Shared.Next(1_000_000, 9_999_999)}", Headcount = size, SharesComments = sharesComments,
+        };
+        var user = new AssettUser
+        {
+            Id = Guid.NewGuid(), UserName = $"{organisation.Id}@example.fr", Email = $"{organisation.Id}@example.fr", EmailConfirmed = true,
+        };
+        var assessment = new Assessment
+        {
+            Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = state, CreatedAt = DateTimeOffset.UtcNow,
+        };
         var snapshot = new ScoreSnapshot
         {
-            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Tree = "{}", TakenAt = DateTimeOffset.UtcNow,
-            Kind = state == AssessmentState.Submitted ? SnapshotKind.Submitted : SnapshotKind.Current, PointFait = percent, PointPotentiel = 100, ScorePercent = percent,
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Tree = "{}",
+            TakenAt = DateTimeOffset.UtcNow, Kind = state == AssessmentState.Submitted ? SnapshotKind.Submitted : SnapshotKind.Current,
+            PointFait = percent, PointPotentiel = 100, ScorePercent = percent,
         };
         db.AddRange(organisation, user, assessment, snapshot);
-        db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
-        db.ScoreNodeTotals.Add(new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = percent, PointPotentiel = 100 });
+        db.Memberships.Add(new Membership
+        {
+            Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner,
+        });
+        db.ScoreNodeTotals.Add(new ScoreNodeTotal
+        {
+            Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = percent, PointPotentiel = 100,
+        });
         db.TaskStatuses.Add(new TaskStatusEntry
         {
             Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "assett_1.1.1.1", Status = new StatusValue(StatusKinds.Fait),

@@ -14,8 +14,8 @@ public sealed class HousekeepingShould(PostgresServer server) : WebHostTest(serv
         foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
             await Factory.InTerritoryAsync(territory, db =>
             {
-                db.OutboxMessages.AddRange(
-                    Message("old", sentAt: longAgo), Message("recent", sentAt: DateTimeOffset.UtcNow.AddDays(-1)), Message("unsent", sentAt: null, createdAt: longAgo));
+                db.OutboxMessages.AddRange(Message("old", sentAt: longAgo), Message("recent", sentAt: DateTimeOffset.UtcNow.AddDays(-1)),
+                    Message("unsent", sentAt: null, createdAt: longAgo));
                 return db.SaveChangesAsync();
             });
 
@@ -23,7 +23,8 @@ public sealed class HousekeepingShould(PostgresServer server) : WebHostTest(serv
             Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(TestContext.Current.CancellationToken));
 
         foreach (var territory in new[] { TestTerritories.First, TestTerritories.Overseas })
-            Assert.Equal(["recent", "unsent"], await Factory.InTerritoryAsync(territory, db => db.OutboxMessages.Select(m => m.UniqueKey).OrderBy(k => k).ToListAsync()));
+            Assert.Equal(["recent", "unsent"],
+                await Factory.InTerritoryAsync(territory, db => db.OutboxMessages.Select(m => m.UniqueKey).OrderBy(k => k).ToListAsync()));
     }
 
     private static OutboxMessage Message(string key, DateTimeOffset? sentAt, DateTimeOffset? createdAt = null) => new()

@@ -24,13 +24,16 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
     public async Task InviteEveryRowOfAWindows1252CsvWithSemicolons()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var csv = Encoding.GetEncoding(1252).GetBytes("Nom;SIRET;Adresse électronique\r\nBoulangerie Bérénice;732 829 320 00074;Contact@Berenice.example\r\n\"Atelier ; Frères\";35600000000048;atelier@freres.example\r\n");
+        var csv = Encoding.GetEncoding(1252).GetBytes("Nom;SIRET;Adresse électronique\r\n"
+            + "Boulangerie Bérénice;732 829 320 00074;Contact@Berenice.example\r\n"
+            + "\"Atelier ; Frères\";35600000000048;atelier@freres.example\r\n");
 
         var imported = await ImportAsync(csv, "invitations.csv");
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Contains("2 invitations envoyées", await _officer.GetStringAsync(Page, TestContext.Current.CancellationToken));
-        Assert.Equal(["Atelier ; Frères", "Boulangerie Bérénice"], await InTerritoryAsync(db => db.Organisations.Select(o => o.Name).OrderBy(n => n).ToListAsync()));
+        Assert.Equal(["Atelier ; Frères", "Boulangerie Bérénice"],
+            await InTerritoryAsync(db => db.Organisations.Select(o => o.Name).OrderBy(n => n).ToListAsync()));
         Assert.Equal(["atelier@freres.example", "contact@berenice.example"],
             await InTerritoryAsync(db => db.OutboxMessages.Select(m => m.ToAddress).OrderBy(a => a).ToListAsync()));
     }
@@ -38,7 +41,11 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
     [Fact]
     public async Task ApplyNothingAndSayWhichLinesAreWrong()
     {
-        var csv = Encoding.UTF8.GetBytes("nom,siret,email\nBonne,73282932000074,bonne@example.fr\nMauvais SIRET,12345678901234,ok@example.fr\nSans adresse,35600000000048,pas-une-adresse\nDoublon,73282932000074,autre@example.fr\n");
+        var csv = Encoding.UTF8.GetBytes("nom,siret,email\n"
+            + "Bonne,73282932000074,bonne@example.fr\n"
+            + "Mauvais SIRET,12345678901234,ok@example.fr\n"
+            + "Sans adresse,35600000000048,pas-une-adresse\n"
+            + "Doublon,73282932000074,autre@example.fr\n");
 
         var report = await (await ImportAsync(csv, "invitations.csv")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
@@ -54,11 +61,13 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
     public async Task ReadAnExcelFileAndRefuseOneWithoutTheColumns()
     {
         using var xlsx = new MemoryStream();
-        await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["Courriel"] = "direction@lycee.example", ["Nom"] = "Lycée du Bois", ["Siret"] = "73282932000074" } },
+        await xlsx.SaveAsAsync(
+            new[] { new Dictionary<string, object> { ["Courriel"] = "direction@lycee.example", ["Nom"] = "Lycée du Bois", ["Siret"] = "73282932000074" } },
             excelType: ExcelType.XLSX, cancellationToken: TestContext.Current.CancellationToken);
 
         var imported = await ImportAsync(xlsx.ToArray(), "liste.xlsx");
-        var withoutColumns = await (await ImportAsync(Encoding.UTF8.GetBytes("a;b\n1;2\n"), "x.csv")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var withoutColumns = await (await ImportAsync(Encoding.UTF8.GetBytes("a;b\n1;2\n"), "x.csv"))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal("direction@lycee.example", await InTerritoryAsync(db => db.Invitations.Select(i => i.Email).SingleAsync()));
@@ -68,8 +77,10 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
     [Fact]
     public async Task SayWhatIsWrongWithASingleInvitation()
     {
-        var page = await (await _officer.SubmitAsync(Page, new() { ["Input.Name"] = "Bonne", ["Input.Siret"] = "12345678901234", ["Input.Email"] = "bonne@example.fr" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var page = await (await _officer.SubmitAsync(Page, new()
+        {
+            ["Input.Name"] = "Bonne", ["Input.Siret"] = "12345678901234", ["Input.Email"] = "bonne@example.fr",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.", page);
     }
@@ -93,7 +104,8 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
     {
         // A valid sheet, then one cell at the last address Excel allows: the file stays tiny.
         using var xlsx = new MemoryStream();
-        await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["nom"] = "Lycée du Bois", ["siret"] = "73282932000074", ["email"] = "direction@lycee.example" } },
+        await xlsx.SaveAsAsync(
+            new[] { new Dictionary<string, object> { ["nom"] = "Lycée du Bois", ["siret"] = "73282932000074", ["email"] = "direction@lycee.example" } },
             excelType: ExcelType.XLSX, cancellationToken: TestContext.Current.CancellationToken);
         using (var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
         {
@@ -102,7 +114,8 @@ public sealed class InvitationImportShould(PostgresServer server) : WebHostTest(
             using (var reader = new StreamReader(sheet.Open())) xml = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
             sheet.Delete();
             await using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
-            await writer.WriteAsync(xml.Replace("</x:sheetData>", "<x:row r=\"1048576\"><x:c r=\"XFD1048576\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData>")
+            await writer.WriteAsync(xml
+                .Replace("</x:sheetData>", "<x:row r=\"1048576\"><x:c r=\"XFD1048576\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData>")
                 .Replace("</sheetData>", "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>"));
         }
         Assert.True(xlsx.Length < 10_000);

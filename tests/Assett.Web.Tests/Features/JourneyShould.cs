@@ -55,7 +55,8 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
             ["Input.Name"] = "Boulangerie du Clain", ["Input.Kind"] = "Entreprise", ["Input.NafCode"] = "56.10c", ["Input.Headcount"] = "From10To49",
-            ["Input.Commune"] = TestTerritories.FirstCommune, ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire", ["Input.SharesComments"] = "true",
+            ["Input.Commune"] = TestTerritories.FirstCommune, ["Input.Answers[flotte]"] = "NON", ["Input.Answers[locaux]"] = "locaux_locataire",
+            ["Input.SharesComments"] = "true",
         });
         var toolbox = await PageAsync(owner, "boite-a-outils");
         var fleet = await PageAsync(owner, "evaluation/4.4");
@@ -84,11 +85,16 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         {
             ["tache"] = "assett_1.1.1.1", ["TargetDate"] = "2020-01-01", ["Responsible"] = "Léa",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var added = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa" });
+        var added = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
+        {
+            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa",
+        });
         var planned = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
         var plan = await PageAsync(owner, "plan-action");
-        var twice = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new() { ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var twice = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
+        {
+            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var commitment = await InTerritoryAsync(db => db.ActionCommitments.SingleAsync());
         await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
         var done = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
@@ -108,10 +114,16 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var whilePlanned = await PageAsync(owner, "resultats");
         await InTerritoryAsync(db => db.Campaigns.ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Open)));
-        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0",
+        });
 
         var submitted = await owner.SubmitAsync($"/t/{TestTerritories.First}/resultats?handler=Submit", []);
-        var after = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        var after = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0",
+        });
         var progress = await PageAsync(owner, "resultats/progression");
 
         Assert.DoesNotContain("Transmettre mon autoévaluation", whilePlanned);
@@ -119,7 +131,8 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var assessment = await AssessmentAsync();
         Assert.Equal(AssessmentState.Submitted, assessment.State);
         Assert.Equal(1, await InTerritoryAsync(db => db.ScoreSnapshots.CountAsync(s => s.Kind == SnapshotKind.Submitted)));
-        Assert.Equal(7, await InTerritoryAsync(db => db.ScoreNodeTotals.CountAsync(t => db.ScoreSnapshots.Any(s => s.Id == t.SnapshotId && s.Kind == SnapshotKind.Submitted))));
+        Assert.Equal(7, await InTerritoryAsync(db =>
+            db.ScoreNodeTotals.CountAsync(t => db.ScoreSnapshots.Any(s => s.Id == t.SnapshotId && s.Kind == SnapshotKind.Submitted))));
         Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
         Assert.Contains($"<th scope=\"col\">{TestTerritories.Campaign}</th>", progress);
     }
@@ -168,7 +181,10 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         await SeedOthersAsync(5);
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         // The bakery's first answer stores its current score: it then counts in the cohort.
-        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0",
+        });
 
         var results = await PageAsync(owner, "resultats");
 
@@ -199,9 +215,13 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var page = await PageAsync(owner, "organisation/profil");
         var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
         {
-            ["Input.Name"] = "Boulangerie du Clain et fils", ["Input.Kind"] = "Entreprise", ["Input.Headcount"] = "From10To49", ["Input.Answers[flotte]"] = "NON",
+            ["Input.Name"] = "Boulangerie du Clain et fils", ["Input.Kind"] = "Entreprise", ["Input.Headcount"] = "From10To49",
+            ["Input.Answers[flotte]"] = "NON",
         });
-        var byReader = await reader.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new() { ["Input.Name"] = "Autre nom", ["Input.Kind"] = "Entreprise" });
+        var byReader = await reader.SubmitAsync($"/t/{TestTerritories.First}/organisation/profil", new()
+        {
+            ["Input.Name"] = "Autre nom", ["Input.Kind"] = "Entreprise",
+        });
 
         Assert.Contains("Les questions sur votre activité viennent avec la prochaine campagne", page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -215,7 +235,10 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
     public async Task ExportThenDeleteTheOrganisationsDataAtItsOwnersRequest()
     {
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
-        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new() { ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
+        {
+            ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0",
+        });
         await InTerritoryAsync(async db =>
         {
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Siret = "35600000000048", Name = "Voisine" });
@@ -225,10 +248,15 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
 
         var export = await owner.GetStringAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Export", TestContext.Current.CancellationToken);
         var byEditor = await editor.GetAsync($"/t/{TestTerritories.First}/organisation/donnees", TestContext.Current.CancellationToken);
-        var mistyped = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mistyped = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new()
+        {
+            ["Confirmation"] = "Boulangerie",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var kept = await InTerritoryAsync(db => db.Organisations.CountAsync());
-        var deleted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new() { ["Confirmation"] = "Boulangerie du Clain" });
+        var deleted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/donnees?handler=Delete", new()
+        {
+            ["Confirmation"] = "Boulangerie du Clain",
+        });
 
         Assert.Contains("\"nodeId\": \"assett_1.1.1.1\"", export);
         Assert.Contains(Boulangerie.Editor, export);
@@ -287,19 +315,34 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         {
             // Last year's campaign on today's version, answered; this year's on a version without the territory's local measure 1.L1.
             var current = await db.ReferentialVersions.SingleAsync();
-            var lastYear = new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 15), ClosesOn = new(2026, 6, 30), ReferentialVersionId = current.Id, State = CampaignState.Closed };
-            var answered = new Assessment { Id = Guid.NewGuid(), OrganisationId = _organisation.Id, CampaignId = lastYear.Id, State = AssessmentState.Submitted };
+            var lastYear = new Campaign
+            {
+                Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 15), ClosesOn = new(2026, 6, 30), ReferentialVersionId = current.Id,
+                State = CampaignState.Closed,
+            };
+            var answered = new Assessment
+            {
+                Id = Guid.NewGuid(), OrganisationId = _organisation.Id, CampaignId = lastYear.Id, State = AssessmentState.Submitted,
+            };
             var local = current.Package.Nodes.First(n => n.Id.StartsWith("assett_1.L1.") && n.Id.Count(c => c == '.') == 3).Id;
             var next = new Data.Referentials.ReferentialVersion
             {
-                Id = Guid.NewGuid(), BasePackage = current.BasePackage, ReferentialId = current.ReferentialId, ContentHash = "without-1.L1", Label = "sans 1.L1",
+                Id = Guid.NewGuid(), BasePackage = current.BasePackage, ReferentialId = current.ReferentialId, ContentHash = "without-1.L1",
+                Label = "sans 1.L1",
                 Package = new Data.Referentials.StoredPackage { Files = [.. current.Package.Files.Where(f => !f.Path.EndsWith("1.L1.md"))] },
             };
             db.ReferentialVersions.Add(next);
-            db.Campaigns.AddRange(lastYear, new Campaign { Id = Guid.NewGuid(), Name = "Campagne 2027 bis", OpensOn = new(2027, 1, 15), ClosesOn = new(2027, 6, 30), ReferentialVersionId = next.Id, State = CampaignState.Open });
+            db.Campaigns.AddRange(lastYear, new Campaign
+            {
+                Id = Guid.NewGuid(), Name = "Campagne 2027 bis", OpensOn = new(2027, 1, 15), ClosesOn = new(2027, 6, 30), ReferentialVersionId = next.Id,
+                State = CampaignState.Open,
+            });
             db.Assessments.Add(answered);
             foreach (var node in new[] { "assett_1.1.1.1", local })
-                db.TaskStatuses.Add(new TaskStatusEntry { Id = Guid.NewGuid(), AssessmentId = answered.Id, NodeId = node, Status = new("fait", 1), UpdatedBy = Boulangerie.Owner });
+                db.TaskStatuses.Add(new TaskStatusEntry
+                {
+                    Id = Guid.NewGuid(), AssessmentId = answered.Id, NodeId = node, Status = new("fait", 1), UpdatedBy = Boulangerie.Owner,
+                });
             return await db.SaveChangesAsync();
         });
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
@@ -308,7 +351,8 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
 
         Assert.Contains("Le référentiel a changé depuis la campagne précédente", home);
         Assert.Contains("<li>1.L1.", home);
-        var carried = await InTerritoryAsync(db => db.TaskStatuses.Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.State == AssessmentState.InProgress))
+        var carried = await InTerritoryAsync(db => db.TaskStatuses
+            .Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.State == AssessmentState.InProgress))
             .Select(s => s.NodeId).ToListAsync());
         Assert.Equal(["assett_1.1.1.1"], carried);
     }

@@ -16,7 +16,8 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
 
     private HttpClient NewBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) =>
+        browser.SubmitAsync(path, fields);
 
     private async Task<(HttpClient Browser, string JoinPage, HttpResponseMessage Joined)> JoinAsOfficerAsync()
     {
@@ -43,7 +44,8 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
 
         var invited = await (await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/invitations", new()
         {
-            ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "732 829 320 00074", ["Input.Kind"] = "Entreprise", ["Input.Email"] = "contact@atelier.example",
+            ["Input.Name"] = "Atelier du Clain", ["Input.Siret"] = "732 829 320 00074", ["Input.Kind"] = "Entreprise",
+            ["Input.Email"] = "contact@atelier.example",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "contact@atelier.example"));
         var link = new Uri(InvitationLink().Match(mail.TextBody).Value).PathAndQuery;
@@ -77,8 +79,8 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var registered = await (await SubmitAsync(NewBrowser(), $"/t/{TestTerritories.First}/inscription", new()
         {
-            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Atelier du Clain", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = TestTerritories.FirstCommune,
-            ["Input.Email"] = "inconnu@exemple.fr", ["Input.Password"] = "Mot-De-Passe-2026",
+            ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Atelier du Clain", ["Input.Kind"] = "Entreprise",
+            ["Input.Commune"] = TestTerritories.FirstCommune, ["Input.Email"] = "inconnu@exemple.fr", ["Input.Password"] = "Mot-De-Passe-2026",
         })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var toOwner = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.ToAddress == "contact@atelier.example" && m.Subject.StartsWith("Demande"))
             .OrderBy(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync());
@@ -105,11 +107,16 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
             ["Input.Siret"] = "73282932000074", ["Input.Name"] = "Scierie de Lussac", ["Input.Kind"] = "Entreprise", ["Input.Commune"] = "hors-territoire",
             ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
         });
-        await InTerritoryAsync(db => db.Users.Where(u => u.Email == "scierie@lussac.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
-        await SubmitAsync(owner, $"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026" });
+        await InTerritoryAsync(db => db.Users.Where(u => u.Email == "scierie@lussac.example")
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
+        await SubmitAsync(owner, $"/t/{TestTerritories.First}/connexion", new()
+        {
+            ["Input.Email"] = "scierie@lussac.example", ["Input.Password"] = "Mot-De-Passe-2026",
+        });
 
         var beforeApproval = await owner.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
-        var asked = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@territoire.example" && m.Subject.StartsWith("Inscription à valider")));
+        var asked = await InTerritoryAsync(db =>
+            db.OutboxMessages.SingleAsync(m => m.ToAddress == "chargee@territoire.example" && m.Subject.StartsWith("Inscription à valider")));
         var pending = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
         var organisationId = await InTerritoryAsync(db => db.Organisations.Select(o => o.Id).SingleAsync());
         await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Approve", new() { ["id"] = organisationId.ToString() });
@@ -122,7 +129,8 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
         Assert.Contains("<td>scierie@lussac.example</td>", pending);
         Assert.Contains("L’inscription de Scierie de Lussac est validée.", approved);
         Assert.Equal(HttpStatusCode.OK, afterApproval.StatusCode);
-        Assert.Equal(1, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription validée"))));
+        Assert.Equal(1, await InTerritoryAsync(db =>
+            db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription validée"))));
     }
 
     [Fact]
@@ -138,7 +146,10 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
 
         await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
         var refused = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
-        var again = await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Refuse", new() { ["id"] = organisationId.ToString() });
+        var again = await SubmitAsync(officer, $"/t/{TestTerritories.First}/territoire/inscriptions?handler=Refuse", new()
+        {
+            ["id"] = organisationId.ToString(),
+        });
         var told = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/inscriptions", TestContext.Current.CancellationToken);
 
         Assert.Contains("L’inscription de Scierie de Lussac est refusée.", refused);
@@ -146,7 +157,8 @@ public sealed partial class OfficersShould(PostgresServer server) : WebHostTest(
         Assert.Contains("Cette inscription a déjà été traitée.", told);
         Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));
         Assert.Equal(0, await InTerritoryAsync(db => db.Memberships.CountAsync(m => m.OrganisationId != null)));
-        Assert.Equal(1, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription non retenue"))));
+        Assert.Equal(1, await InTerritoryAsync(db =>
+            db.OutboxMessages.CountAsync(m => m.ToAddress == "scierie@lussac.example" && m.Subject.StartsWith("Inscription non retenue"))));
     }
 
     [GeneratedRegex(@"https?://\S+/invitation\?code=\S+")]

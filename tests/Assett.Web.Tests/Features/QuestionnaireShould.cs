@@ -85,7 +85,8 @@ public sealed class QuestionnaireShould(PostgresServer server) : WebHostTest(ser
         var saved = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
             ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = "0",
-            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Comment"] = "En janvier",
+            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0",
+            ["Answers[1].Comment"] = "En janvier",
         });
         var after = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
         var results = await owner.GetStringAsync($"/t/{TestTerritories.First}/resultats", TestContext.Current.CancellationToken);
@@ -152,13 +153,16 @@ public sealed class QuestionnaireShould(PostgresServer server) : WebHostTest(ser
         var owner = await SignedInAsync(Boulangerie.Owner);
         var editor = await SignedInAsync(Boulangerie.Editor);
         var first = await AutosaveAsync(owner, "assett_1.1.1.1", "fait", 0);
-        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("version").GetUInt32();
+        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement
+            .GetProperty("version").GetUInt32();
         await AutosaveAsync(editor, "assett_1.1.1.1", "pas_fait", version); // after the owner's page was shown
 
         var posted = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1", new()
         {
-            ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = version.ToString(), ["Answers[0].Original"] = "fait|||",
-            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0", ["Answers[1].Original"] = "|||",
+            ["Answers[0].NodeId"] = "assett_1.1.1.1", ["Answers[0].Status"] = "fait", ["Answers[0].SeenVersion"] = version.ToString(),
+            ["Answers[0].Original"] = "fait|||",
+            ["Answers[1].NodeId"] = "assett_1.1.1.2", ["Answers[1].Status"] = "programme", ["Answers[1].SeenVersion"] = "0",
+            ["Answers[1].Original"] = "|||",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // no conflict reported for the task the owner did not touch

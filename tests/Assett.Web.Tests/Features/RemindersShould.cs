@@ -41,7 +41,8 @@ public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
         var first = await Task.WhenAll(RunJobAsync(), RunJobAsync());
         var again = await RunJobAsync();
 
-        var mails = await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress).Select(m => new { m.ToAddress, m.Subject, m.UniqueKey }).ToListAsync());
+        var mails = await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress)
+            .Select(m => new { m.ToAddress, m.Subject, m.UniqueKey }).ToListAsync());
         Assert.Equal(2, first.Sum());
         Assert.Equal(0, again);
         Assert.Equal(["contact@invitee.example", "owner@started.example"], mails.Select(m => m.ToAddress));
@@ -61,7 +62,8 @@ public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
         var first = await QueueAsync(today);
         var nextDay = await QueueAsync(today.AddDays(1));
 
-        var lastCalls = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.Subject.StartsWith("Dernier rappel")).Select(m => m.ToAddress).ToListAsync());
+        var lastCalls = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.Subject.StartsWith("Dernier rappel"))
+            .Select(m => m.ToAddress).ToListAsync());
         Assert.Equal(3, first); // the invitation's reminder and two last calls
         Assert.Equal(1, nextDay); // the invitation's reminder of that day; the last calls went once
         Assert.Equal(["owner@started.example", "owner@waiting.example"], lastCalls.Order());
@@ -161,7 +163,8 @@ public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
         await using var scope = Factory.Services.CreateAsyncScope();
         var territory = await scope.ServiceProvider.GetRequiredService<Assett.Tenancy.ITenantStore>().FindByIdentifierAsync(TestTerritories.First);
         using var current = scope.ServiceProvider.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
-        return await scope.ServiceProvider.GetRequiredService<Reminders>().QueueAsync(territory!, occurrence, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<Reminders>()
+            .QueueAsync(territory!, occurrence, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
     }
 
     /// <summary>
@@ -177,7 +180,8 @@ public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
             db.Invitations.Add(new Invitation
             {
                 Id = Guid.NewGuid(), Email = "contact@invitee.example", OrganisationId = invitee.Id, Role = MembershipRole.OrganisationOwner,
-                TokenHash = InvitationTokens.Create().Hash, ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "officer@example", CreatedAt = DateTimeOffset.UtcNow,
+                TokenHash = InvitationTokens.Create().Hash, ExpiresAt = DateTimeOffset.UtcNow.AddDays(14), CreatedBy = "officer@example",
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             await AddOwnerAsync(db, Organisation("Atelier commencé"), "owner@started.example", AssessmentState.InProgress);
             await AddOwnerAsync(db, Organisation("Atelier en attente"), "owner@waiting.example", null);
@@ -191,15 +195,23 @@ public sealed class RemindersShould(PostgresServer server) : WebHostTest(server)
         });
     }
 
-    private static Organisation Organisation(string name) => new() { Id = Guid.NewGuid(), Name = name, Rna = $"W{Random.Shared.Next(100_000_000, 999_999_999)}" };
+    private static Organisation Organisation(string name) =>
+        new() { Id = Guid.NewGuid(), Name = name, Rna = $"W{Random.Shared.Next(100_000_000, 999_999_999)}" };
 
     private static async Task AddOwnerAsync(AssettDbContext db, Organisation organisation, string email, AssessmentState? state)
     {
         db.Organisations.Add(organisation);
-        var user = new AssettUser { Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), EmailConfirmed = true };
+        var user = new AssettUser
+        {
+            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+        };
         db.Users.Add(user);
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
         if (state is { } assessmentState && await db.Campaigns.FirstOrDefaultAsync() is { } campaign)
-            db.Assessments.Add(new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = assessmentState, CreatedAt = DateTimeOffset.UtcNow });
+            db.Assessments.Add(new Assessment
+            {
+                Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = assessmentState, CreatedAt = DateTimeOffset.UtcNow,
+            });
     }
 }

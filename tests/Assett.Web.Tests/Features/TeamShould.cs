@@ -25,8 +25,14 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
         {
             var organisation = new Organisation { Id = Guid.NewGuid(), Siret = "73282932000074", Name = "Boulangerie du Clain" };
             db.Organisations.Add(organisation);
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = owner, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner });
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = editor, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationEditor });
+            db.Memberships.Add(new Membership
+            {
+                Id = Guid.NewGuid(), UserId = owner, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner,
+            });
+            db.Memberships.Add(new Membership
+            {
+                Id = Guid.NewGuid(), UserId = editor, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationEditor,
+            });
             await db.SaveChangesAsync();
             _organisationId = organisation.Id;
             return 0;
@@ -45,7 +51,8 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
 
     private HttpClient NewBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) => browser.SubmitAsync(path, fields);
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, Dictionary<string, string> fields) =>
+        browser.SubmitAsync(path, fields);
 
     private static async Task<HttpClient> SignedInAsync(HttpClient browser, string email)
     {
@@ -58,8 +65,10 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
     public async Task LetTheOwnerInviteAColleagueWhoJoinsOnceWithTheLink()
     {
         var owner = await SignedInAsync(NewBrowser(), "gerante@boulangerie.example");
-        var sent = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe", new() { ["Email"] = "Comptable@Boulangerie.example", ["Role"] = "OrganisationReader" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var sent = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe", new()
+        {
+            ["Email"] = "Comptable@Boulangerie.example", ["Role"] = "OrganisationReader",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
         var link = new Uri(InvitationLink().Match(mail.TextBody).Value).PathAndQuery;
 
@@ -129,9 +138,14 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
 
         var leaving = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={me}", []))
             .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var steppingDown = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={me}", new() { ["role"] = "OrganisationReader" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var handedOver = await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={colleague}", new() { ["role"] = "OrganisationOwner" });
+        var steppingDown = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={me}", new()
+        {
+            ["role"] = "OrganisationReader",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var handedOver = await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Role&id={colleague}", new()
+        {
+            ["role"] = "OrganisationOwner",
+        });
         var left = await SubmitAsync(owner, $"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={me}", []);
         var afterwards = await owner.GetAsync($"/t/{TestTerritories.First}/organisation/equipe", TestContext.Current.CancellationToken);
 
@@ -152,7 +166,8 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
         var page = await editor.GetStringAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken);
 
         var removing = await editor.PostAsync($"/t/{TestTerritories.First}/organisation/equipe?handler=Remove&id={owner}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, removing.StatusCode);
         Assert.Equal(2, await InTerritoryAsync(db => db.Memberships.CountAsync()));
@@ -169,9 +184,14 @@ public sealed partial class TeamShould(PostgresServer server) : WebHostTest(serv
             return await db.SaveChangesAsync();
         });
 
-        var refused = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new() { ["Confirmation"] = "gerante@boulangerie.example" }))
-            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var deleted = await SubmitAsync(editor, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new() { ["Confirmation"] = "vendeur@boulangerie.example" });
+        var refused = await (await SubmitAsync(owner, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new()
+        {
+            ["Confirmation"] = "gerante@boulangerie.example",
+        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var deleted = await SubmitAsync(editor, $"/t/{TestTerritories.First}/mon-compte?handler=Delete", new()
+        {
+            ["Confirmation"] = "vendeur@boulangerie.example",
+        });
 
         Assert.Contains("Vous êtes la seule personne responsable de Boulangerie du Clain", refused);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);

@@ -23,7 +23,8 @@ public sealed class TerritoriesShould(PostgresServer server) : WebHostTest(serve
         {
             var byPrefix = await client.GetStringAsync($"/t/{slug}/", TestContext.Current.CancellationToken);
             var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = $"{slug}.assett.localhost" } };
-            var byHost = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            var byHost = await (await client.SendAsync(request, TestContext.Current.CancellationToken))
+                .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
             Assert.Contains($"<title>{name} – Assett</title>", byPrefix);
             Assert.Contains($"<title>{name} – Assett</title>", byHost);

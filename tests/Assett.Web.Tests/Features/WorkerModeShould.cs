@@ -27,9 +27,11 @@ public sealed class WorkerModeShould(PostgresServer server)
         using var worker = Start(database, port);
         try
         {
-            await WaitForAsync(database, $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reminders:{TestTerritories.First}'", worker);
+            await WaitForAsync(database,
+                $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reminders:{TestTerritories.First}'", worker);
             // Registered after the territories' jobs: triggering it before it exists would do nothing.
-            await WaitForAsync(database, $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = '{TenantSchedules.HousekeepingJob}'", worker);
+            await WaitForAsync(database,
+                $"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = '{TenantSchedules.HousekeepingJob}'", worker);
             var options = new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false };
             var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.AppConnectionString, options), options);
             // Hangfire's log provider is process-wide: another test class's host, disposed by now, may have set it.

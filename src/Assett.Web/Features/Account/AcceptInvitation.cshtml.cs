@@ -50,7 +50,10 @@ public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<Assett
         {
             if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Choisissez un mot de passe.");
             if (!ModelState.IsValid) return Page();
-            user = new AssettUser { Id = Guid.NewGuid(), UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+            user = new AssettUser
+            {
+                Id = Guid.NewGuid(), UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow(),
+            };
             var created = await users.CreateAsync(user, Password!);
             if (!created.Succeeded)
             {
@@ -63,7 +66,10 @@ public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<Assett
             return Page(); // the page asks to sign in with the invited address first
         }
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == invitation.OrganisationId, cancellationToken))
-            db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = invitation.OrganisationId, Role = invitation.Role, CreatedAt = clock.GetUtcNow() });
+            db.Memberships.Add(new Membership
+            {
+                Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = invitation.OrganisationId, Role = invitation.Role, CreatedAt = clock.GetUtcNow(),
+            });
         invitation.AcceptedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -52,12 +52,20 @@ public static class AccountSetup
 /// <summary>Identity's messages in French, for the people who read them.</summary>
 public sealed class FrenchIdentityErrors : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit compter au moins {length} caractères." };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Le mot de passe doit contenir au moins un chiffre." };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Le mot de passe doit contenir au moins une minuscule." };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Le mot de passe doit contenir au moins une majuscule." };
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Un compte existe déjà pour {email} : connectez-vous." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Un compte existe déjà pour {userName} : connectez-vous." };
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"L’adresse « {email} » n’est pas une adresse électronique valide." };
-    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Ce lien n’est plus valable : il a expiré ou a déjà servi." };
+    public override IdentityError PasswordTooShort(int length) =>
+        new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit compter au moins {length} caractères." };
+    public override IdentityError PasswordRequiresDigit() =>
+        new() { Code = nameof(PasswordRequiresDigit), Description = "Le mot de passe doit contenir au moins un chiffre." };
+    public override IdentityError PasswordRequiresLower() =>
+        new() { Code = nameof(PasswordRequiresLower), Description = "Le mot de passe doit contenir au moins une minuscule." };
+    public override IdentityError PasswordRequiresUpper() =>
+        new() { Code = nameof(PasswordRequiresUpper), Description = "Le mot de passe doit contenir au moins une majuscule." };
+    public override IdentityError DuplicateEmail(string email) =>
+        new() { Code = nameof(DuplicateEmail), Description = $"Un compte existe déjà pour {email} : connectez-vous." };
+    public override IdentityError DuplicateUserName(string userName) =>
+        new() { Code = nameof(DuplicateUserName), Description = $"Un compte existe déjà pour {userName} : connectez-vous." };
+    public override IdentityError InvalidEmail(string? email) =>
+        new() { Code = nameof(InvalidEmail), Description = $"L’adresse « {email} » n’est pas une adresse électronique valide." };
+    public override IdentityError InvalidToken() =>
+        new() { Code = nameof(InvalidToken), Description = "Ce lien n’est plus valable : il a expiré ou a déjà servi." };
 }

@@ -64,8 +64,10 @@ public sealed class ConfirmEmailModel(UserManager<AssettUser> users, AssettDbCon
     /// <summary>The account waiting for confirmation and the link's token, or null when the link does not confirm it.</summary>
     private async Task<(AssettUser User, string Token)?> LinkAsync()
     {
-        if (await users.FindByIdAsync(Utilisateur.ToString()) is not { EmailConfirmed: false } user || AccountLinkCodes.Decode(Code) is not { } token) return null;
-        return await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<AssettUser>.ConfirmEmailTokenPurpose, token)
+        if (await users.FindByIdAsync(Utilisateur.ToString()) is not { EmailConfirmed: false } user
+            || AccountLinkCodes.Decode(Code) is not { } token) return null;
+        return await users.VerifyUserTokenAsync(
+                user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<AssettUser>.ConfirmEmailTokenPurpose, token)
             ? (user, token) : null;
     }
 }

@@ -17,7 +17,9 @@ public static class ConfirmationEmail
     {
         var code = AccountLinkCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = $"{site}/confirmation?utilisateur={user.Id}&code={code}";
-        var why = organisation is null ? $"Vous avez un compte sur Assett, avec {territory}." : $"Vous avez inscrit {organisation} sur Assett, avec {territory}.";
+        var why = organisation is null
+            ? $"Vous avez un compte sur Assett, avec {territory}."
+            : $"Vous avez inscrit {organisation} sur Assett, avec {territory}.";
         var whyHtml = organisation is null
             ? $"Vous avez un compte sur Assett, avec {HtmlEncoder.Default.Encode(territory)}."
             : $"Vous avez inscrit {HtmlEncoder.Default.Encode(organisation)} sur Assett, avec {HtmlEncoder.Default.Encode(territory)}.";

@@ -47,7 +47,8 @@ public sealed class ForgotPasswordModel(AssettDbContext db, UserManager<AssettUs
                 "Choisir un nouveau mot de passe sur Assett",
                 $"Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 3 jours, une seule fois) :\n{link}\n\n" +
                 "Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n",
-                $"<p>Bonjour,</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir un nouveau mot de passe</a> (lien valable 3 jours, une seule fois).</p>" +
+                "<p>Bonjour,</p>" +
+                $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir un nouveau mot de passe</a> (lien valable 3 jours, une seule fois).</p>" +
                 "<p>Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.</p>", cancellationToken);
         }
         Sent = true;

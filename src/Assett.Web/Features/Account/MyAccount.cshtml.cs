@@ -46,7 +46,8 @@ public sealed class MyAccountModel(UserManager<AssettUser> users, SignInManager<
             return Page();
         }
         foreach (var territory in await tenants.ListAsync(cancellationToken))
-            await InTerritoryAsync(territory, db => db.OutboxMessages.Where(m => m.ToAddress.ToLower() == user.Email!.ToLower()).ExecuteDeleteAsync(cancellationToken));
+            await InTerritoryAsync(territory, db => db.OutboxMessages.Where(m => m.ToAddress.ToLower() == user.Email!.ToLower())
+                .ExecuteDeleteAsync(cancellationToken));
         // Memberships go with the account (foreign keys cascade, in every territory).
         await users.DeleteAsync(user);
         await signIn.SignOutAsync();

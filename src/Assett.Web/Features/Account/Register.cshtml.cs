@@ -103,10 +103,14 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
                 ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             return Page(); // the transaction is rolled back: nothing is kept
         }
-        db.Memberships.Add(new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, CreatedAt = now });
+        db.Memberships.Add(new Membership
+        {
+            Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner, CreatedAt = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await ConfirmationEmail.EnqueueAsync(db, users, user, links.Site(Territory), Territory.Name, organisation.Name, now, cancellationToken);
-        if (organisation.AwaitingApproval) await RegistrationApprovals.AskOfficersAsync(db, organisation, user.Email!, Territory, OfficersPageLink(), cancellationToken);
+        if (organisation.AwaitingApproval)
+            await RegistrationApprovals.AskOfficersAsync(db, organisation, user.Email!, Territory, OfficersPageLink(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Registered = true;
         AwaitingApproval = organisation.AwaitingApproval;
@@ -126,7 +130,8 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         if (limits.Refuses(this, Input.Email, "Input.Email")) return Page();
         var email = Input.Email.Trim().ToLowerInvariant();
         await JoinRequests.AskOwnersAsync(db, Territory, links.Site(Territory), organisation, owners, email,
-            $"{email} a voulu inscrire {organisation.Name} sur Assett, avec {Territory.Name} ; elle l’est déjà, et cette personne demande à rejoindre votre équipe.",
+            $"{email} a voulu inscrire {organisation.Name} sur Assett, avec {Territory.Name} ;"
+            + " elle l’est déjà, et cette personne demande à rejoindre votre équipe.",
             clock.GetUtcNow(), cancellationToken);
         JoinRequested = organisation.Name;
         return Page();

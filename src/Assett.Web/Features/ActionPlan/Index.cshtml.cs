@@ -55,7 +55,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             ResponsibleName = Responsible!.Trim(), CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        Done = $"Engagement ajouté : « {task.Title} » pour le {TargetDate:dd/MM/yyyy}." + await SetStatusAsync(task.Id, StatusKinds.Programme, cancellationToken);
+        Done = $"Engagement ajouté : « {task.Title} » pour le {TargetDate:dd/MM/yyyy}."
+            + await SetStatusAsync(task.Id, StatusKinds.Programme, cancellationToken);
         return RedirectToPage(new { tache = (string?)null });
     }
 
@@ -78,10 +79,14 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     /// </summary>
     private async Task<string> SetStatusAsync(string nodeId, string kind, CancellationToken cancellationToken)
     {
-        var current = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && s.NodeId == nodeId).SingleOrDefaultAsync(cancellationToken);
+        var current = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && s.NodeId == nodeId)
+            .SingleOrDefaultAsync(cancellationToken);
         if (kind == StatusKinds.Programme && current?.Status.Kind is StatusKinds.Detaille or StatusKinds.Fait) return "";
-        var result = await answers.SaveAsync(Context, new TaskAnswer(nodeId, kind, null, null, current?.Comment, current?.Version ?? 0), User.Identity!.Name!, cancellationToken);
-        return result.Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged ? "" : $" Le statut de l’action n’a pas été mis à jour : {result.Error ?? "modifié entre-temps par un collègue"}.";
+        var result = await answers.SaveAsync(Context, new TaskAnswer(nodeId, kind, null, null, current?.Comment, current?.Version ?? 0),
+            User.Identity!.Name!, cancellationToken);
+        return result.Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged
+            ? ""
+            : $" Le statut de l’action n’a pas été mis à jour : {result.Error ?? "modifié entre-temps par un collègue"}.";
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

@@ -36,7 +36,8 @@ public static class TokenEndpoint
         if (context.GetOpenIddictServerRequest() is not { } request) return TypedResults.NotFound();
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded)
-            return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
+            return TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString },
                 [IdentityConstants.ApplicationScheme]);
 
         if (await TenantOfAsync(applications, request.ClientId!, context.RequestAborted) is not { } slug

@@ -20,8 +20,8 @@ namespace Assett.Web.Features.Officer;
 /// administrators only where they are also officers (docs/decisions.md).
 /// </summary>
 [Authorize(Policy = Access.Officer)]
-public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock)
-    : PageModel
+public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "campagne")]
     public Guid? CampaignId { get; set; }

@@ -41,7 +41,8 @@ public static class OrganisationsApi
         return group;
     }
 
-    private static async Task<IQueryable<Data.Organisations.Organisation>> ReadableAsync(ClaimsPrincipal caller, AssettDbContext db, CancellationToken cancellationToken)
+    private static async Task<IQueryable<Data.Organisations.Organisation>> ReadableAsync(ClaimsPrincipal caller, AssettDbContext db,
+        CancellationToken cancellationToken)
     {
         var readable = await ApiCaller.ReadableOrganisationsAsync(caller, db, cancellationToken);
         return readable is null ? db.Organisations.AsNoTracking() : db.Organisations.AsNoTracking().Where(o => readable.Contains(o.Id));
@@ -61,7 +62,8 @@ public static class OrganisationsApi
         return TypedResults.Ok(organisations);
     }
 
-    private static async Task<Results<Ok<OrganisationDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal caller, AssettDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrganisationDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal caller, AssettDbContext db,
+        CancellationToken cancellationToken)
     {
         var organisation = await (await ReadableAsync(caller, db, cancellationToken)).Where(o => o.Id == id)
             .Select(o => new OrganisationSummary(o.Id, o.Siret, o.Rna, o.Name, o.Kind.ToString(), o.NafCode, o.NafSection,
@@ -96,7 +98,8 @@ public static class OrganisationsApi
         var answers = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == id).OrderBy(s => s.NodeId)
             .Select(s => new Answer(s.NodeId, s.Status.Kind, s.Status.Fait, s.Status.Programme, s.Status.PasFait, showComments ? s.Comment : null, s.UpdatedAt))
             .ToListAsync(cancellationToken);
-        var summary = new AssessmentSummary(found.Assessment.Id, found.Campaign, found.Assessment.State.ToString(), snapshot?.ScorePercent, found.Assessment.SubmittedAt);
+        var summary = new AssessmentSummary(found.Assessment.Id, found.Campaign, found.Assessment.State.ToString(), snapshot?.ScorePercent,
+            found.Assessment.SubmittedAt);
         return TypedResults.Ok(new AssessmentDetail(summary, found.Assessment.OrganisationId, snapshot?.TakenAt, themes, answers));
     }
 }

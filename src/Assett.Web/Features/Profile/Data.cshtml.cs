@@ -49,12 +49,17 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, Role = m.Role.ToString(), m.CreatedAt }).ToListAsync(cancellationToken),
             invitations = await db.Invitations.AsNoTracking().Where(i => i.OrganisationId == id)
                 .Select(i => new { i.Email, Role = i.Role.ToString(), i.CreatedAt, i.ExpiresAt, i.AcceptedAt }).ToListAsync(cancellationToken),
-            assessments = assessments.Select(a => new { a.Id, a.CampaignId, State = a.State.ToString(), a.IdentityTags, a.Answers, a.CreatedAt, a.SubmittedAt }),
+            assessments = assessments
+                .Select(a => new { a.Id, a.CampaignId, State = a.State.ToString(), a.IdentityTags, a.Answers, a.CreatedAt, a.SubmittedAt }),
             answers = await db.TaskStatuses.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId)).ToListAsync(cancellationToken),
-            history = await db.TaskStatusChanges.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).OrderBy(c => c.ChangedAt).ToListAsync(cancellationToken),
+            history = await db.TaskStatusChanges.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).OrderBy(c => c.ChangedAt)
+                .ToListAsync(cancellationToken),
             commitments = await db.ActionCommitments.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).ToListAsync(cancellationToken),
             scores = await db.ScoreSnapshots.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId))
-                .Select(s => new { s.AssessmentId, Kind = s.Kind.ToString(), s.TakenAt, s.ScorePercent, s.PointFait, s.PointProgramme, s.PointPasFait, s.PointPotentiel })
+                .Select(s => new
+                {
+                    s.AssessmentId, Kind = s.Kind.ToString(), s.TakenAt, s.ScorePercent, s.PointFait, s.PointProgramme, s.PointPasFait, s.PointPotentiel,
+                })
                 .ToListAsync(cancellationToken),
             reminderOptOuts = await db.ReminderOptOuts.AsNoTracking().Where(o => o.OrganisationId == id)
                 .Join(db.Campaigns, o => o.CampaignId, c => c.Id, (o, c) => new { Campaign = c.Name, o.At }).ToListAsync(cancellationToken),
@@ -97,7 +102,8 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
         var id = Organisation.Id;
         var members = db.Memberships.Where(m => m.OrganisationId == id).Select(m => m.UserId);
         var elsewhere = db.Memberships.Where(m => m.OrganisationId != id || m.OrganisationId == null).Select(m => m.UserId);
-        var memberAddresses = await db.Users.Where(u => members.Contains(u.Id) && !elsewhere.Contains(u.Id)).Select(u => u.Email!).ToListAsync(cancellationToken);
+        var memberAddresses = await db.Users.Where(u => members.Contains(u.Id) && !elsewhere.Contains(u.Id)).Select(u => u.Email!)
+            .ToListAsync(cancellationToken);
         var invited = await db.Invitations.Where(i => i.OrganisationId == id).Select(i => i.Email).ToListAsync(cancellationToken);
         return [.. memberAddresses.Concat(invited).Select(a => a.ToLowerInvariant()).Distinct()];
     }

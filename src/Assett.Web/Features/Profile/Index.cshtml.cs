@@ -128,7 +128,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     private static string? Stored(Question question, string given) => question.Type switch
     {
         QuestionType.Binaire => given is "OUI" or "NON" ? given : null,
-        QuestionType.Proportion => double.TryParse(given.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100
+        QuestionType.Proportion => double.TryParse(given.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent)
+                && percent is >= 0 and <= 100
             ? (percent / 100).ToString(CultureInfo.InvariantCulture) : null,
         _ => question.Choices.Any(c => c.Id == given) ? given : null,
     };

@@ -16,8 +16,10 @@ public sealed class AnswersCsvModel(AssessmentContexts contexts, IMultiTenantCon
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
-        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id).ToDictionaryAsync(s => s.NodeId, cancellationToken);
-        var csv = new CsvFile().Line("Thème", "Mesure", "Étape", "Identifiant", "Action", "Statut", "Part faite (%)", "Part programmée (%)", "Commentaire", "Modifié par", "Modifié le");
+        var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id)
+            .ToDictionaryAsync(s => s.NodeId, cancellationToken);
+        var csv = new CsvFile().Line("Thème", "Mesure", "Étape", "Identifiant", "Action", "Statut", "Part faite (%)", "Part programmée (%)", "Commentaire",
+            "Modifié par", "Modifié le");
         foreach (var task in Context.TasksOf(Context.Package.Root))
         {
             var step = task.Parent!;

@@ -16,7 +16,8 @@ public static class Radar
     public static string Svg(IReadOnlyList<string> axes, IReadOnlyList<(string Name, string CssClass, IReadOnlyList<double> Values)> series, string titleId)
     {
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"assett-radar\" viewBox=\"0 0 {Size} {Size}\" role=\"img\" aria-labelledby=\"{titleId}\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        svg.Append(Invariant(
+            $"<svg class=\"assett-radar\" viewBox=\"0 0 {Size} {Size}\" role=\"img\" aria-labelledby=\"{titleId}\" xmlns=\"http://www.w3.org/2000/svg\">"));
         foreach (var ring in new[] { 25, 50, 75, 100 })
             svg.Append(Invariant($"<polygon class=\"assett-radar__grid\" points=\"{Points(Enumerable.Repeat((double)ring, axes.Count).ToList())}\"/>"));
         for (var i = 0; i < axes.Count; i++)
@@ -25,7 +26,8 @@ public static class Radar
             var (lx, ly) = Point(i, axes.Count, 128);
             var anchor = Math.Abs(lx - Center) < 1 ? "middle" : lx > Center ? "start" : "end";
             svg.Append(Invariant($"<line class=\"assett-radar__grid\" x1=\"{Center}\" y1=\"{Center}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\"/>"));
-            svg.Append(Invariant($"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{HtmlEncoder.Default.Encode(axes[i])}</text>"));
+            svg.Append(Invariant(
+                $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{HtmlEncoder.Default.Encode(axes[i])}</text>"));
         }
         foreach (var (name, cssClass, values) in series.Reverse())
             svg.Append(Invariant($"<polygon class=\"{cssClass}\" points=\"{Points(values)}\"><title>{HtmlEncoder.Default.Encode(name)}</title></polygon>"));

@@ -6,10 +6,19 @@ namespace Assett.Web.Features.Shared;
 public static class OrganisationLabels
 {
     public static readonly IReadOnlyList<(OrganisationKind Kind, string Label)> Kinds =
-        [(OrganisationKind.Entreprise, "Entreprise"), (OrganisationKind.Association, "Association"), (OrganisationKind.EtablissementPublic, "Établissement public")];
+    [
+        (OrganisationKind.Entreprise, "Entreprise"),
+        (OrganisationKind.Association, "Association"),
+        (OrganisationKind.EtablissementPublic, "Établissement public"),
+    ];
 
     public static readonly IReadOnlyList<(HeadcountBand Band, string Label)> Headcounts =
-        [(HeadcountBand.From0To9, "Moins de 10"), (HeadcountBand.From10To49, "De 10 à 49"), (HeadcountBand.From50To249, "De 50 à 249"), (HeadcountBand.From250, "250 ou plus")];
+    [
+        (HeadcountBand.From0To9, "Moins de 10"),
+        (HeadcountBand.From10To49, "De 10 à 49"),
+        (HeadcountBand.From50To249, "De 50 à 249"),
+        (HeadcountBand.From250, "250 ou plus"),
+    ];
 
     public static string Of(OrganisationKind kind) => Kinds.First(k => k.Kind == kind).Label;
 

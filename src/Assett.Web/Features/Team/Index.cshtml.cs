@@ -18,7 +18,8 @@ namespace Assett.Web.Features.Team;
 /// The organisation always keeps an owner: the last one can neither leave nor step down.
 /// </summary>
 [Authorize(Policy = Access.OrganisationOwner)]
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock, TerritoryLinks links, TerritoryMember member) : PageModel
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock, TerritoryLinks links, TerritoryMember member)
+    : PageModel
 {
     private Guid _organisationId;
 

@@ -14,7 +14,8 @@ namespace Assett.Web.Features.Officer.Campaigns;
 /// The territory's campaigns: an officer admin creates one on a referential version, opens it (one
 /// campaign open at a time) and closes it; readers see them. Campaigns of <c>tenant.yaml</c> show here too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock)
+    : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed class InputModel
     {
@@ -81,10 +82,14 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         var campaign = await Db.Campaigns.FromSqlRaw(LockCampaignSql, new Npgsql.NpgsqlParameter("id", id)).SingleOrDefaultAsync(cancellationToken);
         if (campaign is null) return NotFound();
-        var open = await Db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var open = await Db.Campaigns.AsNoTracking()
+            .Where(c => c.State == CampaignState.Open && c.Id != id)
+            .Select(c => c.Name)
+            .FirstOrDefaultAsync(cancellationToken);
         Refused = (campaign.State, state) switch
         {
-            (CampaignState.Planned, CampaignState.Open) when open is not null => $"« {open} » est encore ouverte : fermez-la avant d’ouvrir « {campaign.Name} ».",
+            (CampaignState.Planned, CampaignState.Open) when open is not null
+                => $"« {open} » est encore ouverte : fermez-la avant d’ouvrir « {campaign.Name} ».",
             (CampaignState.Planned, CampaignState.Open) or (CampaignState.Open, CampaignState.Closed) => null,
             _ => $"« {campaign.Name} » est {Words.State(campaign.State)} : elle ne peut pas devenir {Words.State(state)}.",
         };

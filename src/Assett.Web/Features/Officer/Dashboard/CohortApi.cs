@@ -25,7 +25,8 @@ public static class CohortApi
     /// <summary>Maps onto the <c>/api/v1</c> group.</summary>
     public static void MapCohortApi(this RouteGroupBuilder api) =>
         api.MapGet("/cohort", GetAsync).WithTags("Cohort").WithName("GetCohortFigures")
-            .WithSummary("The cohort's funnel, quartiles per theme (node id \"\" is the overall score) by dimension (tous, secteur, taille, commune, type), and progress since the previous campaign.")
+            .WithSummary("The cohort's funnel, quartiles per theme (node id \"\" is the overall score) by dimension (tous, secteur, taille, commune, type),"
+                + " and progress since the previous campaign.")
             .RequireAuthorization(ApiSetup.Policy("cohort"));
 
     private static async Task<Results<Ok<CohortFiguresResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetAsync(ClaimsPrincipal caller,
@@ -50,5 +51,6 @@ public static class CohortApi
             previous is null ? null : Summary(previous), progress.LargeEnough(p => p.Organisations)));
     }
 
-    private static CampaignSummary Summary(Campaign campaign) => new(campaign.Id, campaign.Name, campaign.State.ToString(), campaign.OpensOn, campaign.ClosesOn);
+    private static CampaignSummary Summary(Campaign campaign) =>
+        new(campaign.Id, campaign.Name, campaign.State.ToString(), campaign.OpensOn, campaign.ClosesOn);
 }

@@ -42,8 +42,9 @@ public static class CohortExport
         List<string> headers = ["Organisation", "SIRET ou RNA", "Type", "Code NAF", "Effectif", "Commune", "Étape", "Dernière activité", "Score global (%)",
             .. themes.Select(t => $"{t.Identifiant}. {t.Title} (%)")];
         var zone = page.Territory.Zone;
-        var rows = page.Rows.Select(row => (object?[])[row.Name, row.Identifier, OrganisationLabels.Of(row.Kind), row.NafCode, OrganisationLabels.Of(row.Headcount),
-            page.CommuneName(row.Commune), Words.Stage(row.Stage), row.LastActivity is { } at ? TimeZoneInfo.ConvertTime(at, zone).DateTime : null,
+        var rows = page.Rows.Select(row => (object?[])[row.Name, row.Identifier, OrganisationLabels.Of(row.Kind), row.NafCode,
+            OrganisationLabels.Of(row.Headcount), page.CommuneName(row.Commune), Words.Stage(row.Stage),
+            row.LastActivity is { } at ? TimeZoneInfo.ConvertTime(at, zone).DateTime : null,
             Round(row.Score), .. themes.Select(t => Round(ThemeScore(scores, row.Id, t.Id)))]);
         return (headers, rows);
     }
@@ -53,5 +54,6 @@ public static class CohortExport
 
     private static object? Round(double? value) => value is { } known ? Math.Round(known, 1) : null;
 
-    private static string FileName(OrganisationsModel page, string extension) => $"cohorte-{page.Territory.Identifier}-{page.Campaign!.Name.ToLowerInvariant().Replace(' ', '-')}.{extension}";
+    private static string FileName(OrganisationsModel page, string extension) =>
+        $"cohorte-{page.Territory.Identifier}-{page.Campaign!.Name.ToLowerInvariant().Replace(' ', '-')}.{extension}";
 }

@@ -30,10 +30,17 @@ public static class CohortFigures
     public const string Overall = "";
 
     public static readonly IReadOnlyList<(string Key, string Label)> Dimensions =
-        [("tous", "Toutes les organisations"), ("secteur", "Secteur d’activité (NAF)"), ("taille", "Effectif"), ("commune", "Commune"), ("type", "Type d’organisation")];
+    [
+        ("tous", "Toutes les organisations"),
+        ("secteur", "Secteur d’activité (NAF)"),
+        ("taille", "Effectif"),
+        ("commune", "Commune"),
+        ("type", "Type d’organisation"),
+    ];
 
     public static async Task<Funnel> FunnelAsync(AssettDbContext db, Guid tenantId, Guid campaignId, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQueryRaw<Funnel>(FunnelSql, Parameter("tenant", tenantId), Parameter("campaign", campaignId)).ToListAsync(cancellationToken)).Single();
+        (await db.Database.SqlQueryRaw<Funnel>(FunnelSql, Parameter("tenant", tenantId), Parameter("campaign", campaignId))
+            .ToListAsync(cancellationToken)).Single();
 
     /// <summary>Each theme's quartiles (and the overall score's) for each group of <paramref name="dimension"/> (a key of <see cref="Dimensions"/>).</summary>
     public static Task<List<ThemeQuartiles>> QuartilesAsync(AssettDbContext db, Guid tenantId, Guid campaignId, string dimension,
@@ -42,8 +49,10 @@ public static class CohortFigures
             new NpgsqlParameter("dimension", dimension)).ToListAsync(cancellationToken);
 
     /// <summary>Progress from <paramref name="previousId"/> to <paramref name="campaignId"/>, for the organisations scored in both.</summary>
-    public static Task<List<ThemeProgress>> ProgressAsync(AssettDbContext db, Guid tenantId, Guid previousId, Guid campaignId, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<ThemeProgress>(ProgressSql, Parameter("tenant", tenantId), Parameter("previous", previousId), Parameter("campaign", campaignId)).ToListAsync(cancellationToken);
+    public static Task<List<ThemeProgress>> ProgressAsync(AssettDbContext db, Guid tenantId, Guid previousId, Guid campaignId,
+        CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<ThemeProgress>(ProgressSql, Parameter("tenant", tenantId), Parameter("previous", previousId),
+            Parameter("campaign", campaignId)).ToListAsync(cancellationToken);
 
     /// <summary>The campaign before this one (by opening date), whose figures the progress compares with.</summary>
     public static Task<Campaign?> PreviousAsync(AssettDbContext db, Campaign campaign, CancellationToken cancellationToken) =>
@@ -56,9 +65,11 @@ public static class CohortFigures
     /// <summary>SQL condition on an organisation <c>o</c>: registered, with a membership that counts (ActiveMembership).</summary>
     internal const string IsRegistered = "EXISTS (SELECT 1 FROM active_memberships m WHERE m.tenant_id = o.tenant_id AND m.organisation_id = o.id)";
 
-    internal const string LatestSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @campaign";
+    internal const string LatestSnapshots =
+        "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @campaign";
 
-    private const string LatestPreviousSnapshots = "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @previous";
+    private const string LatestPreviousSnapshots =
+        "SELECT id, score_percent, taken_at, organisation_id FROM counted_snapshots WHERE tenant_id = @tenant AND campaign_id = @previous";
 
     private const string FunnelSql = $"""
         SELECT count(*)::int AS invited,

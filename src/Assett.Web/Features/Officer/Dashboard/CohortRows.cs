@@ -31,7 +31,8 @@ public static class CohortRows
 
     public static async Task<List<CohortRow>> LoadAsync(AssettDbContext db, Guid tenantId, Guid campaignId, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQueryRaw<Raw>(RowsSql, new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("campaign", campaignId)).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<Raw>(RowsSql, new NpgsqlParameter("tenant", tenantId),
+            new NpgsqlParameter("campaign", campaignId)).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new CohortRow(r.Id, r.Name, r.Identifier, Enum.Parse<OrganisationKind>(r.Kind), r.NafCode, r.NafSection,
             r.Headcount is null ? null : Enum.Parse<HeadcountBand>(r.Headcount), r.Commune, Enum.Parse<Stage>(r.Stage), r.LastActivity, r.Score))];
     }
@@ -40,7 +41,8 @@ public static class CohortRows
     public static async Task<Dictionary<Guid, Dictionary<string, double>>> ThemeScoresAsync(AssettDbContext db, Guid tenantId, Guid campaignId,
         CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQueryRaw<ThemeScore>(ThemeScoresSql, new NpgsqlParameter("tenant", tenantId), new NpgsqlParameter("campaign", campaignId)).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<ThemeScore>(ThemeScoresSql, new NpgsqlParameter("tenant", tenantId),
+            new NpgsqlParameter("campaign", campaignId)).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.NodeId, r => r.Percent));
     }
 

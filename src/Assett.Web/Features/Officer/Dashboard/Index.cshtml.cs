@@ -14,8 +14,8 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// organisations or by sector, size, commune or kind, and the progress of the organisations scored
 /// in the previous campaign too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock, DashboardCache cache)
-    : OfficerPage(db, tenant, packages, member, clock)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock,
+    DashboardCache cache) : OfficerPage(db, tenant, packages, member, clock)
 {
     [BindProperty(SupportsGet = true, Name = "axe")]
     public string Dimension { get; set; } = "tous";

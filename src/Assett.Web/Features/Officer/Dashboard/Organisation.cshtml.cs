@@ -14,7 +14,8 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// One organisation of the cohort, for the officer: who it is and who signed the charter, its scores in
 /// the campaign (from its snapshot), its commitments, and its comments only if it chose to share them.
 /// </summary>
-public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
+public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed record Comment(ReferentialNode? Task, string NodeId, StatusValue Status, string Text, string By, DateTimeOffset At);
 
@@ -47,9 +48,11 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
             .Where(s => Db.CountedSnapshots.Any(c => c.Id == s.Id && c.AssessmentId == Assessment.Id)).FirstOrDefaultAsync(cancellationToken);
         if (Snapshot is not null)
             ThemeTotals = await Db.ScoreNodeTotals.AsNoTracking().Where(t => t.SnapshotId == Snapshot.Id).ToDictionaryAsync(t => t.NodeId, cancellationToken);
-        Commitments = await Db.ActionCommitments.AsNoTracking().Where(c => c.AssessmentId == Assessment.Id).OrderBy(c => c.TargetDate).ToListAsync(cancellationToken);
+        Commitments = await Db.ActionCommitments.AsNoTracking().Where(c => c.AssessmentId == Assessment.Id).OrderBy(c => c.TargetDate)
+            .ToListAsync(cancellationToken);
         if (organisation.SharesComments)
-            Comments = [.. (await Db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id && s.Comment != null).ToListAsync(cancellationToken))
+            Comments = [.. (await Db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id && s.Comment != null)
+                    .ToListAsync(cancellationToken))
                 .Select(s => new Comment(Package.NodesById.GetValueOrDefault(s.NodeId), s.NodeId, s.Status, s.Comment!, s.UpdatedBy, s.UpdatedAt))
                 .OrderBy(c => c.Task?.Index ?? int.MaxValue)];
         return Page();

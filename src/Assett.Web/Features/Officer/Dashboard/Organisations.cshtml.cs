@@ -13,8 +13,8 @@ namespace Assett.Web.Features.Officer.Dashboard;
 /// The cohort's organisations in a campaign, with their stage, last activity and score: filters,
 /// search, sorting and pages, and the same list as CSV or XLSX (<see cref="CohortExport"/>).
 /// </summary>
-public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock, DashboardCache cache)
-    : OfficerPage(db, tenant, packages, member, clock)
+public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    TimeProvider clock, DashboardCache cache) : OfficerPage(db, tenant, packages, member, clock)
 {
     public const int PageSize = 50;
 
@@ -62,7 +62,8 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
             .ToDictionary(code => code, code => names.GetValueOrDefault(code) ?? code).OrderBy(c => c.Value, StringComparer.Create(French.Culture, true))
             .ToDictionary();
         var search = Search?.Trim();
-        var kept = all.Where(r => (string.IsNullOrEmpty(search) || r.Name.Contains(search, StringComparison.CurrentCultureIgnoreCase) || r.Identifier.Contains(search.Replace(" ", "")))
+        var kept = all.Where(r => (string.IsNullOrEmpty(search) || r.Name.Contains(search, StringComparison.CurrentCultureIgnoreCase)
+                || r.Identifier.Contains(search.Replace(" ", "")))
             && (Stage is null || r.Stage == Stage) && (string.IsNullOrEmpty(Sector) || r.NafSection == Sector)
             && (Headcount is null || r.Headcount == Headcount) && (string.IsNullOrEmpty(Commune) || r.Commune == Commune)
             && (Kind is null || r.Kind == Kind));

@@ -83,8 +83,10 @@ public static class InvitationImport
             (file = copy).Position = 0;
         }
         var (rows, columns) = XlsxBounds.Read(file);
-        if (rows - 1 > MaximumRows) throw new TooLargeException($"Le fichier va jusqu’à la ligne {rows} : importez au plus {MaximumRows} lignes à la fois.");
-        if (columns > MaximumColumns) throw new TooLargeException($"Le fichier a {columns} colonnes : gardez au plus {MaximumColumns} colonnes, dont « nom », « siret » et « email ».");
+        if (rows - 1 > MaximumRows)
+            throw new TooLargeException($"Le fichier va jusqu’à la ligne {rows} : importez au plus {MaximumRows} lignes à la fois.");
+        if (columns > MaximumColumns)
+            throw new TooLargeException($"Le fichier a {columns} colonnes : gardez au plus {MaximumColumns} colonnes, dont « nom », « siret » et « email ».");
         file.Position = 0;
         return [.. file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
             .Select(row => row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray())];
@@ -149,7 +151,8 @@ public static class InvitationImport
     }
 
     private static bool IsEmail(string value) =>
-        value.Length is > 3 and <= 320 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        value.Length is > 3 and <= 320 && MailAddress.TryCreate(value, out var address) && address.Address == value
+            && value.Contains('.', StringComparison.Ordinal);
 
     /// <summary>Lower case, without accents or surrounding spaces: « Adresse électronique » → « adresse electronique ».</summary>
     private static string Simplify(string header) =>

@@ -68,8 +68,8 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, siret, Input.Name, Input.Kind, Input.Email, User.Identity!.Name!, now,
-            cancellationToken);
+        var outcome = await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, siret, Input.Name, Input.Kind, Input.Email, User.Identity!.Name!,
+            now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Invited = Input.Email.Trim().ToLowerInvariant();
         OwnersAsked = outcome == OrganisationInvitations.Outcome.OwnersAsked;
@@ -109,9 +109,11 @@ public sealed class InvitationsModel(AssettDbContext db, IMultiTenantContextAcce
                 outcomes.Add(await OrganisationInvitations.InviteAsync(db, tenant.Current!, Site, row.Siret, row.Name, OrganisationKind.Entreprise, row.Email,
                     User.Identity!.Name!, now, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
-            var (invited, asked) = (outcomes.Count(o => o == OrganisationInvitations.Outcome.Invited), outcomes.Count(o => o == OrganisationInvitations.Outcome.OwnersAsked));
+            var (invited, asked) = (outcomes.Count(o => o == OrganisationInvitations.Outcome.Invited),
+                outcomes.Count(o => o == OrganisationInvitations.Outcome.OwnersAsked));
             Done = $"{invited} invitation{(invited > 1 ? "s envoyées" : " envoyée")}. Chaque lien est {InvitationIssuer.Validity}."
-                + (asked == 0 ? "" : $" {asked} organisation{(asked > 1 ? "s ont" : " a")} déjà une personne responsable : nous lui avons demandé d’ajouter votre contact à son équipe.");
+                + (asked == 0 ? "" : $" {asked} organisation{(asked > 1 ? "s ont" : " a")} déjà une personne responsable :"
+                    + " nous lui avons demandé d’ajouter votre contact à son équipe.");
         }
         return RedirectToPage();
     }

@@ -38,7 +38,8 @@ public static class OrganisationInvitations
         if (await JoinRequests.OwnersAsync(db, organisation.Id, cancellationToken) is { Count: > 0 } owners)
         {
             await JoinRequests.AskOwnersAsync(db, territory, site, organisation, owners, email,
-                $"{invitedBy}, de l’équipe de {territory.Name}, propose d’ajouter {email} à l’équipe de {organisation.Name} sur Assett.", now, cancellationToken);
+                $"{invitedBy}, de l’équipe de {territory.Name}, propose d’ajouter {email} à l’équipe de {organisation.Name} sur Assett.",
+                now, cancellationToken);
             return Outcome.OwnersAsked;
         }
         var (invitation, token) = InvitationIssuer.Create(db, email, organisation.Id, MembershipRole.OrganisationOwner, invitedBy, now);
@@ -55,7 +56,8 @@ public static class OrganisationInvitations
         var name = await db.Organisations.Where(o => o.Id == invitation.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var token = InvitationIssuer.Renew(invitation, now);
         await db.SaveChangesAsync(cancellationToken);
-        await SendAsync(db, territory, $"invitation:{invitation.Id}:{now.UtcTicks}", invitation.Email, name, InvitationIssuer.Link(site, token), cancellationToken);
+        await SendAsync(db, territory, $"invitation:{invitation.Id}:{now.UtcTicks}", invitation.Email, name, InvitationIssuer.Link(site, token),
+            cancellationToken);
     }
 
     private static Task SendAsync(AssettDbContext db, TenantInfo territory, string key, string email, string organisation, string link,

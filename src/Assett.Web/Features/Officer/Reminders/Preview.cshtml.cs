@@ -11,8 +11,8 @@ namespace Assett.Web.Features.Officer.Reminders;
 /// The officer previews each kind of reminder of a campaign, as an organisation will receive it, and
 /// how many would leave if the schedule fired today (docs/decisions.md: before the campaign opens, too).
 /// </summary>
-public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock, Reminders reminders, ReminderLinks links)
-    : OfficerPage(db, tenant, packages, member, clock)
+public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    TimeProvider clock, Reminders reminders, ReminderLinks links) : OfficerPage(db, tenant, packages, member, clock)
 {
     public IReadOnlyList<Reminder> Samples { get; private set; } = [];
     public IReadOnlyDictionary<ReminderKind, int> DueToday { get; private set; } = new Dictionary<ReminderKind, int>();
@@ -23,7 +23,8 @@ public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor
         if (Campaign is null) return Page();
         var texts = new ReminderTexts(Territory, Campaign, links);
         const string example = "Boulangerie Exemple", email = "contact@exemple.fr";
-        Samples = [texts.Invitation(Guid.Empty, example, email, Guid.Empty), texts.Unsubmitted(Guid.Empty, example, email), texts.LastCall(Guid.Empty, example, email)];
+        Samples = [texts.Invitation(Guid.Empty, example, email, Guid.Empty), texts.Unsubmitted(Guid.Empty, example, email),
+            texts.LastCall(Guid.Empty, example, email)];
         DueToday = (await reminders.DueAsync(Territory, Campaign, Today, cancellationToken)).GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
         return Page();
     }

@@ -21,7 +21,9 @@ public sealed class ReminderLinks(IDataProtectionProvider protection, TerritoryL
         try
         {
             var parts = Protector(territory).Unprotect(code ?? "").Split('.');
-            return parts.Length == 2 && Guid.TryParse(parts[0], out var campaign) && Guid.TryParse(parts[1], out var organisation) ? (campaign, organisation) : null;
+            return parts.Length == 2 && Guid.TryParse(parts[0], out var campaign) && Guid.TryParse(parts[1], out var organisation)
+                ? (campaign, organisation)
+                : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -16,7 +16,8 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
             $"Rappel : {territory.Name} vous invite à rejoindre Assett",
             $"{territory.Name} a invité {organisation} à sa démarche ASSETT ({campaign.Name}), et l’invitation attend encore votre réponse. " +
             "En vingt minutes, l’autoévaluation en ligne vous montre où en est votre organisation et quelles actions viennent ensuite.",
-            "Accepter l’invitation", InvitationIssuer.Link(links.Site(territory), token), $"Ce lien est {InvitationIssuer.Validity} et remplace celui des messages précédents.")
+            "Accepter l’invitation", InvitationIssuer.Link(links.Site(territory), token),
+            $"Ce lien est {InvitationIssuer.Validity} et remplace celui des messages précédents.")
             with
         { Renewal = (invitationId, hash) };
     }
@@ -31,7 +32,8 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
     public Reminder LastCall(Guid organisationId, string organisation, string email) =>
         Build(ReminderKind.LastCall, organisationId, organisation, email,
             $"Dernier rappel : « {campaign.Name} » se termine le {French.Day(campaign.ClosesOn)}",
-            $"« {campaign.Name} » de {territory.Name} se termine le {French.Day(campaign.ClosesOn)}, et l’autoévaluation de {organisation} n’est pas encore transmise. " +
+            $"« {campaign.Name} » de {territory.Name} se termine le {French.Day(campaign.ClosesOn)}, " +
+            $"et l’autoévaluation de {organisation} n’est pas encore transmise. " +
             "Quelques minutes suffisent pour la compléter : vos résultats rejoindront ceux des organisations du territoire.",
             "Terminer l’autoévaluation", $"{links.Site(territory)}/evaluation", null);
 

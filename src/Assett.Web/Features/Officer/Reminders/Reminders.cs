@@ -38,10 +38,14 @@ public sealed class Reminders(AssettDbContext db, ReminderLinks links)
 {
     public static readonly int LastCallWindow = 7;
 
-    /// <summary>Queues the reminders due for <paramref name="occurrence"/> (the schedule's date, in the territory's time zone); returns how many were new.</summary>
+    /// <summary>
+    /// Queues the reminders due for <paramref name="occurrence"/> (the schedule's date, in the territory's time zone); returns how
+    /// many were new.
+    /// </summary>
     public async Task<int> QueueAsync(TenantInfo territory, DateOnly occurrence, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open).OrderBy(c => c.OpensOn).FirstOrDefaultAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Open).OrderBy(c => c.OpensOn)
+            .FirstOrDefaultAsync(cancellationToken);
         if (campaign is null) return 0;
         var queued = 0;
         foreach (var reminder in await DueAsync(territory, campaign, occurrence, cancellationToken))
@@ -77,14 +81,16 @@ public sealed class Reminders(AssettDbContext db, ReminderLinks links)
             .ToDictionaryAsync(a => a.OrganisationId, a => a.State, cancellationToken);
         var registered = owners.Select(o => o.Id).ToHashSet();
         var invited = await db.Invitations.AsNoTracking()
-            .Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.OrganisationId != null && !optedOut.Contains(i.OrganisationId!.Value))
+            .Where(i => i.Role == MembershipRole.OrganisationOwner && i.AcceptedAt == null && i.OrganisationId != null
+                && !optedOut.Contains(i.OrganisationId!.Value))
             .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.Id, OrganisationId = o.Id, o.Name, i.Email, i.CreatedAt })
             .ToListAsync(cancellationToken);
 
         var lastCall = campaign.ClosesOn.DayNumber - today.DayNumber is >= 0 and var days && days <= LastCallWindow;
         var text = new ReminderTexts(territory, campaign, links);
         var due = new List<Reminder>();
-        foreach (var invitation in invited.Where(i => !registered.Contains(i.OrganisationId)).GroupBy(i => i.OrganisationId).Select(g => g.MaxBy(i => i.CreatedAt)!))
+        foreach (var invitation in invited.Where(i => !registered.Contains(i.OrganisationId)).GroupBy(i => i.OrganisationId)
+                .Select(g => g.MaxBy(i => i.CreatedAt)!))
             due.Add(text.Invitation(invitation.OrganisationId, invitation.Name, invitation.Email, invitation.Id));
         foreach (var owner in owners.Where(o => states.GetValueOrDefault(o.Id) != AssessmentState.Submitted))
         {

@@ -23,9 +23,11 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The new report, or the one already produced for <paramref name="period"/>; null without any campaign begun.</summary>
-    public async Task<CohortReport?> ProduceAsync(TenantInfo territory, string? period, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CohortReport?> ProduceAsync(TenantInfo territory, string? period, string requestedBy, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        if (period is not null && await db.CohortReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken) is { } done) return done;
+        if (period is not null && await db.CohortReports.AsNoTracking().SingleOrDefaultAsync(r => r.Period == period, cancellationToken) is { } done)
+            return done;
         var campaign = CohortCampaign.Begun(await db.Campaigns.AsNoTracking().ToListAsync(cancellationToken), territory.DateAt(now));
         if (campaign is null) return null;
 
@@ -43,7 +45,8 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).Distinct().ToListAsync(cancellationToken);
         foreach (var officer in officers)
             await Outbox.EnqueueAsync(db, $"report:{report.Id}:{officer}", officer, $"Rapport de cohorte : {campaign.Name}",
-                $"Bonjour,\n\nLe rapport de cohorte de {territory.Name} pour « {campaign.Name} » est prêt : {figures.Funnel.Submitted} autoévaluations transmises " +
+                $"Bonjour,\n\nLe rapport de cohorte de {territory.Name} pour « {campaign.Name} » est prêt : " +
+                $"{figures.Funnel.Submitted} autoévaluations transmises " +
                 $"sur {figures.Funnel.Invited} organisations invitées.\n\nLe consulter ou le télécharger (Excel) : {link}\n", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;

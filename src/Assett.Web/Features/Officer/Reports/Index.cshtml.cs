@@ -7,9 +7,12 @@ using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Officer.Reports;
 
-/// <summary>The territory's cohort reports, newest first, and for officer admins a button that produces one now (a few seconds at most: docs/performance.md).</summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, CohortReports reports, TimeProvider clock)
-    : OfficerPage(db, tenant, packages, member, clock)
+/// <summary>
+/// The territory's cohort reports, newest first, and for officer admins a button that produces one now (a few seconds at most:
+/// docs/performance.md).
+/// </summary>
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    CohortReports reports, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed record Past(Guid Id, string Campaign, string RequestedBy, DateTimeOffset CreatedAt);
 

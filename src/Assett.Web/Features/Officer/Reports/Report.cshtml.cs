@@ -10,7 +10,8 @@ using Assett.Web.Features.Shared.Access;
 namespace Assett.Web.Features.Officer.Reports;
 
 /// <summary>One cohort report, printable, and the same figures as XLSX (one sheet per table).</summary>
-public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
+public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member,
+    TimeProvider clock) : OfficerPage(db, tenant, packages, member, clock)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,7 +27,10 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
         var funnel = Figures.Funnel;
         var sheets = new Dictionary<string, object>
         {
-            ["Parcours"] = new[] { ("Invitées", funnel.Invited), ("Inscrites", funnel.Registered), ("Commencées", funnel.Started), ("Transmises", funnel.Submitted) }
+            ["Parcours"] = new[]
+                {
+                    ("Invitées", funnel.Invited), ("Inscrites", funnel.Registered), ("Commencées", funnel.Started), ("Transmises", funnel.Submitted),
+                }
                 .Select(x => new Dictionary<string, object?> { ["Étape"] = x.Item1, ["Organisations"] = x.Item2 }).ToList(),
             ["Maturité"] = Sheet(Figures.Themes),
             ["Par effectif"] = Sheet(Figures.BySize),
@@ -36,9 +40,11 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
                 ["Thème"] = p.Theme, ["Organisations"] = p.Organisations, [$"Médiane {Figures.PreviousCampaign} (%)"] = Math.Round(p.Before, 1),
                 [$"Médiane {Figures.Campaign} (%)"] = Math.Round(p.After, 1),
             }).ToList(),
-            ["Thèmes à travailler"] = Figures.Weakest().Select(t => new Dictionary<string, object?> { ["Thème"] = t.Theme, ["Médiane (%)"] = Math.Round(t.Median, 1) }).ToList(),
+            ["Thèmes à travailler"] = Figures.Weakest()
+                .Select(t => new Dictionary<string, object?> { ["Thème"] = t.Theme, ["Médiane (%)"] = Math.Round(t.Median, 1) }).ToList(),
         };
-        return await XlsxFile.CreateAsync(sheets, $"rapport-cohorte-{Territory.Identifier}-{Territory.DateAt(Report.CreatedAt):yyyy-MM-dd}.xlsx", cancellationToken);
+        return await XlsxFile.CreateAsync(sheets, $"rapport-cohorte-{Territory.Identifier}-{Territory.DateAt(Report.CreatedAt):yyyy-MM-dd}.xlsx",
+            cancellationToken);
     }
 
     private static List<Dictionary<string, object?>> Sheet(IEnumerable<ReportQuartiles> lines) =>

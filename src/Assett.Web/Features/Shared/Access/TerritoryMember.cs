@@ -29,7 +29,9 @@ public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAcces
 
     /// <summary>Whether the signed-in person is one of Cerema's platform administrators.</summary>
     public Task<bool> IsPlatformAdministratorAsync(CancellationToken cancellationToken = default) =>
-        _administrator ??= UserId is { } userId ? db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken) : Task.FromResult(false);
+        _administrator ??= UserId is { } userId
+            ? db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator, cancellationToken)
+            : Task.FromResult(false);
 
     private Guid? UserId => Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

@@ -61,7 +61,8 @@ public static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.InFrench);
         // A parameter that cannot be read is a 400 problem document in every environment, not an exception in development.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddOpenApi("v1", options => options.ShouldInclude = description =>
+            description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         return services;
     }
 

@@ -43,7 +43,8 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
 
     public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) =>
         new ReferentialEvaluator(Package, Version.Package.DisabledNodes)
-            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(Package, Assessment.IdentityTags, Assessment.Answers), AssessmentInputs.Statuses(Package, entries)));
+            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(Package, Assessment.IdentityTags, Assessment.Answers),
+                AssessmentInputs.Statuses(Package, entries)));
 
     private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
     {
@@ -113,7 +114,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         var previous = await PreviousAsync(context.Organisation.Id, context.Campaign.Id, cancellationToken);
         if (previous is null || previous.Value.VersionId == context.Version.Id) return [];
         var (_, before) = await packages.GetAsync(db, previous.Value.VersionId, cancellationToken);
-        var answered = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Value.Assessment.Id).Select(s => s.NodeId).ToListAsync(cancellationToken);
+        var answered = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Value.Assessment.Id).Select(s => s.NodeId)
+            .ToListAsync(cancellationToken);
         return [.. answered.Where(id => !context.Package.NodesById.ContainsKey(id) && before.NodesById.ContainsKey(id))
             .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
     }

@@ -17,7 +17,8 @@ public static class Describe
     public static string Status(StatusValue? status) => status?.Kind switch
     {
         null or StatusKinds.NonRenseigne => "non renseigné",
-        StatusKinds.Detaille => string.Create(French.Culture, $"détaillé : {status.Fait:P0} fait, {status.Programme:P0} programmé, {status.PasFait:P0} pas fait"),
+        StatusKinds.Detaille => string.Create(French.Culture,
+            $"détaillé : {status.Fait:P0} fait, {status.Programme:P0} programmé, {status.PasFait:P0} pas fait"),
         var kind => Choices.First(c => c.Kind == kind).Label.ToLower(French.Culture),
     };
 
@@ -27,7 +28,8 @@ public static class Describe
     /// </summary>
     public static string Signature(string? kind, double? faitPercent, double? programmePercent, string? comment) =>
         kind == StatusKinds.Detaille
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}|{Math.Round(faitPercent ?? 0)}|{Math.Round(programmePercent ?? 0)}|{comment?.Trim()}")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{kind}|{Math.Round(faitPercent ?? 0)}|{Math.Round(programmePercent ?? 0)}|{comment?.Trim()}")
             : $"{kind}|||{comment?.Trim()}";
 
     public static string Signature(TaskStatusEntry? entry) =>

@@ -33,7 +33,8 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
         if (!context.Package.NodesById.TryGetValue(answer.NodeId, out var node) || !node.IsLeaf || node.Depth <= context.Package.ActionDepth)
             return new SaveResult(SaveOutcome.Invalid, Error: "Cette action n’existe pas dans le référentiel.");
         if (Parse(answer) is not { } status)
-            return new SaveResult(SaveOutcome.Invalid, Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
+            return new SaveResult(SaveOutcome.Invalid,
+                Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment?.Length > CommentMaxLength)
             return new SaveResult(SaveOutcome.Invalid, Error: string.Create(French.Culture,
@@ -66,7 +67,8 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
 
     private static StatusValue? Parse(TaskAnswer answer) => answer.Status switch
     {
-        StatusKinds.Fait or StatusKinds.Programme or StatusKinds.PasFait or StatusKinds.NonConcerne or StatusKinds.NonRenseigne => new StatusValue(answer.Status),
+        StatusKinds.Fait or StatusKinds.Programme or StatusKinds.PasFait or StatusKinds.NonConcerne or StatusKinds.NonRenseigne =>
+            new StatusValue(answer.Status),
         StatusKinds.Detaille when answer.FaitPercent is >= 0 and <= 100 && answer.ProgrammePercent is >= 0 and <= 100
             && answer.FaitPercent + answer.ProgrammePercent <= 100 =>
             new StatusValue(StatusKinds.Detaille, answer.FaitPercent.Value / 100, answer.ProgrammePercent.Value / 100,

@@ -33,7 +33,8 @@ public static class JoinRequests
                 $"Si vous êtes d’accord, invitez {email} depuis la page de votre équipe, avec le rôle de votre choix :\n{team}\n\n" +
                 "Sinon, ignorez ce message : personne n’a accès à votre organisation sans votre invitation.\n",
                 $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(request)}</p>" +
-                $"<p>Si vous êtes d’accord, <a href=\"{HtmlEncoder.Default.Encode(team)}\">invitez {HtmlEncoder.Default.Encode(email)} depuis la page de votre équipe</a>.</p>" +
+                $"<p>Si vous êtes d’accord, <a href=\"{HtmlEncoder.Default.Encode(team)}\">" +
+                $"invitez {HtmlEncoder.Default.Encode(email)} depuis la page de votre équipe</a>.</p>" +
                 "<p>Sinon, ignorez ce message : personne n’a accès à votre organisation sans votre invitation.</p>", cancellationToken);
     }
 }

@@ -29,8 +29,10 @@ public static class RegistrationApprovals
         CancellationToken cancellationToken)
     {
         var text = approved
-            ? $"Bonjour,\n\n{territory.Name} a validé l’inscription de {organisation.Name} sur Assett. Vous pouvez maintenant vous connecter et commencer votre autoévaluation.\n"
-            : $"Bonjour,\n\n{territory.Name} n’a pas retenu l’inscription de {organisation.Name} sur Assett, car son établissement est situé hors du territoire. " +
+            ? $"Bonjour,\n\n{territory.Name} a validé l’inscription de {organisation.Name} sur Assett. " +
+              "Vous pouvez maintenant vous connecter et commencer votre autoévaluation.\n"
+            : $"Bonjour,\n\n{territory.Name} n’a pas retenu l’inscription de {organisation.Name} sur Assett, " +
+              "car son établissement est situé hors du territoire. " +
               "Rapprochez-vous de votre intercommunalité pour savoir si elle propose la démarche.\n";
         return Outbox.EnqueueAsync(db, $"registration:{(approved ? "approved" : "refused")}:{organisation.Id}", ownerEmail,
             approved ? $"Inscription validée – {territory.Name}" : $"Inscription non retenue – {territory.Name}", text, cancellationToken: cancellationToken);
