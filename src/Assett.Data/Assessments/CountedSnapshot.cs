@@ -23,14 +23,14 @@ public sealed class CountedSnapshot : ITenantOwned
     public double ScorePercent { get; set; }
 
     public const string CreateViewSql = $"""
-    CREATE VIEW counted_snapshots WITH (security_invoker = true) AS
-    SELECT s.id, s.tenant_id, s.assessment_id, a.organisation_id, a.campaign_id, s.kind, s.taken_at, s.score_percent
-    FROM score_snapshots s
-    JOIN assessments a ON a.tenant_id = s.tenant_id AND a.id = s.assessment_id
-    WHERE a.state <> '{nameof(AssessmentState.NotStarted)}'
-      AND s.kind = CASE WHEN a.state = '{nameof(AssessmentState.Submitted)}' THEN '{nameof(SnapshotKind.Submitted)}' ELSE '{nameof(SnapshotKind.Current)}' END
-    """;
-
+        CREATE VIEW counted_snapshots WITH (security_invoker = true) AS
+        SELECT s.id, s.tenant_id, s.assessment_id, a.organisation_id, a.campaign_id, s.kind, s.taken_at, s.score_percent
+        FROM score_snapshots s
+        JOIN assessments a ON a.tenant_id = s.tenant_id AND a.id = s.assessment_id
+        WHERE a.state <> '{nameof(AssessmentState.NotStarted)}'
+          AND s.kind = CASE WHEN a.state = '{nameof(AssessmentState.Submitted)}' THEN '{nameof(SnapshotKind.Submitted)}'
+                            ELSE '{nameof(SnapshotKind.Current)}' END
+        """;
 }
 
 internal sealed class CountedSnapshotConfiguration : IEntityTypeConfiguration<CountedSnapshot>
