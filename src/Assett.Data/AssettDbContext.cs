@@ -54,7 +54,10 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<CountedSnapshot> CountedSnapshots => Set<CountedSnapshot>();
     public DbSet<ActiveMembership> ActiveMemberships => Set<ActiveMembership>();
     public DbSet<ScoreNodeTotal> ScoreNodeTotals => Set<ScoreNodeTotal>();
-    public DbSet<ActionCommitment> ActionCommitments => Set<ActionCommitment>();
+    public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
+    public DbSet<Commitments.CommitmentEvent> CommitmentEvents => Set<Commitments.CommitmentEvent>();
+    public DbSet<CharterAcceptance> CharterAcceptances => Set<CharterAcceptance>();
+    public DbSet<Bilans.Bilan> Bilans => Set<Bilans.Bilan>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();

@@ -66,6 +66,7 @@ public static class WebSetup
         services.AddSingleton<Features.Shared.TerritoryLinks>();
         services.AddScoped<AssessmentContexts>();
         services.AddScoped<TaskAnswers>();
+        services.AddScoped<Features.Shared.Commitments.CommitmentBook>();
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
         services.AddOfficerSide();

@@ -100,6 +100,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             Persona.OtherTenantOfficer => "404",
             _ => SignIn,
         }),
+        ["organisation/visibilite"] = ($"/t/{TestTerritories.First}/organisation/visibilite", OrganisationMembersOnly),
+        ["acteurs-engages"] = ($"/t/{TestTerritories.First}/acteurs-engages", _ => "200"),
         ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", OrganisationMembersOnly),
         ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", persona => persona switch

@@ -15,6 +15,14 @@ public sealed class Campaign : ITenantOwned
     public DateOnly ClosesOn { get; set; }
     public Guid ReferentialVersionId { get; set; }
     public CampaignState State { get; set; }
+
+    /// <summary>
+    /// When it opened and closed, by an officer or on its dates. The calendar acts once, only where
+    /// nothing happened yet: it never undoes an officer's open or close (docs/decisions.md).
+    /// </summary>
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 public enum CampaignState

@@ -197,63 +197,6 @@ namespace Assett.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Assett.Data.Assessments.ActionCommitment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("assessment_id");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("node_id");
-
-                    b.Property<string>("ResponsibleName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("responsible_name");
-
-                    b.Property<DateOnly>("TargetDate")
-                        .HasColumnType("date")
-                        .HasColumnName("target_date");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_action_commitments");
-
-                    b.HasAlternateKey("TenantId", "Id")
-                        .HasName("ak_action_commitments_tenant_id_id");
-
-                    b.HasIndex("TenantId", "AssessmentId", "NodeId")
-                        .HasDatabaseName("ix_action_commitments_tenant_id_assessment_id_node_id");
-
-                    b.ToTable("action_commitments", (string)null);
-                });
-
             modelBuilder.Entity("Assett.Data.Assessments.Assessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -624,12 +567,60 @@ namespace Assett.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Assett.Data.Bilans.Bilan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bilans");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_bilans_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_bilans_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "OrganisationId", "CampaignId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bilans_tenant_id_organisation_id_campaign_id");
+
+                    b.ToTable("bilans", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("date")
@@ -640,6 +631,10 @@ namespace Assett.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date")
@@ -715,6 +710,172 @@ namespace Assett.Data.Migrations
                         .HasDatabaseName("ix_reminder_opt_outs_tenant_id_campaign_id_organisation_id");
 
                     b.ToTable("reminder_opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Assett.Data.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("abandon_reason");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasColumnType("numeric")
+                        .HasColumnName("baseline");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Deliverable")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("deliverable");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("node_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("OverdueRemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_reminded_at");
+
+                    b.Property<decimal?>("ReachedValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("reached_value");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target_value");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_commitments_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_commitments_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "DueDate")
+                        .HasDatabaseName("ix_commitments_tenant_id_due_date")
+                        .HasFilter("state = 'Open' AND overdue_reminded_at IS NULL");
+
+                    b.HasIndex("TenantId", "OrganisationId", "State")
+                        .HasDatabaseName("ix_commitments_tenant_id_organisation_id_state");
+
+                    b.ToTable("commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_commitments_target", "deliverable IS NOT NULL OR (indicator IS NOT NULL AND unit IS NOT NULL AND target_value IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Assett.Data.Commitments.CommitmentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_events");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_commitment_events_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_events_tenant_id_commitment_id_at");
+
+                    b.ToTable("commitment_events", (string)null);
                 });
 
             modelBuilder.Entity("Assett.Data.Invitations.Invitation", b =>
@@ -871,6 +1032,48 @@ namespace Assett.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Assett.Data.Organisations.CharterAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charter_acceptances");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_charter_acceptances_tenant_id_id");
+
+                    b.HasIndex("TenantId", "OrganisationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charter_acceptances_tenant_id_organisation_id_version");
+
+                    b.ToTable("charter_acceptances", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -881,15 +1084,6 @@ namespace Assett.Data.Migrations
                     b.Property<bool>("AwaitingApproval")
                         .HasColumnType("boolean")
                         .HasColumnName("awaiting_approval");
-
-                    b.Property<DateTimeOffset?>("CharterAcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("charter_accepted_at");
-
-                    b.Property<string>("CharterAcceptedBy")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("charter_accepted_by");
 
                     b.Property<string>("CommuneInsee")
                         .HasMaxLength(5)
@@ -910,6 +1104,10 @@ namespace Assett.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<bool>("ListedPublicly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed_publicly");
 
                     b.Property<string>("NafCode")
                         .HasMaxLength(6)
@@ -935,6 +1133,10 @@ namespace Assett.Data.Migrations
                     b.Property<bool>("SharesComments")
                         .HasColumnType("boolean")
                         .HasColumnName("shares_comments");
+
+                    b.Property<bool>("ShowsLevelPublicly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_level_publicly");
 
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
@@ -1656,24 +1858,6 @@ namespace Assett.Data.Migrations
                         .HasConstraintName("fk_memberships_organisations_tenant_id_organisation_id");
                 });
 
-            modelBuilder.Entity("Assett.Data.Assessments.ActionCommitment", b =>
-                {
-                    b.HasOne("Assett.Data.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_commitments_tenants_tenant_id");
-
-                    b.HasOne("Assett.Data.Assessments.Assessment", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "AssessmentId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_action_commitments_assessments_tenant_id_assessment_id");
-                });
-
             modelBuilder.Entity("Assett.Data.Assessments.Assessment", b =>
                 {
                     b.HasOne("Assett.Data.Tenants.Tenant", null)
@@ -1897,6 +2081,32 @@ namespace Assett.Data.Migrations
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Assett.Data.Bilans.Bilan", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bilans_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bilans_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Assett.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganisationId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bilans_organisations_tenant_id_organisation_id");
+                });
+
             modelBuilder.Entity("Assett.Data.Campaigns.Campaign", b =>
                 {
                     b.HasOne("Assett.Data.Tenants.Tenant", null)
@@ -1941,6 +2151,50 @@ namespace Assett.Data.Migrations
                         .HasConstraintName("fk_reminder_opt_outs_organisations_tenant_id_organisation_id");
                 });
 
+            modelBuilder.Entity("Assett.Data.Commitments.Commitment", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Assett.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganisationId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_organisations_tenant_id_organisation_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Commitments.CommitmentEvent", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_events_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CommitmentId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_events_commitments_tenant_id_commitment_id");
+                });
+
             modelBuilder.Entity("Assett.Data.Invitations.Invitation", b =>
                 {
                     b.HasOne("Assett.Data.Tenants.Tenant", null)
@@ -1973,6 +2227,24 @@ namespace Assett.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_messages_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Organisations.CharterAcceptance", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charter_acceptances_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OrganisationId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charter_acceptances_organisations_tenant_id_organisation_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Organisations.Organisation", b =>

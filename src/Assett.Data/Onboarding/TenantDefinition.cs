@@ -18,11 +18,14 @@ public sealed record TenantDefinition
     public IReadOnlyList<CampaignDefinition> Campaigns { get; init; } = [];
     public string? ReminderSchedule { get; init; }
     public string? ReportSchedule { get; init; }
-    public string? Charter { get; init; }
+    public CharterDefinition? Charter { get; init; }
 
     /// <summary>The referential: national base plus local overlay, as it will be stored.</summary>
     public required ComposedReferential Referential { get; init; }
 }
+
+/// <summary>The charter of engagement: its version and its markdown text.</summary>
+public sealed record CharterDefinition(int Version, string Text);
 
 public sealed record OfficerDefinition(string Name, string Email);
 

@@ -16,8 +16,8 @@ public sealed record TenantApplyResult(string Identifier, IReadOnlyList<string> 
 /// <summary>
 /// Applies checked tenant definitions to the database, idempotently: each tenant in its own
 /// transaction, as the application role, inside its own tenant scope. A changed referential becomes
-/// a new version; old versions are never rewritten. A new officer is invited by email to take the
-/// territory's officer role. Every change is written to the audit log.
+/// a new version; old versions are never rewritten. A new officer is invited by email, once, to take the
+/// territory's officer role; removing one from the configuration leaves them in place. Every change is written to the audit log.
 /// </summary>
 /// <param name="publicUrl">Where the web host is reached, for the links of invitation emails.</param>
 public sealed class TenantsConfigApplier(string appConnectionString, TimeProvider clock, string publicUrl = PublicAddress.Default)
@@ -101,7 +101,8 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         Set("referential.base", settings.BaseReferential, definition.Referential.BasePackage, v => settings.BaseReferential = v);
         Set("schedules.reminders", settings.ReminderSchedule, definition.ReminderSchedule, v => settings.ReminderSchedule = v);
         Set("schedules.cohort_report", settings.ReportSchedule, definition.ReportSchedule, v => settings.ReportSchedule = v);
-        Set("charter", settings.Charter, definition.Charter, v => settings.Charter = v);
+        Set("charter", settings.Charter, definition.Charter?.Text, v => settings.Charter = v);
+        Set("charter.version", settings.CharterVersion, definition.Charter?.Version, v => settings.CharterVersion = v);
         Set("public_host", settings.PublicHost, definition.PublicHost, v => settings.PublicHost = v);
         return changed;
     }
@@ -134,6 +135,10 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         return version;
     }
 
+    /// <summary>
+    /// Invites each officer of the configuration once; from then on, officers are managed in the product
+    /// (docs/decisions.md): one left out of <c>tenant.yaml</c> keeps their access.
+    /// </summary>
     private async Task SyncOfficersAsync(AssettDbContext db, TenantDefinition definition, List<string> changes, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -152,11 +157,6 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
                 officer.Name = wanted.Name;
                 changes.Add($"rename officer {wanted.Email}");
             }
-        }
-        foreach (var gone in officers.Where(o => definition.Officers.All(w => w.Email != o.Email)))
-        {
-            db.TenantOfficers.Remove(gone);
-            changes.Add($"remove officer {gone.Email}");
         }
     }
 

@@ -108,7 +108,7 @@ public sealed partial class TenantsConfigReader
         if (publicHost is not null && !hosts.Contains(publicHost))
             yaml.Error(yaml.Node("public_host")!, "public_host", $"'{publicHost}' must be one of the territory's hosts ({string.Join(", ", hosts)})");
         var (logo, logoType) = ReadLogo(yaml, folder);
-        var charter = ReadFile(yaml, folder, "charter");
+        var charter = ReadCharter(yaml, folder);
         var officers = ReadOfficers(yaml);
         var campaigns = ReadCampaigns(yaml);
         var schedules = yaml.Mapping("schedules", "reminders", "cohort_report");
@@ -184,6 +184,27 @@ public sealed partial class TenantsConfigReader
         return (bytes, type);
     }
 
+    /// <summary><c>charter: { version: 2, file: charte.md }</c>: only a new version asks the organisations again.</summary>
+    private CharterDefinition? ReadCharter(YamlFields yaml, string folder)
+    {
+        if (yaml.Node("charter") is YamlScalarNode scalar)
+        {
+            yaml.Error(scalar, "charter", "write the version and the file, e.g. 'charter: { version: 1, file: charte.md }'");
+            return null;
+        }
+        if (yaml.Mapping("charter", "version", "file") is not { } charter) return null;
+        var version = charter.Text("version", required: true);
+        var text = charter.Text("file", required: true) is not null ? ReadFile(charter, folder, "file") : null;
+        if (version is not null && (!int.TryParse(version, out var number) || number < 1))
+        {
+            charter.Error(charter.Node("version")!, charter.Field("version"), $"'{version}' is not a version number (1, 2, 3...)");
+            return null;
+        }
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+            charter.Error(charter.Node("file")!, charter.Field("file"), "the charter's file is empty");
+        return version is null || string.IsNullOrWhiteSpace(text) ? null : new CharterDefinition(int.Parse(version), text);
+    }
+
     private string? ReadFile(YamlFields yaml, string folder, string key) =>
         yaml.Text(key) is { } name && ReadFileBytes(yaml, folder, key, name) is { } bytes
             ? System.Text.Encoding.UTF8.GetString(bytes)
@@ -233,6 +254,10 @@ public sealed partial class TenantsConfigReader
                 campaign.Error(campaign.Node("closes")!, campaign.Field("closes"), $"{closes:yyyy-MM-dd} is before the opening, {opens:yyyy-MM-dd}");
             else if (name is not null && campaigns.Any(c => c.Name == name))
                 campaign.Error(campaign.Node("name")!, campaign.Field("name"), $"two campaigns are named '{name}'");
+            else if (opens is not null && closes is not null && campaigns.FirstOrDefault(c => c.Opens <= closes && opens <= c.Closes) is { } other)
+                campaign.Error(campaign.Node("opens")!, campaign.Field("opens"),
+                    $"{opens:yyyy-MM-dd} → {closes:yyyy-MM-dd} overlaps '{other.Name}' ({other.Opens:yyyy-MM-dd} → {other.Closes:yyyy-MM-dd}): " +
+                    "a territory's campaigns follow each other");
             else if (name is not null && opens is not null && closes is not null)
                 campaigns.Add(new CampaignDefinition(name, opens.Value, closes.Value));
         }

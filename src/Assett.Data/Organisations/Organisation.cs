@@ -37,10 +37,11 @@ public sealed class Organisation : ITenantOwned
     /// <summary>Whether the territory's officers may read the comments of its answers (off by default: docs/decisions.md).</summary>
     public bool SharesComments { get; set; }
 
-    /// <summary>When, and by whom, the territory's charter of engagement was accepted; null until then.</summary>
-    public DateTimeOffset? CharterAcceptedAt { get; set; }
+    /// <summary>Listed among the territory's public « acteurs engagés » (off by default: docs/decisions.md, « Public means opted in »).</summary>
+    public bool ListedPublicly { get; set; }
 
-    public string? CharterAcceptedBy { get; set; }
+    /// <summary>While listed, its last submitted maturity level shows beside its name.</summary>
+    public bool ShowsLevelPublicly { get; set; }
 }
 
 /// <summary>The identity tag <c>type</c> of the engine: <c>entreprise</c>, <c>association</c>, <c>etablissement_public</c>.</summary>
@@ -67,7 +68,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.Siret).HasMaxLength(14).IsFixedLength();
         organisation.Property(o => o.Rna).HasMaxLength(10);
         organisation.Property(o => o.Name).HasMaxLength(300);
-        organisation.Property(o => o.CharterAcceptedBy).HasMaxLength(320);
         organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
         organisation.Property(o => o.Headcount).HasConversion<string>().HasMaxLength(32);
         organisation.Property(o => o.NafCode).HasMaxLength(6);

@@ -21,6 +21,22 @@ public static class NafCodes
         (64, 'K'), (68, 'L'), (69, 'M'), (77, 'N'), (84, 'O'), (85, 'P'), (86, 'Q'), (90, 'R'), (94, 'S'), (97, 'T'), (99, 'U'),
     ];
 
+    // NAF rév. 2: the sections' names (INSEE), shortened where the official one runs long.
+    private static readonly Dictionary<string, string> SectionNames = new()
+    {
+        ["A"] = "Agriculture, sylviculture et pêche", ["B"] = "Industries extractives", ["C"] = "Industrie manufacturière",
+        ["D"] = "Production et distribution d’énergie", ["E"] = "Eau, assainissement, gestion des déchets et dépollution", ["F"] = "Construction",
+        ["G"] = "Commerce, réparation d’automobiles", ["H"] = "Transports et entreposage", ["I"] = "Hébergement et restauration",
+        ["J"] = "Information et communication", ["K"] = "Activités financières et d’assurance", ["L"] = "Activités immobilières",
+        ["M"] = "Activités spécialisées, scientifiques et techniques", ["N"] = "Services administratifs et de soutien",
+        ["O"] = "Administration publique", ["P"] = "Enseignement", ["Q"] = "Santé humaine et action sociale",
+        ["R"] = "Arts, spectacles et activités récréatives", ["S"] = "Autres activités de services", ["T"] = "Activités des ménages employeurs",
+        ["U"] = "Activités extra-territoriales",
+    };
+
+    /// <summary>A section in words (« Industrie manufacturière » for <c>C</c>); the letter itself when unknown.</summary>
+    public static string SectionName(string section) => SectionNames.GetValueOrDefault(section) ?? section;
+
     /// <summary>Every sub-class (five characters, like <c>62.01Z</c>).</summary>
     public static IReadOnlyDictionary<string, NafCode> All => ByCode.Value;
 

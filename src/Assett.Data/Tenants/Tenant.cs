@@ -36,7 +36,10 @@ public sealed class TenantSettings
 
     public string? ReminderSchedule { get; set; }
     public string? ReportSchedule { get; set; }
+    /// <summary>The charter of engagement (markdown) and its version: a new version is accepted again.</summary>
     public string? Charter { get; set; }
+
+    public int? CharterVersion { get; set; }
 
     /// <summary>
     /// The host of <see cref="Tenant.Hosts"/> that links point to (<c>public_host</c>), or null: links use

@@ -89,7 +89,7 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
     }
 
     [Fact]
-    public async Task UpdateWhatChangedAndAuditIt()
+    public async Task UpdateWhatChangedAndAuditItWithoutRemovingAnOfficer()
     {
         using var config = new ConfigFolder().CopyExampleTenant("haut-poitou");
         await Applier().ApplyAsync(Read(config.Root), dryRun: false, "cerema", TestContext.Current.CancellationToken);
@@ -104,13 +104,15 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
         Assert.Equal([
             "update tenant: display_name",
             "add officer climat@haut-poitou.example (invited by email)",
-            "remove officer pcaet@haut-poitou.example",
             "move campaign « Campagne 2027 » to 2027-02-01 → 2027-07-31",
         ], changes);
         using var scope = new MultiTenantContextAccessor().Change(await TenantAsync("haut-poitou"));
         await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
         var audit = await db.AuditLog.Where(a => a.Actor == "cerema").Select(a => a.Subject).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("remove officer pcaet@haut-poitou.example", audit);
+        Assert.Contains("add officer climat@haut-poitou.example (invited by email)", audit);
+        // Officers are managed in the product once invited: the one left out of tenant.yaml keeps their place.
+        Assert.Equal(["climat@haut-poitou.example", "pcaet@haut-poitou.example"],
+            await db.TenantOfficers.Select(o => o.Email).Order().ToListAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>The tenant to make current; the caller changes it (an AsyncLocal set inside an async method does not flow out).</summary>

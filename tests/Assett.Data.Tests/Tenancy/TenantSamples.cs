@@ -2,6 +2,7 @@ using Assett.Data.Accounts;
 using Assett.Data.Assessments;
 using Assett.Data.Audit;
 using Assett.Data.Campaigns;
+using Assett.Data.Commitments;
 using Assett.Data.Invitations;
 using Assett.Data.Mail;
 using Assett.Data.Organisations;
@@ -59,6 +60,11 @@ public sealed class TenantSamples
             Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 6, 30), ReferentialVersionId = version.Id,
         };
         var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, Answers = { ["flotte"] = "OUI" } };
+        var commitment = new Commitment
+        {
+            Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, NodeId = "demo_1.2", Deliverable = "Un audit",
+            Carrier = "Directrice", CreatedBy = "owner",
+        };
         var snapshot = new ScoreSnapshot { Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = version.Id, Tree = "{}" };
         return
         [
@@ -74,10 +80,10 @@ public sealed class TenantSamples
                 ChangedAt = now,
             },
             new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "demo_1" },
-            new ActionCommitment
-            {
-                Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = "demo_1.2", ResponsibleName = "Directrice", CreatedBy = "owner",
-            },
+            commitment,
+            new CommitmentEvent { Id = Guid.NewGuid(), CommitmentId = commitment.Id, Detail = "créé" },
+            new CharterAcceptance { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Version = 1, AcceptedBy = "owner", AcceptedAt = now },
+            new Bilans.Bilan { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, FrozenAt = now, Figures = "{}" },
             new Invitation
             {
                 Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer",

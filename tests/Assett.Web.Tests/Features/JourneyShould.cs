@@ -3,6 +3,7 @@ using System.Text;
 using Assett.Data;
 using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
+using Assett.Data.Commitments;
 using Assett.Data.Demo;
 using Assett.Data.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -76,36 +77,45 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
     }
 
     [Fact]
-    public async Task CommitToATaskThenMarkItDone()
+    public async Task CommitToAMeasurableTargetEditItThenMarkItDoneWithItsHistory()
     {
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
-        var tomorrow = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        var inAMonth = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        var inTwoMonths = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd");
+        Dictionary<string, string> Terms(string due, string carrier, string target = "90") => new()
+        {
+            ["tache"] = "assett_1.1.1.1", ["Form.Kind"] = "objectif", ["Form.Indicator"] = "Consommation d’électricité", ["Form.Unit"] = "MWh par an",
+            ["Form.Baseline"] = "120", ["Form.Target"] = target, ["Form.DueDate"] = due, ["Form.Carrier"] = carrier,
+        };
 
-        var past = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
-        {
-            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = "2020-01-01", ["Responsible"] = "Léa",
-        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var added = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
-        {
-            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Léa",
-        });
+        var refused = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", Terms("2020-01-01", "Léa", target: "quatre-vingt-dix")))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var added = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", Terms(inAMonth, "Léa"));
         var planned = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
         var plan = await PageAsync(owner, "plan-action");
-        var twice = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", new()
-        {
-            ["tache"] = "assett_1.1.1.1", ["TargetDate"] = tomorrow, ["Responsible"] = "Paul",
-        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var commitment = await InTerritoryAsync(db => db.ActionCommitments.SingleAsync());
-        await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString() });
+        var twice = await (await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action", Terms(inAMonth, "Paul")))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var commitment = await InTerritoryAsync(db => db.Commitments.SingleAsync());
+        var edited = await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action?handler=Edit&modifier={commitment.Id}", Terms(inTwoMonths, "Paul"));
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/plan-action?handler=Complete", new() { ["id"] = commitment.Id.ToString(), ["reached"] = "95,5" });
         var done = await InTerritoryAsync(db => db.TaskStatuses.SingleAsync(s => s.NodeId == "assett_1.1.1.1"));
+        var final = await PageAsync(owner, "plan-action");
 
-        Assert.Contains("Choisissez une date d’échéance à venir.", past);
+        Assert.Contains("Choisissez une date d’échéance à venir.", refused);
+        Assert.Contains("La valeur visée s’écrit en chiffres", refused);
+        Assert.Contains("quatre-vingt-dix", refused); // what was typed stays
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(StatusKinds.Programme, planned.Status.Kind);
-        Assert.Contains("<td>Léa</td>", plan);
-        Assert.Contains("Cette action a déjà un engagement en cours.", twice);
+        Assert.Contains("Consommation d’électricité : de 120 à 90 MWh par an", plan);
+        Assert.Contains("Cette action a déjà un engagement en cours", twice);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Equal(StatusKinds.Fait, done.Status.Kind);
-        Assert.NotNull((await InTerritoryAsync(db => db.ActionCommitments.SingleAsync())).CompletedAt);
+        var closed = await InTerritoryAsync(db => db.Commitments.SingleAsync());
+        Assert.Equal((CommitmentState.Done, 95.5m, "Paul"), (closed.State, closed.ReachedValue, closed.Carrier));
+        var history = await InTerritoryAsync(db => db.CommitmentEvents.OrderBy(e => e.At).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([CommitmentEventKind.Created, CommitmentEventKind.Edited, CommitmentEventKind.Done], history);
+        Assert.Contains("porté par : Léa → Paul", final);
+        Assert.Contains("atteint : 95,5 MWh par an", final);
     }
 
     [Fact]
@@ -294,7 +304,7 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var charter = await PageAsync(owner, "organisation/charte");
         var readerPage = await PageAsync(reader, "organisation/charte");
         var byReader = await reader.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", []);
-        var accepted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", []);
+        var accepted = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", new() { ["version"] = "1" });
         var after = await owner.GetAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
 
         Assert.Equal($"/t/{TestTerritories.First}/organisation/charte", before.Headers.Location?.OriginalString);
@@ -303,9 +313,50 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        var organisation = await InTerritoryAsync(db => db.Organisations.SingleAsync());
-        Assert.Equal(Boulangerie.Owner, organisation.CharterAcceptedBy);
-        Assert.NotNull(organisation.CharterAcceptedAt);
+        var acceptance = await InTerritoryAsync(db => db.CharterAcceptances.SingleAsync());
+        Assert.Equal((1, Boulangerie.Owner), (acceptance.Version, acceptance.AcceptedBy));
+    }
+
+    [Fact]
+    public async Task AskAgainForANewVersionOfTheCharterAndKeepBothAcceptances()
+    {
+        Task SetCharterAsync(int version, string text) => Factory.InTerritoryAsync(TestTerritories.First, async db =>
+        {
+            var territory = await db.Tenants.SingleAsync(t => t.Identifier == TestTerritories.First);
+            territory.Settings = new Data.Tenants.TenantSettings
+            {
+                BaseReferential = territory.Settings.BaseReferential, CurrentReferentialVersionId = territory.Settings.CurrentReferentialVersionId,
+                Charter = text, CharterVersion = version,
+            };
+            return await db.SaveChangesAsync();
+        });
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        await SetCharterAsync(1, "## Nos engagements\n\n- progresser chaque année");
+        var first = await PageAsync(owner, "organisation/charte");
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", new() { ["version"] = "1" });
+        var afterFirst = await owner.GetAsync($"/t/{TestTerritories.First}/plan-action", TestContext.Current.CancellationToken);
+        await SetCharterAsync(1, "## Nos engagements\n\n- progresser chaque année, même texte corrigé");
+        var sameVersion = await owner.GetAsync($"/t/{TestTerritories.First}/plan-action", TestContext.Current.CancellationToken);
+
+        await SetCharterAsync(2, "## Nos engagements\n\n- progresser chaque année\n- venir aux rencontres");
+        var again = await owner.GetAsync($"/t/{TestTerritories.First}/plan-action", TestContext.Current.CancellationToken);
+        var renewal = await PageAsync(owner, "organisation/charte");
+        var stale = await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", new() { ["version"] = "1" });
+        await owner.SubmitAsync($"/t/{TestTerritories.First}/organisation/charte", new() { ["version"] = "2" });
+        var afterSecond = await owner.GetAsync($"/t/{TestTerritories.First}/plan-action", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<h2>Nos engagements</h2>", first);
+        Assert.Contains("<li>progresser chaque année</li>", first);
+        Assert.Equal(HttpStatusCode.OK, afterFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sameVersion.StatusCode); // only a new version asks again
+        Assert.Equal($"/t/{TestTerritories.First}/organisation/charte", again.Headers.Location?.OriginalString);
+        Assert.Contains("nouvelle version de sa charte (version 2)", renewal);
+        Assert.Contains("<li>venir aux rencontres</li>", renewal);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode); // the version read was not the current one: shown again, not accepted
+        Assert.Equal(HttpStatusCode.OK, afterSecond.StatusCode);
+        var acceptances = await InTerritoryAsync(db =>
+            db.CharterAcceptances.OrderBy(a => a.Version).Select(a => new { a.Version, a.AcceptedBy }).ToListAsync());
+        Assert.Equal([new { Version = 1, AcceptedBy = Boulangerie.Owner }, new { Version = 2, AcceptedBy = Boulangerie.Owner }], acceptances);
     }
 
     [Fact]

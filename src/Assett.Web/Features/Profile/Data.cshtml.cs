@@ -54,7 +54,13 @@ public sealed class DataModel(AssessmentContexts contexts, IMultiTenantContextAc
             answers = await db.TaskStatuses.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId)).ToListAsync(cancellationToken),
             history = await db.TaskStatusChanges.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).OrderBy(c => c.ChangedAt)
                 .ToListAsync(cancellationToken),
-            commitments = await db.ActionCommitments.AsNoTracking().Where(c => assessmentIds.Contains(c.AssessmentId)).ToListAsync(cancellationToken),
+            charter = await db.CharterAcceptances.AsNoTracking().Where(a => a.OrganisationId == id).OrderBy(a => a.Version)
+                .Select(a => new { a.Version, a.AcceptedAt, a.AcceptedBy }).ToListAsync(cancellationToken),
+            commitments = await db.Commitments.AsNoTracking().Where(c => c.OrganisationId == id).ToListAsync(cancellationToken),
+            commitmentHistory = await db.CommitmentEvents.AsNoTracking().Where(e => db.Commitments.Any(c => c.Id == e.CommitmentId && c.OrganisationId == id))
+                .OrderBy(e => e.At).ToListAsync(cancellationToken),
+            bilans = await db.Bilans.AsNoTracking().Where(b => b.OrganisationId == id).Select(b => new { b.CampaignId, b.FrozenAt, b.Figures })
+                .ToListAsync(cancellationToken),
             scores = await db.ScoreSnapshots.AsNoTracking().Where(s => assessmentIds.Contains(s.AssessmentId))
                 .Select(s => new
                 {

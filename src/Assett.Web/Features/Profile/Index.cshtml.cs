@@ -43,6 +43,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     /// <summary>False between campaigns: the identity still changes, the questions belong to a campaign's referential.</summary>
     public bool HasCampaign { get; private set; }
     public bool CanEdit => _membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor;
+    public bool IsOwner => _membership.Role == MembershipRole.OrganisationOwner;
     private Membership _membership = null!;
 
     [TempData]

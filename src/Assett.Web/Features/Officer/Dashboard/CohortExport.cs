@@ -39,11 +39,13 @@ public static class CohortExport
     {
         var themes = page.Themes;
         var scores = await CohortRows.ThemeScoresAsync(db, page.Territory.Id, page.Campaign!.Id, cancellationToken);
-        List<string> headers = ["Organisation", "SIRET ou RNA", "Type", "Code NAF", "Effectif", "Commune", "Étape", "Dernière activité", "Score global (%)",
+        List<string> headers = ["Organisation", "SIRET ou RNA", "Type", "Code NAF", "Effectif", "Commune", "Étape", "Charte", "Dernière activité",
+            "Score global (%)",
             .. themes.Select(t => $"{t.Identifiant}. {t.Title} (%)")];
         var zone = page.Territory.Zone;
         var rows = page.Rows.Select(row => (object?[])[row.Name, row.Identifier, OrganisationLabels.Of(row.Kind), row.NafCode,
             OrganisationLabels.Of(row.Headcount), page.CommuneName(row.Commune), Words.Stage(row.Stage),
+            Words.Charter(row.Standing(page.CharterVersion), page.CharterVersion),
             row.LastActivity is { } at ? TimeZoneInfo.ConvertTime(at, zone).DateTime : null,
             Round(row.Score), .. themes.Select(t => Round(ThemeScore(scores, row.Id, t.Id)))]);
         return (headers, rows);

@@ -1,6 +1,8 @@
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Assessments;
+using Assett.Data.Commitments;
+using Assett.Data.Organisations;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Assessments;
@@ -27,7 +29,8 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
     public Assessment? Assessment { get; private set; }
     public ScoreSnapshot? Snapshot { get; private set; }
     public IReadOnlyDictionary<string, ScoreNodeTotal> ThemeTotals { get; private set; } = new Dictionary<string, ScoreNodeTotal>();
-    public IReadOnlyList<ActionCommitment> Commitments { get; private set; } = [];
+    public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
+    public IReadOnlyList<CharterAcceptance> Charters { get; private set; } = [];
     public IReadOnlyList<Comment> Comments { get; private set; } = [];
     public ReferentialPackage? Package { get; private set; }
 
@@ -40,6 +43,8 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
         Organisation = organisation;
         Owners = await Db.Memberships.Where(m => m.OrganisationId == Id && m.Role == MembershipRole.OrganisationOwner)
             .Join(Db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).OrderBy(e => e).ToListAsync(cancellationToken);
+        Charters = await Db.CharterAcceptances.AsNoTracking().Where(a => a.OrganisationId == Id).OrderByDescending(a => a.Version)
+            .ToListAsync(cancellationToken);
         if (Campaign is null) return Page();
         Package = (await Packages.GetAsync(Db, Campaign.ReferentialVersionId, cancellationToken)).Package;
         Assessment = await Db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.OrganisationId == Id && a.CampaignId == Campaign.Id, cancellationToken);
@@ -48,7 +53,7 @@ public sealed class OrganisationModel(AssettDbContext db, IMultiTenantContextAcc
             .Where(s => Db.CountedSnapshots.Any(c => c.Id == s.Id && c.AssessmentId == Assessment.Id)).FirstOrDefaultAsync(cancellationToken);
         if (Snapshot is not null)
             ThemeTotals = await Db.ScoreNodeTotals.AsNoTracking().Where(t => t.SnapshotId == Snapshot.Id).ToDictionaryAsync(t => t.NodeId, cancellationToken);
-        Commitments = await Db.ActionCommitments.AsNoTracking().Where(c => c.AssessmentId == Assessment.Id).OrderBy(c => c.TargetDate)
+        Commitments = await Db.Commitments.AsNoTracking().Where(c => c.OrganisationId == Id && c.CampaignId == Campaign.Id).OrderBy(c => c.DueDate)
             .ToListAsync(cancellationToken);
         if (organisation.SharesComments)
             Comments = [.. (await Db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Assessment.Id && s.Comment != null)

@@ -5,6 +5,7 @@ using Assett.Tenancy;
 using Assett.Web.Features.Shared.Assessments;
 using Assett.Web.Features.Shared.Territories;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Officer.Dashboard;
@@ -24,6 +25,7 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
     [BindProperty(SupportsGet = true, Name = "taille")] public HeadcountBand? Headcount { get; set; }
     [BindProperty(SupportsGet = true, Name = "commune")] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public OrganisationKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = "charte")] public CharterStanding? Charter { get; set; }
     [BindProperty(SupportsGet = true, Name = "tri")] public string Sort { get; set; } = "nom";
     [BindProperty(SupportsGet = true, Name = "numero")] public int PageNumber { get; set; } = 1;
 
@@ -31,6 +33,9 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
     public int Total { get; private set; }
     public IReadOnlyList<string> Sectors { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Communes { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The version of the territory's charter in force; null without a charter.</summary>
+    public int? CharterVersion { get; private set; }
 
     public static readonly IReadOnlyList<(string Key, string Label)> Sorts =
         [("nom", "Nom"), ("score", "Score, du plus élevé"), ("score-asc", "Score, du plus faible"), ("activite", "Dernière activité"), ("etape", "Étape")];
@@ -57,6 +62,8 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
         var (tenantId, campaignId) = (Territory.Id, Campaign.Id);
         var all = await cache.GetAsync("rows", tenantId, campaignId, "", () => CohortRows.LoadAsync(Db, tenantId, campaignId, cancellationToken));
         Sectors = [.. all.Select(r => r.NafSection).OfType<string>().Distinct().Order()];
+        var settings = await Db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).SingleAsync(cancellationToken);
+        CharterVersion = settings.Charter is null ? null : settings.CharterVersion ?? 1;
         var names = (await TerritoryCommunes.OfAsync(Db, Territory.Id, cancellationToken)).ToDictionary(c => c.Code, c => c.Name);
         Communes = all.Select(r => r.Commune).OfType<string>().Distinct()
             .ToDictionary(code => code, code => names.GetValueOrDefault(code) ?? code).OrderBy(c => c.Value, StringComparer.Create(French.Culture, true))
@@ -66,7 +73,7 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
                 || r.Identifier.Contains(search.Replace(" ", "")))
             && (Stage is null || r.Stage == Stage) && (string.IsNullOrEmpty(Sector) || r.NafSection == Sector)
             && (Headcount is null || r.Headcount == Headcount) && (string.IsNullOrEmpty(Commune) || r.Commune == Commune)
-            && (Kind is null || r.Kind == Kind));
+            && (Kind is null || r.Kind == Kind) && (Charter is null || r.Standing(CharterVersion) == Charter));
         var byName = StringComparer.Create(French.Culture, ignoreCase: true);
         Rows = [.. Sort switch
         {

@@ -21,6 +21,14 @@ public static class Words
         _ => "Transmise",
     };
 
+    public static string Charter(CharterStanding? standing, int? version) => standing switch
+    {
+        null => "–",
+        CharterStanding.Signed => $"Signée (version {version})",
+        CharterStanding.ToRenew => "À renouveler",
+        _ => "Non signée",
+    };
+
     /// <summary>A score already in percent (0–100), e.g. « 42 % ».</summary>
     public static string Percent(double? value) => value is { } known ? (known / 100).ToString("P0", French.Culture) : "–";
 

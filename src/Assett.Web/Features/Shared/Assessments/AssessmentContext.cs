@@ -19,8 +19,8 @@ namespace Assett.Web.Features.Shared.Assessments;
 public sealed record AssessmentContext(Membership Membership, Organisation Organisation, Campaign Campaign, ReferentialVersion Version,
     ReferentialPackage Package, Assessment Assessment)
 {
-    /// <summary>The territory's charter of engagement while the organisation has not accepted it; null once accepted, or without one.</summary>
-    public string? PendingCharter { get; init; }
+    /// <summary>The territory's charter while the organisation has not accepted its current version; null once accepted, or without one.</summary>
+    public PendingCharter? PendingCharter { get; init; }
 
     /// <summary>The territory's time zone, in which times are shown.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
@@ -54,6 +54,15 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     }
 }
 
+/// <summary>The charter an organisation has to accept: its version, its text, and whether it accepted an earlier version.</summary>
+public sealed record PendingCharter(int Version, string Text, bool Renewal)
+{
+    public static PendingCharter? Of(Data.Tenants.TenantSettings? settings, int? accepted) =>
+        settings is { Charter: { } text } && (settings.CharterVersion ?? 1) is var version && accepted != version
+            ? new PendingCharter(version, text, accepted is not null)
+            : null;
+}
+
 /// <summary>Why there is no context: a stranger to the territory, a person of it without an organisation, no campaign yet.</summary>
 public enum MissingContext
 {
@@ -75,8 +84,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     {
         var (membership, missing) = await MembershipAsync(cancellationToken);
         if (membership is null) return (null, missing);
-        // One query for the organisation, the current campaign, its assessment and the territory's charter
-        // while it is not accepted: each round trip counts on every page.
+        // One query for the organisation, the current campaign, its assessment, the territory's charter and
+        // the latest version accepted: each round trip counts on every page.
         var found = await (
             from o in db.Organisations.Where(o => o.Id == membership.OrganisationId)
             from c in CurrentCampaign.Take(1).DefaultIfEmpty()
@@ -84,7 +93,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             select new
             {
                 Organisation = o, Campaign = c, Assessment = a,
-                Settings = o.CharterAcceptedAt == null ? db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault() : null,
+                Settings = db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault(),
+                Accepted = db.CharterAcceptances.Where(x => x.OrganisationId == o.Id).Max(x => (int?)x.Version),
             }).SingleAsync(cancellationToken);
         if (found.Campaign is not { } campaign) return (null, MissingContext.NoCampaign);
         var territory = tenant.Current!;
@@ -92,7 +102,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         var assessment = found.Assessment ?? await StartAsync(found.Organisation, campaign, territory.TimeZone, cancellationToken);
         return (new AssessmentContext(membership, found.Organisation, campaign, version, package, assessment)
         {
-            PendingCharter = found.Settings?.Charter,
+            PendingCharter = Shared.Assessments.PendingCharter.Of(found.Settings, found.Accepted),
             TimeZone = territory.Zone,
         }, MissingContext.None);
     }
