@@ -1,3 +1,4 @@
+using Assett.Web.Features.Officer.Campaigns;
 using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Officer.Reminders;
 using Assett.Web.Features.Officer.Reports;
@@ -16,6 +17,9 @@ public static class OfficerSetup
         services.AddSingleton<ReminderLinks>();
         services.AddScoped<CohortReports>();
         services.AddScoped<CohortReportJob>();
+        services.AddScoped<CampaignCalendar>();
+        services.AddScoped<CampaignCalendarJob>();
+        services.AddSingleton(TerritoryJob.Of<CampaignCalendarJob>("campaign-calendar", _ => CampaignCalendarJob.Schedule));
         services.AddSingleton(TerritoryJob.Of<ReminderJob>("reminders", settings => settings.ReminderSchedule));
         services.AddSingleton(TerritoryJob.Of<CohortReportJob>("cohort-report", settings => settings.ReportSchedule));
         return services;

@@ -11,11 +11,12 @@ using Assett.Web.Features.Shared.Access;
 namespace Assett.Web.Features.Officer.Campaigns;
 
 /// <summary>
-/// The territory's campaigns: an officer admin creates one on a referential version, opens it (one
-/// campaign open at a time) and closes it; readers see them. Campaigns of <c>tenant.yaml</c> show here too.
+/// The territory's campaigns: an officer admin creates one on a referential version (windows never
+/// overlap); it opens and closes itself on its dates (<see cref="CampaignCalendar"/>), and the officer
+/// may still open or close it by hand. Readers see them. Campaigns of <c>tenant.yaml</c> show here too.
 /// </summary>
-public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock)
-    : OfficerPage(db, tenant, packages, member, clock)
+public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor tenant, ReferentialPackages packages, TerritoryMember member, TimeProvider clock,
+    CampaignCalendar calendar) : OfficerPage(db, tenant, packages, member, clock)
 {
     public sealed class InputModel
     {
@@ -54,6 +55,10 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         var name = Input.Name.Trim();
         if (Input.OpensOn is { } opens && Input.ClosesOn is { } closes && closes < opens)
             ModelState.AddModelError("Input.ClosesOn", "La clôture ne peut pas précéder l’ouverture.");
+        else if (Input.OpensOn is { } start && Input.ClosesOn is { } end
+                 && Campaigns.FirstOrDefault(c => c.OpensOn <= end && start <= c.ClosesOn) is { } overlapping)
+            ModelState.AddModelError("Input.OpensOn", $"Ces dates chevauchent « {overlapping.Name} » (du {Shared.French.Day(overlapping.OpensOn)} au " +
+                $"{Shared.French.Day(overlapping.ClosesOn)}) : les campagnes d’un territoire se suivent sans se chevaucher.");
         if (Campaigns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError("Input.Name", $"Une campagne s’appelle déjà « {name} » : choisissez un autre nom.");
         if (Versions.All(v => v.Id != Input.VersionId))
@@ -65,41 +70,30 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
             State = CampaignState.Planned,
         });
         await Db.SaveChangesAsync(cancellationToken);
-        Done = $"La campagne « {name} » est créée. Ouvrez-la quand les organisations peuvent répondre.";
+        Done = $"La campagne « {name} » est créée : elle s’ouvrira d’elle-même le {Shared.French.Day(Input.OpensOn!.Value)}, " +
+            "ou plus tôt si vous l’ouvrez.";
         return RedirectToPage();
     }
 
     [HandlerAccess(Access.OfficerAdmin)]
-    public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, CampaignState.Open, cancellationToken);
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Answer(await calendar.OpenAsync(Territory, id, cancellationToken),
+            name => $"« {name} » est ouverte : les organisations peuvent répondre et transmettre leur autoévaluation ; chacune en reçoit l’annonce.");
 
     [HandlerAccess(Access.OfficerAdmin)]
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, CampaignState.Closed, cancellationToken);
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Answer(await calendar.CloseAsync(Territory, id, cancellationToken),
+            name => $"« {name} » est close : les autoévaluations ne peuvent plus changer, et chaque organisation reçoit son bilan.");
 
-    /// <summary>Planned → open → closed, one campaign open at a time; the row lock makes two officers' clicks meet.</summary>
-    private async Task<IActionResult> ChangeAsync(Guid id, CampaignState state, CancellationToken cancellationToken)
+    private IActionResult Answer(CampaignChange change, Func<string, string> done)
     {
-        if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        var campaign = await Db.Campaigns.FromSqlRaw(LockCampaignSql, new Npgsql.NpgsqlParameter("id", id)).SingleOrDefaultAsync(cancellationToken);
-        if (campaign is null) return NotFound();
-        var open = await Db.Campaigns.AsNoTracking()
-            .Where(c => c.State == CampaignState.Open && c.Id != id)
-            .Select(c => c.Name)
-            .FirstOrDefaultAsync(cancellationToken);
-        Refused = (campaign.State, state) switch
+        if (change.Campaign is null) return NotFound();
+        if (change.Refused is { } refused)
         {
-            (CampaignState.Planned, CampaignState.Open) when open is not null
-                => $"« {open} » est encore ouverte : fermez-la avant d’ouvrir « {campaign.Name} ».",
-            (CampaignState.Planned, CampaignState.Open) or (CampaignState.Open, CampaignState.Closed) => null,
-            _ => $"« {campaign.Name} » est {Words.State(campaign.State)} : elle ne peut pas devenir {Words.State(state)}.",
-        };
-        if (Refused is not null) return Page();
-        campaign.State = state;
-        await Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Done = state == CampaignState.Open
-            ? $"« {campaign.Name} » est ouverte : les organisations peuvent répondre et transmettre leur autoévaluation."
-            : $"« {campaign.Name} » est close : les autoévaluations ne peuvent plus changer.";
+            Refused = refused;
+            return Page();
+        }
+        Done = done(change.Campaign.Name);
         return RedirectToPage();
     }
 
@@ -112,5 +106,4 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
         return null;
     }
 
-    private const string LockCampaignSql = "SELECT * FROM campaigns WHERE id = @id FOR UPDATE";
 }
