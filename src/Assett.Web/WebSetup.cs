@@ -70,6 +70,9 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
         services.AddOfficerSide();
+        services.AddScoped<Features.ActionPlan.OverdueCommitments>();
+        services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.ActionPlan.OverdueCommitments>("overdue-commitments",
+            _ => Features.ActionPlan.OverdueCommitments.Schedule));
         services.AddHostedService<OutboxWorker>();
         services.AddAssettJobs(database, configuration);
         return services;

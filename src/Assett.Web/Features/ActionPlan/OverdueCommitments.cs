@@ -1,0 +1,70 @@
+using System.Text.Encodings.Web;
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Commitments;
+using Assett.Data.Mail;
+using Assett.Tenancy;
+using Assett.Web.Features.Shared;
+using Assett.Web.Features.Shared.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Assett.Web.Features.ActionPlan;
+
+/// <summary>
+/// Reminds an organisation, once per commitment, that a commitment is past its due date (Hangfire,
+/// daily in the territory's time zone). Claiming the commitment and queuing its message happen in one
+/// transaction: two workers, or a retry, never send it twice.
+/// </summary>
+public sealed class OverdueCommitments(ITenantStore tenants, IMultiTenantContextAccessor accessor, AssettDbContext db, TerritoryLinks links,
+    TimeProvider clock, ILogger<OverdueCommitments> logger) : ITerritoryJob
+{
+    /// <summary>Every morning at eight.</summary>
+    public const string Schedule = "0 8 * * *";
+
+    Task ITerritoryJob.RunAsync(string territory, CancellationToken cancellationToken) => RunAsync(territory, cancellationToken);
+
+    public async Task<int> RunAsync(string territory, CancellationToken cancellationToken)
+    {
+        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
+            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        using var scope = accessor.Change(found);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Database.SqlQueryRaw<Claimed>(ClaimSql, new NpgsqlParameter("tenant", found.Id), new NpgsqlParameter("now", now),
+            new NpgsqlParameter("today", found.DateAt(now))).ToListAsync(cancellationToken);
+        var organisations = due.Select(d => d.OrganisationId).Distinct().ToList();
+        var owners = (await db.Memberships.AsNoTracking()
+                .Where(m => m.Role == MembershipRole.OrganisationOwner && organisations.Contains(m.OrganisationId!.Value)
+                    && db.ActiveMemberships.Any(a => a.Id == m.Id))
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { OrganisationId = m.OrganisationId!.Value, m.CreatedAt, u.Email })
+                .ToListAsync(cancellationToken))
+            .OrderBy(o => o.CreatedAt).DistinctBy(o => o.OrganisationId).ToDictionary(o => o.OrganisationId, o => o.Email!);
+        var link = $"{links.Site(found)}/plan-action";
+        var queued = 0;
+        foreach (var commitment in due.Where(d => owners.ContainsKey(d.OrganisationId)))
+        {
+            var what = commitment.Deliverable ?? commitment.Indicator;
+            var message = $"L’engagement « {what} » de votre plan d’action, porté par {commitment.Carrier}, devait aboutir le " +
+                $"{French.Day(commitment.DueDate)}. Marquez-le comme réalisé, donnez-lui une nouvelle échéance ou abandonnez-le : " +
+                "votre plan reste à jour pour vous et pour le territoire.";
+            if (await Outbox.EnqueueAsync(db, $"commitment-overdue:{commitment.Id}", owners[commitment.OrganisationId],
+                    $"Un engagement a dépassé son échéance : {what}", $"Bonjour,\n\n{message}\n\nVotre plan d’action : {link}\n",
+                    $"<p>Bonjour,</p><p>{Encode(message)}</p><p><a href=\"{Encode(link)}\">Ouvrir le plan d’action</a></p>", cancellationToken))
+                queued++;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Count} overdue commitment reminder(s) queued for {Territory}", queued, territory);
+        return queued;
+    }
+
+    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+
+    private sealed record Claimed(Guid Id, Guid OrganisationId, string? Indicator, string? Deliverable, string Carrier, DateOnly DueDate);
+
+    private const string ClaimSql = $"""
+        UPDATE commitments SET overdue_reminded_at = @now
+        WHERE tenant_id = @tenant AND state = '{nameof(CommitmentState.Open)}' AND overdue_reminded_at IS NULL AND due_date < @today
+        RETURNING id, organisation_id, indicator, deliverable, carrier, due_date
+        """;
+}
