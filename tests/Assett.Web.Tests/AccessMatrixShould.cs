@@ -84,6 +84,13 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["evaluation/{mesure}"] = ($"/t/{TestTerritories.First}/evaluation/1.1", OrganisationMembersOnly),
         ["resultats"] = ($"/t/{TestTerritories.First}/resultats", OrganisationMembersOnly),
         ["resultats/progression"] = ($"/t/{TestTerritories.First}/resultats/progression", OrganisationMembersOnly),
+        ["resultats/transmettre"] = ($"/t/{TestTerritories.First}/resultats/transmettre", persona => persona switch
+        {
+            Persona.Owner or Persona.Editor or Persona.Reader or Persona.OtherOrganisation => "302", // the campaign is not open: back to the results
+            Persona.Officer or Persona.PlatformAdministrator => "403",
+            Persona.OtherTenantOfficer => "404",
+            _ => SignIn,
+        }),
         ["evaluation/reponses.csv"] = ($"/t/{TestTerritories.First}/evaluation/reponses.csv", OrganisationMembersOnly),
         ["organisation/profil"] = ($"/t/{TestTerritories.First}/organisation/profil", OrganisationMembersOnly),
         ["organisation/donnees"] = ($"/t/{TestTerritories.First}/organisation/donnees", persona => persona switch

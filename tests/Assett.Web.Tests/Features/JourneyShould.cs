@@ -119,7 +119,7 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
     }
 
     [Fact]
-    public async Task SubmitOnceTheCampaignIsOpenThenRefuseChanges()
+    public async Task SubmitKnowinglyOnceTheCampaignIsOpenThenRefuseChanges()
     {
         var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         var whilePlanned = await PageAsync(owner, "resultats");
@@ -129,7 +129,9 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
             ["NodeId"] = "assett_1.1.1.1", ["Status"] = "fait", ["SeenVersion"] = "0",
         });
 
-        var submitted = await owner.SubmitAsync($"/t/{TestTerritories.First}/resultats?handler=Submit", []);
+        var confirmation = await PageAsync(owner, "resultats/transmettre");
+        var submitted = await owner.SubmitAsync($"/t/{TestTerritories.First}/resultats/transmettre", []);
+        var plan = await PageAsync(owner, "plan-action");
         var after = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.1?handler=Task", new()
         {
             ["NodeId"] = "assett_1.1.1.2", ["Status"] = "fait", ["SeenVersion"] = "0",
@@ -137,7 +139,13 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var progress = await PageAsync(owner, "resultats/progression");
 
         Assert.DoesNotContain("Transmettre mon autoévaluation", whilePlanned);
+        Assert.Contains("Vous avez répondu à <strong>1 action sur ", confirmation);
+        Assert.Contains("restent sans réponse", confirmation);
+        Assert.Contains("href=\"/t/essai-nord/evaluation/1.2\"", confirmation);
+        Assert.Contains("Confirmer la transmission malgré", confirmation);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Contains($"Votre autoévaluation de la {TestTerritories.Campaign} est transmise depuis le", plan);
+        Assert.Contains("Nouvel engagement", plan); // the plan still works
         var assessment = await AssessmentAsync();
         Assert.Equal(AssessmentState.Submitted, assessment.State);
         Assert.Equal(1, await InTerritoryAsync(db => db.ScoreSnapshots.CountAsync(s => s.Kind == SnapshotKind.Submitted)));

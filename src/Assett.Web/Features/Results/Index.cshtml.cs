@@ -11,7 +11,7 @@ using Assett.Web.Features.Shared.Access;
 namespace Assett.Web.Features.Results;
 
 /// <summary>Where the organisation stands: score and maturity level overall and per theme, with points done, planned and remaining.</summary>
-public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock, Cohort cohort)
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, Cohort cohort)
     : JourneyPage(contexts, tenant)
 {
     public sealed record ThemeResult(ReferentialNode Theme, NodeScore Score, MaturityLevel? Level)
@@ -24,8 +24,6 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public IReadOnlyList<ThemeResult> Themes { get; private set; } = [];
     public IReadOnlyList<CohortMedians> Cohort { get; private set; } = [];
 
-    /// <summary>Owners submit, once the campaign is open; then the assessment no longer changes.</summary>
-    public bool CanSubmit => Context.CanEdit && Context.Membership.Role == MembershipRole.OrganisationOwner && Context.Campaign.State == CampaignState.Open;
 
     [TempData]
     public string? Submitted { get; set; }
@@ -39,15 +37,5 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         Themes = Context.Themes.Where(t => result[t].Concerne).Select(t => new ThemeResult(t, result[t], result.LevelOf(t))).ToList();
         Cohort = await cohort.CompareAsync(db, Context.Organisation, Context.Campaign.Id, cancellationToken);
         return Page();
-    }
-
-    [HandlerAccess(Access.OrganisationOwner)]
-    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
-    {
-        if (await LoadContextAsync(cancellationToken) is { } refusal) return refusal;
-        if (!CanSubmit) return Forbid();
-        await Snapshots.SubmitAsync(db, Context, clock.GetUtcNow(), cancellationToken);
-        Submitted = $"Votre autoévaluation de la {Context.Campaign.Name} est transmise à {Territory.Name}. Merci !";
-        return RedirectToPage();
     }
 }

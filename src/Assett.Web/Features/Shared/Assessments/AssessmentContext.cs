@@ -29,6 +29,9 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public bool CanEdit => Membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor
         && Assessment.State != AssessmentState.Submitted && Campaign.State != CampaignState.Closed;
 
+    /// <summary>Owners transmit, while the campaign is open; then the assessment no longer changes.</summary>
+    public bool CanSubmit => CanEdit && Membership.Role == MembershipRole.OrganisationOwner && Campaign.State == CampaignState.Open;
+
     /// <summary>What the person answers: the leaves below the measures (the tasks).</summary>
     public IEnumerable<ReferentialNode> TasksOf(ReferentialNode node) =>
         Package.Nodes.Skip(node.Index).TakeWhile(n => n == node || IsBelow(n, node)).Where(n => n.IsLeaf && n.Depth > Package.ActionDepth);

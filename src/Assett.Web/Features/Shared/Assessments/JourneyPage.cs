@@ -19,6 +19,9 @@ public abstract class JourneyPage(AssessmentContexts contexts, IMultiTenantConte
     public TenantInfo Territory => tenant.Current!;
     protected AssessmentContexts Contexts => contexts;
 
+    /// <summary>The context's assessment, once transmitted: every page of the journey says so (the layout).</summary>
+    public AssessmentContext? Transmitted => Context?.Assessment.SubmittedAt is not null ? Context : null;
+
     /// <summary>False for the pages open before the charter is accepted (the charter itself).</summary>
     protected virtual bool RequiresCharter => true;
 
