@@ -71,6 +71,11 @@ public static class WebSetup
         services.AddSingleton<Cohort>();
         services.AddOfficerSide();
         services.AddScoped<Features.ActionPlan.OverdueCommitments>();
+        services.AddScoped<Features.Shared.Bilans.Bilans>();
+        services.AddScoped<Features.Bilan.BilanJob>();
+        services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Bilan.BilanJob>("bilans", _ => Features.Bilan.BilanJob.Schedule));
+        services.AddSingleton<Features.Shared.Printing.PdfPrinter>();
+        services.AddSingleton<Features.Shared.Printing.PrintablePages>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.ActionPlan.OverdueCommitments>("overdue-commitments",
             _ => Features.ActionPlan.OverdueCommitments.Schedule));
         services.AddHostedService<OutboxWorker>();

@@ -109,6 +109,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         }),
         ["organisation/visibilite"] = ($"/t/{TestTerritories.First}/organisation/visibilite", OrganisationMembersOnly),
         ["acteurs-engages"] = ($"/t/{TestTerritories.First}/acteurs-engages", _ => "200"),
+        ["bilan/{campagne:guid?}"] = ($"/t/{TestTerritories.First}/bilan", OrganisationMembersOnly),
+        ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", OfficersOnly),
         ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", OrganisationMembersOnly),
         ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", persona => persona switch

@@ -83,7 +83,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     [HandlerAccess(Access.OfficerAdmin)]
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ?? Answer(await calendar.CloseAsync(Territory, id, cancellationToken),
-            name => $"« {name} » est close : les autoévaluations ne peuvent plus changer, et chaque organisation reçoit son bilan.");
+            name => $"« {name} » est close : les autoévaluations ne peuvent plus changer, et chaque organisation reçoit son bilan dans l’heure.");
 
     private IActionResult Answer(CampaignChange change, Func<string, string> done)
     {

@@ -33,8 +33,10 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public bool CanSubmit => CanEdit && Membership.Role == MembershipRole.OrganisationOwner && Campaign.State == CampaignState.Open;
 
     /// <summary>What the person answers: the leaves below the measures (the tasks).</summary>
-    public IEnumerable<ReferentialNode> TasksOf(ReferentialNode node) =>
-        Package.Nodes.Skip(node.Index).TakeWhile(n => n == node || IsBelow(n, node)).Where(n => n.IsLeaf && n.Depth > Package.ActionDepth);
+    public IEnumerable<ReferentialNode> TasksOf(ReferentialNode node) => TasksOf(Package, node);
+
+    public static IEnumerable<ReferentialNode> TasksOf(ReferentialPackage package, ReferentialNode node) =>
+        package.Nodes.Skip(node.Index).TakeWhile(n => n == node || IsBelow(n, node)).Where(n => n.IsLeaf && n.Depth > package.ActionDepth);
 
     public ReferentialNode? Measure(string identifiant) =>
         Package.NodesById.TryGetValue($"{Package.ReferentialId}_{identifiant}", out var node) && node.Depth == Package.ActionDepth ? node : null;
@@ -44,10 +46,14 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken) =>
         Evaluate(await AssessmentStore.StatusesAsync(db, Assessment.Id, cancellationToken));
 
-    public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) =>
-        new ReferentialEvaluator(Package, Version.Package.DisabledNodes)
-            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(Package, Assessment.IdentityTags, Assessment.Answers),
-                AssessmentInputs.Statuses(Package, entries)));
+    public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) => Evaluate(Version, Package, Assessment, entries);
+
+    /// <summary>An assessment's evaluation on its campaign's referential version, outside any request (a job's).</summary>
+    public static EvaluationResult Evaluate(ReferentialVersion version, ReferentialPackage package, Assessment assessment,
+        IEnumerable<TaskStatusEntry> entries) =>
+        new ReferentialEvaluator(package, version.Package.DisabledNodes)
+            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(package, assessment.IdentityTags, assessment.Answers),
+                AssessmentInputs.Statuses(package, entries)));
 
     private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
     {

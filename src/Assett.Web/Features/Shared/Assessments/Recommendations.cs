@@ -2,7 +2,7 @@ using Assett.Data.Referentials;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 
-namespace Assett.Web.Features.Toolbox;
+namespace Assett.Web.Features.Shared.Assessments;
 
 /// <summary>A next step: a sub-action of a measure, what it would add, and who can help.</summary>
 public sealed record Recommendation(ReferentialNode Measure, ReferentialNode Step, double PointsToGain, IReadOnlyList<ReferentialNode> TasksToDo,
