@@ -1,12 +1,9 @@
 using Assett.Data;
-using Assett.Data.Accounts;
-using Assett.Data.Campaigns;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
-using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Results;
 

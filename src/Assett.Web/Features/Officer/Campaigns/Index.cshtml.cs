@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Tenancy;
-using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared.Assessments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,6 @@ using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Commitments;
 using Assett.Data.Mail;
-using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Assessments;
 using Assett.Web.Features.Shared.Commitments;
