@@ -111,6 +111,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["acteurs-engages"] = ($"/t/{TestTerritories.First}/acteurs-engages", _ => "200"),
         ["bilan/{campagne:guid?}"] = ($"/t/{TestTerritories.First}/bilan", OrganisationMembersOnly),
         ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", OfficersOnly),
+        ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", OfficersOnly),
         ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", OrganisationMembersOnly),
         ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", persona => persona switch

@@ -107,6 +107,39 @@ public sealed class CommitmentsShould(PostgresServer server) : WebHostTest(serve
         Assert.Contains("/plan-action", mail.TextBody);
     }
 
+    [Fact]
+    public async Task ShowOfficersTheCohortsCommitmentsByThemeWithAnExport()
+    {
+        await InTerritoryAsync(async db =>
+        {
+            var campaign = await db.Campaigns.SingleAsync();
+            Commitment Made(string task, string deliverable, int dueInDays, CommitmentState state) => new()
+            {
+                Id = Guid.NewGuid(), OrganisationId = _organisation.Id, CampaignId = campaign.Id, NodeId = task, Deliverable = deliverable,
+                DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(dueInDays)), Carrier = "Léa", CreatedBy = Boulangerie.Owner, State = state,
+            };
+            db.Commitments.AddRange(Made("assett_1.1.1.1", "Bilan carbone réalisé", -3, CommitmentState.Open),
+                Made("assett_1.1.1.2", "Référent nommé", 10, CommitmentState.Done), Made("assett_2.1.1.1", "Audit énergétique", 20, CommitmentState.Open));
+            return await db.SaveChangesAsync();
+        });
+        var officer = await Factory.SignedInOfficerAsync(TestTerritories.First, "lecteur@territoire.example", MembershipRole.OfficerReader);
+        var stranger = await Factory.SignedInOfficerAsync(TestTerritories.Second, "voisin@sud.example", MembershipRole.OfficerAdmin);
+
+        var page = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/engagements", TestContext.Current.CancellationToken);
+        var overdue = await officer.GetStringAsync($"/t/{TestTerritories.First}/territoire/engagements?etat=en-retard",
+            TestContext.Current.CancellationToken);
+        var xlsx = await officer.GetAsync($"/t/{TestTerritories.First}/territoire/engagements?handler=Xlsx", TestContext.Current.CancellationToken);
+        var elsewhere = await stranger.GetStringAsync($"/t/{TestTerritories.Second}/territoire/engagements", TestContext.Current.CancellationToken);
+
+        Assert.Contains("3 engagements de 1 organisation : 1 réalisé, 2 en cours dont 1 en retard, 0 abandonné.", page);
+        Assert.Matches(@"<th scope=""row"">1\. [^<]+</th><td>2</td><td>1</td><td>1</td><td>1</td><td>0</td>", page);
+        Assert.Contains("1 engagement</p>", overdue);
+        Assert.Contains("Bilan carbone réalisé", overdue);
+        Assert.DoesNotContain("Audit énergétique", overdue);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Boulangerie du Clain", elsewhere);
+    }
+
     private async Task<int> RunAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
