@@ -45,7 +45,8 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
             ["Action"] = l.Task?.Title ?? l.Commitment.NodeId, ["Objectif ou livrable"] = CommitmentWords.Target(l.Commitment),
             ["Valeur de départ"] = l.Commitment.Baseline, ["Valeur visée"] = l.Commitment.TargetValue, ["Unité"] = l.Commitment.Unit,
             ["Valeur atteinte"] = l.Commitment.ReachedValue, ["Échéance"] = l.Commitment.DueDate.ToDateTime(TimeOnly.MinValue),
-            ["Porté par"] = l.Commitment.Carrier, ["État"] = CommitmentWords.State(l.Commitment, Today), ["Raison de l’abandon"] = l.Commitment.AbandonReason,
+            ["Porté par"] = l.Commitment.Carrier, ["État"] = CommitmentWords.State(l.Commitment, Today),
+            ["Raison de l’abandon"] = l.Commitment.AbandonReason,
         }).ToList();
         return await XlsxFile.CreateAsync(rows, $"engagements-{Territory.Identifier}-{Shared.Printing.PrintablePages.Slug(Campaign!.Name)}.xlsx",
             cancellationToken, sheetName: "Engagements");
