@@ -31,6 +31,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
 {
     private const int BatchSize = 250;
     private const string Author = "demo";
+    private const string NamePrefix = "Campagne de démonstration";
 
     public async Task<DemoSeedResult> SeedAsync(DemoSeedOptions options, Action<string> report, CancellationToken cancellationToken = default)
     {
@@ -44,12 +45,13 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
         var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
-        var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, cancellationToken);
+        var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.TimeZone, cancellationToken);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
         var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
         var answers = new DemoAnswers(new Random(options.Seed + 1), package);
 
         var totals = (Assessments: 0, Statuses: 0);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = new NpgsqlConnection(appConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Info.Id}', false)", connection))
@@ -59,7 +61,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         {
             var batch = Enumerable.Range(0, Math.Min(BatchSize, options.Organisations - done)).Select(_ => generator.Next()).ToList();
             var rows = new BatchRows();
-            rows.AddOrganisations(batch, tenant.Info.Identifier);
+            rows.AddOrganisations(batch, tenant.Info.Identifier, tenant.CharterVersion);
             for (var k = 0; k < campaigns.Count; k++)
             {
                 var campaign = campaigns[k];
@@ -69,7 +71,9 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     var statuses = answers.Statuses(organisation.Maturity + 0.1 * k, complete: submitted);
                     var profile = answers.Profile(organisation, tenant.Localisation);
                     var result = evaluator.Evaluate(new EvaluationInput(profile.Profile, statuses));
-                    var at = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-DaysBeforeClosing(organisation, k));
+                    // Answered some days before the close, and before now for the open campaign.
+                    var before = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is var close && close < now ? close : now;
+                    var at = before.AddDays(-DaysBeforeClosing(organisation, k));
                     rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, result, version.Id);
                 }
             }
@@ -82,7 +86,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;
     }
 
-    private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId);
+    private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId, string TimeZone,
+        int? CharterVersion);
 
     private async Task<TenantRow> FindTenantAsync(string identifier, CancellationToken cancellationToken)
     {
@@ -91,7 +96,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
             ?? throw new DemoSeedException($"no tenant '{identifier}': apply tenants-config first ('assett tenants apply').");
         var localisation = IdentityTags.LocalisationOf(tenant.TimeZone);
         return new TenantRow(new TenantInfo(tenant.Id, tenant.Identifier, tenant.DisplayName), tenant.Siren, localisation,
-            tenant.Settings.CurrentReferentialVersionId);
+            tenant.Settings.CurrentReferentialVersionId, tenant.TimeZone, tenant.Settings.Charter is null ? null : tenant.Settings.CharterVersion ?? 1);
     }
 
     private async Task<(ReferentialVersion, ReferentialPackage)> LoadReferentialAsync(TenantRow tenant, CancellationToken cancellationToken)
@@ -105,33 +110,47 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         return (version, loaded.Package!);
     }
 
-    /// <summary>The demo campaigns, one per year up to this one: all closed but the last, which is open.</summary>
     private async Task<List<string>> TakenSiretsAsync(CancellationToken cancellationToken)
     {
         await using var db = AssettDbContextOptions.Create(appConnectionString);
         return await db.Organisations.Where(o => o.Siret != null).Select(o => o.Siret!).ToListAsync(cancellationToken);
     }
 
-    private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The demo campaigns, one per year up to this one: all closed but the last, which is open and spans
+    /// today (90 days back, 60 ahead), each window clipped or moved back a year so that it never overlaps
+    /// a campaign of the configuration (docs/decisions.md). Campaigns seeded before are kept as they are.
+    /// </summary>
+    private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, string timeZone, CancellationToken cancellationToken)
     {
         await using var db = AssettDbContextOptions.Create(appConnectionString);
-        var year = clock.GetUtcNow().Year;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var existing = await db.Campaigns.ToListAsync(cancellationToken);
+        var others = existing.Where(c => !c.Name.StartsWith(NamePrefix, StringComparison.Ordinal)).ToList();
+        if (others.FirstOrDefault(c => c.State == CampaignState.Open || (c.OpensOn <= today && today <= c.ClosesOn)) is { } current)
+            throw new DemoSeedException($"the campaign '{current.Name}' ({current.OpensOn:yyyy-MM-dd} → {current.ClosesOn:yyyy-MM-dd}) is open or spans " +
+                "today: the demo campaign, open today, would overlap it.");
+        var (opens, closes) = (today.AddDays(-90), today.AddDays(60));
+        foreach (var other in others)
+        {
+            if (other.OpensOn > today && other.OpensOn <= closes) closes = other.OpensOn.AddDays(-1);
+            if (other.ClosesOn < today && other.ClosesOn >= opens) opens = other.ClosesOn.AddDays(1);
+        }
         var campaigns = new List<Campaign>();
         for (var k = 0; k < count; k++)
         {
-            var campaignYear = year - count + 1 + k;
-            var name = $"Campagne de démonstration {campaignYear}";
-            var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            var yearsBack = count - 1 - k;
+            var name = $"{NamePrefix} {today.Year - yearsBack}";
+            var campaign = existing.SingleOrDefault(c => c.Name == name);
             if (campaign is null)
             {
+                var (start, end) = (opens.AddYears(-yearsBack), closes.AddYears(-yearsBack));
+                while (yearsBack > 0 && others.Any(c => c.OpensOn <= end && start <= c.ClosesOn)) (start, end) = (start.AddYears(-1), end.AddYears(-1));
+                var open = yearsBack == 0;
                 campaign = new Campaign
                 {
-                    Id = Guid.NewGuid(),
-                    Name = name,
-                    OpensOn = new DateOnly(campaignYear, 1, 15),
-                    ClosesOn = new DateOnly(campaignYear, 12, 15),
-                    ReferentialVersionId = version.Id,
-                    State = k == count - 1 ? CampaignState.Open : CampaignState.Closed,
+                    Id = Guid.NewGuid(), Name = name, OpensOn = start, ClosesOn = end, ReferentialVersionId = version.Id,
+                    State = open ? CampaignState.Open : CampaignState.Closed, OpenedAt = clock.GetUtcNow(), ClosedAt = open ? null : clock.GetUtcNow(),
                 };
                 db.Campaigns.Add(campaign);
             }
@@ -148,6 +167,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         private readonly Columns _organisations = new("organisations");
         private readonly Columns _users = new("users", tenantOwned: false);
         private readonly Columns _memberships = new("memberships");
+        private readonly Columns _charters = new("charter_acceptances");
         private readonly Columns _assessments = new("assessments");
         private readonly Columns _statuses = new("task_statuses");
         private readonly Columns _changes = new("task_status_changes");
@@ -157,7 +177,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         public int AssessmentCount { get; private set; }
         public int StatusCount { get; private set; }
 
-        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations, string tenant)
+        /// <param name="charter">The version of the territory's charter, which each organisation's owner accepted when it joined.</param>
+        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations, string tenant, int? charter)
         {
             foreach (var o in organisations.Select(d => d.Organisation))
             {
@@ -171,6 +192,9 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     ("is_platform_administrator", false), ("phone_number_confirmed", false), ("two_factor_enabled", false), ("access_failed_count", 0));
                 _memberships.Add(("id", Guid.NewGuid()), ("user_id", userId), ("organisation_id", o.Id),
                     ("role", nameof(Accounts.MembershipRole.OrganisationOwner)), ("created_at", o.CreatedAt));
+                if (charter is { } version)
+                    _charters.Add(("id", Guid.NewGuid()), ("organisation_id", o.Id), ("version", version), ("accepted_at", o.CreatedAt),
+                        ("accepted_by", email));
             }
         }
 
@@ -214,7 +238,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         public async Task InsertAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var table in new[] { _organisations, _users, _memberships, _assessments, _statuses, _changes, _snapshots, _themes })
+            foreach (var table in new[] { _organisations, _users, _memberships, _charters, _assessments, _statuses, _changes, _snapshots, _themes })
                 await table.InsertAsync(connection, transaction, tenantId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Assett.Data.Accounts;
 using Assett.Data.Assessments;
+using Assett.Data.Campaigns;
 using Assett.Data.Demo;
 using Assett.Data.Onboarding;
 using Assett.Data.Organisations;
@@ -131,6 +132,46 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     }
 
     private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
+
+    [Fact]
+    public async Task AcceptTheCharterAndOpenACampaignSpanningTodayBeforeTheConfiguredOne()
+    {
+        var tenant = await TenantAsync();
+        using var scope = new MultiTenantContextAccessor().Change(tenant);
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var row = await db.Tenants.SingleAsync(t => t.Id == tenant.Id, TestContext.Current.CancellationToken);
+        row.Settings = new Tenants.TenantSettings
+        {
+            BaseReferential = row.Settings.BaseReferential, CurrentReferentialVersionId = row.Settings.CurrentReferentialVersionId,
+            Charter = "## Charte", CharterVersion = 3,
+        };
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        // Ten days before the configured « Campagne de test 2027 » opens (15 January 2027).
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+        await new DemoSeeder(_database.AppConnectionString, clock)
+            .SeedAsync(new DemoSeedOptions(TestTerritories.First, 20, 2), _ => { }, TestContext.Current.CancellationToken);
+
+        var campaigns = await db.Campaigns.OrderBy(c => c.OpensOn).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Campagne de démonstration 2026", "Campagne de démonstration 2027", TestTerritories.Campaign], campaigns.Select(c => c.Name));
+        var open = campaigns[1];
+        Assert.Equal((CampaignState.Open, new DateOnly(2026, 10, 7), new DateOnly(2027, 1, 14)), (open.State, open.OpensOn, open.ClosesOn));
+        Assert.Equal((CampaignState.Closed, new DateOnly(2026, 1, 14)), (campaigns[0].State, campaigns[0].ClosesOn));
+        var acceptances = await db.CharterAcceptances.ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(20, acceptances.Count);
+        Assert.All(acceptances, a => Assert.Equal(3, a.Version));
+    }
+
+    [Fact]
+    public async Task RefuseToOpenADemoCampaignOverAConfiguredOneThatSpansToday()
+    {
+        var during = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+        var refused = await Assert.ThrowsAsync<DemoSeedException>(() => new DemoSeeder(_database.AppConnectionString, during)
+            .SeedAsync(new DemoSeedOptions(TestTerritories.First, 5, 1), _ => { }, TestContext.Current.CancellationToken));
+
+        Assert.Contains($"the campaign '{TestTerritories.Campaign}' (2027-01-15 → 2027-06-30) is open or spans today", refused.Message);
+    }
 
     private async Task<TenantInfo> TenantAsync()
     {
