@@ -92,10 +92,12 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();
         await page.WaitForURLAsync("**/plan-action?tache=*", Loaded);
         await CheckAsync(page);
+        await page.Locator("label[for=kind-deliverable]").ClickAsync();
+        await page.GetByLabel("Livrable (si livrable)").FillAsync("Plan de mobilité adopté");
         await page.GetByLabel("Date d’échéance").FillAsync(DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"));
-        await page.GetByLabel("Personne responsable").FillAsync("Léa Martin");
+        await page.GetByLabel("Porté par").FillAsync("Léa Martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter au plan d’action" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Léa Martin" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Léa Martin", new() { Exact = true })).ToBeVisibleAsync();
 
         await VisitAsync(page, $"/t/{TestTerritories.First}/resultats");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Score global" })).ToBeVisibleAsync();
