@@ -215,7 +215,7 @@ public sealed partial class TenantsConfigReader
         var path = Path.GetFullPath(Path.Combine(folder, name));
         if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
         {
-            yaml.Error(yaml.Node(key)!, key, $"file '{name}' not found in the tenant's folder");
+            yaml.Error(yaml.Node(key)!, yaml.Field(key), $"file '{name}' not found in the tenant's folder");
             return null;
         }
         return File.ReadAllBytes(path);

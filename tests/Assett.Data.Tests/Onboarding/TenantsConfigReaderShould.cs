@@ -12,6 +12,63 @@ public sealed class TenantsConfigReaderShould
         Assert.Empty(diagnostics.Items);
         Assert.Equal(TenantFolders(ConfigFolder.Repository), tenants.Select(t => t.Identifier));
         Assert.All(tenants, t => Assert.NotEmpty(t.Referential.Package.Nodes));
+        // Each laureate's charter of engagement, in its own words.
+        Assert.All(tenants, t => Assert.True(t.Charter is { Version: >= 1, Text.Length: > 1000 }, t.Identifier));
+        Assert.Equal(tenants.Count, tenants.Select(t => t.Charter!.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public void ReadAVersionedCharterAndRefuseOverlappingCampaigns()
+    {
+        using var config = new ConfigFolder()
+            .Write("alpha/charte.md", "## Nos engagements\n\n- Progresser chaque année.\n")
+            .Write("alpha/tenant.yaml", """
+                identifier: alpha
+                name: Territoire Alpha
+                charter:
+                  version: 2
+                  file: charte.md
+                referential:
+                  base: demo-entreprises
+                """)
+            .Write("beta/tenant.yaml", """
+                identifier: beta
+                name: Territoire Beta
+                charter: charte.md
+                referential:
+                  base: demo-entreprises
+                campaigns:
+                  - name: Campagne 2027
+                    opens: 2027-01-15
+                    closes: 2027-06-30
+                  - name: Campagne de rattrapage
+                    opens: 2027-06-01
+                    closes: 2027-09-30
+                """)
+            .Write("gamma/tenant.yaml", """
+                identifier: gamma
+                name: Territoire Gamma
+                charter:
+                  version: deux
+                  file: absente.md
+                referential:
+                  base: demo-entreprises
+                """);
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+        var errors = diagnostics.Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Equal((2, "## Nos engagements\n\n- Progresser chaque année.\n"), (tenants.Single().Charter!.Version, tenants.Single().Charter!.Text));
+        string[] expected =
+        [
+            "tenants-config/beta/tenant.yaml:3: charter: write the version and the file, e.g. 'charter: { version: 1, file: charte.md }'",
+            "tenants-config/beta/tenant.yaml:11: campaigns[1].opens: 2027-06-01 → 2027-09-30 overlaps 'Campagne 2027' (2027-01-15 → 2027-06-30)",
+            "tenants-config/gamma/tenant.yaml:4: charter.version: 'deux' is not a version number (1, 2, 3...)",
+            "tenants-config/gamma/tenant.yaml:5: charter.file: file 'absente.md' not found in the tenant's folder",
+        ];
+        foreach (var error in expected)
+            Assert.True(errors.Any(e => e.StartsWith(error, StringComparison.Ordinal)), $"missing: {error}\nreported:\n{string.Join("\n", errors)}");
+        Assert.Equal(expected.Length, errors.Count);
     }
 
     [Fact]
