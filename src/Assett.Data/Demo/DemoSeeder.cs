@@ -56,6 +56,15 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         await connection.OpenAsync(cancellationToken);
         await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Info.Id}', false)", connection))
             await set.ExecuteNonQueryAsync(cancellationToken);
+        if (tenant.CharterVersion is { } charter)
+        {
+            // Demo organisations seeded before the charter, or before its new version, accept it too.
+            await using var accept = new NpgsqlCommand(AcceptCharterSql, connection);
+            accept.Parameters.Add(new NpgsqlParameter { Value = charter });
+            accept.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            accept.Parameters.Add(new NpgsqlParameter { Value = $"contact-%@{tenant.Info.Identifier}.{DemoAccounts.Domain}" });
+            await accept.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         for (var done = 0; done < options.Organisations; done += BatchSize)
         {
@@ -159,6 +168,16 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return campaigns;
     }
+
+    private const string AcceptCharterSql = $"""
+        INSERT INTO charter_acceptances (tenant_id, id, organisation_id, version, accepted_at, accepted_by)
+        SELECT o.tenant_id, gen_random_uuid(), o.id, $1, $2, min(u.email)
+        FROM organisations o
+        JOIN memberships m ON m.tenant_id = o.tenant_id AND m.organisation_id = o.id AND m.role = '{nameof(Accounts.MembershipRole.OrganisationOwner)}'
+        JOIN users u ON u.id = m.user_id AND u.email LIKE $3
+        GROUP BY o.tenant_id, o.id
+        ON CONFLICT (tenant_id, organisation_id, version) DO NOTHING
+        """;
 
     /// <summary>The rows of one batch, column by column, inserted with one array insert per table.</summary>
     private sealed class BatchRows
