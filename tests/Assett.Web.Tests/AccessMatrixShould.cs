@@ -71,6 +71,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["territoire/rapports"] = ($"/t/{TestTerritories.First}/territoire/rapports", OfficersOnly),
         ["territoire/campagnes"] = ($"/t/{TestTerritories.First}/territoire/campagnes", OfficersOnly),
         ["territoire/rappels"] = ($"/t/{TestTerritories.First}/territoire/rappels", OfficersOnly),
+        ["territoire/equipe"] = ($"/t/{TestTerritories.First}/territoire/equipe", OfficersOnly),
         ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", persona => persona switch
         {
             Persona.PlatformAdministrator => "200",

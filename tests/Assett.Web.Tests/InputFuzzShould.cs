@@ -77,6 +77,7 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{{report}}", Visitor.Officer),
         ["territoire/campagnes"] = ($"/t/{TestTerritories.First}/territoire/campagnes", Visitor.Officer),
         ["territoire/rappels"] = ($"/t/{TestTerritories.First}/territoire/rappels", Visitor.Officer),
+        ["territoire/equipe"] = ($"/t/{TestTerritories.First}/territoire/equipe", Visitor.Officer),
         ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", Visitor.Administrator),
     };
 

@@ -74,8 +74,13 @@ public sealed class AcceptInvitationModel(AssettDbContext db, UserManager<Assett
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
-        // Straight to the work: the questionnaire for an organisation's member, the invitations for an officer.
-        return LocalRedirect(Url.Content(invitation.OrganisationId is null ? "~/territoire/invitations" : "~/evaluation"));
+        // Straight to the work: the questionnaire for an organisation's member, the invitations for an officer admin, the dashboard for a reader.
+        return LocalRedirect(Url.Content(invitation.Role switch
+        {
+            MembershipRole.OfficerAdmin => "~/territoire/invitations",
+            MembershipRole.OfficerReader => "~/territoire",
+            _ => "~/evaluation",
+        }));
     }
 
     /// <summary>The invitation of the link if it can still be used; null otherwise (the page says so).</summary>

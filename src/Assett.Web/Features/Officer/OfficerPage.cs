@@ -42,6 +42,7 @@ public abstract class OfficerPage(AssettDbContext db, IMultiTenantContextAccesso
     protected AssettDbContext Db => db;
     protected ReferentialPackages Packages => packages;
     protected TimeProvider Clock => clock;
+    protected TerritoryMember Member => member;
 
     protected async Task LoadOfficerAsync(CancellationToken cancellationToken)
     {
