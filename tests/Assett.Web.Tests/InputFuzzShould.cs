@@ -78,6 +78,12 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         ["territoire/campagnes"] = ($"/t/{TestTerritories.First}/territoire/campagnes", Visitor.Officer),
         ["territoire/rappels"] = ($"/t/{TestTerritories.First}/territoire/rappels", Visitor.Officer),
         ["territoire/equipe"] = ($"/t/{TestTerritories.First}/territoire/equipe", Visitor.Officer),
+        ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", Visitor.Officer),
+        ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", Visitor.Officer),
+        ["acteurs-engages"] = ($"/t/{TestTerritories.First}/acteurs-engages", Visitor.Anonymous),
+        ["organisation/visibilite"] = ($"/t/{TestTerritories.First}/organisation/visibilite", Visitor.Owner),
+        ["resultats/transmettre"] = ($"/t/{TestTerritories.First}/resultats/transmettre", Visitor.Owner),
+        ["bilan/{campagne:guid?}"] = ($"/t/{TestTerritories.First}/bilan", Visitor.Owner),
         ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", Visitor.Administrator),
     };
 
