@@ -30,10 +30,15 @@ public sealed class OfficerTeamShould(PostgresServer server) : WebHostTest(serve
         {
             ["Email"] = " Lectrice@Territoire.example ", ["Role"] = "OfficerReader",
         }));
+        var twice = await TextAsync(admin.SubmitAsync($"{Page}?handler=Invite", new()
+        {
+            ["Email"] = "lectrice@territoire.example", ["Role"] = "OfficerAdmin",
+        }));
         var invitation = await InTerritoryAsync(db => db.Invitations.SingleAsync());
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
 
         Assert.Contains("Invitation envoyée à lectrice@territoire.example", sent);
+        Assert.Contains("lectrice@territoire.example a déjà une invitation en attente, valable jusqu’au", twice);
         Assert.Contains("lectrice@territoire.example", sent[sent.IndexOf("<tbody>", StringComparison.Ordinal)..]); // pending, in the list
         Assert.Equal(("lectrice@territoire.example", (Guid?)null, MembershipRole.OfficerReader),
             (invitation.Email, invitation.OrganisationId, invitation.Role));

@@ -62,6 +62,9 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
             ModelState.AddModelError(nameof(Role), "Choisissez « Administrateur » ou « Lecteur ».");
         if (Officers.Any(o => string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase)))
             ModelState.AddModelError(nameof(Email), $"{email} fait déjà partie de l’équipe du territoire : changez son rôle dans la liste.");
+        else if (Invitations.FirstOrDefault(i => string.Equals(i.Email, email, StringComparison.OrdinalIgnoreCase)) is { } pending)
+            ModelState.AddModelError(nameof(Email),
+                $"{email} a déjà une invitation en attente, valable jusqu’au {French.Day(pending.ExpiresAt, Territory.Zone)}.");
         if (!ModelState.IsValid) return Page();
 
         var inviter = User.Identity!.Name!;
