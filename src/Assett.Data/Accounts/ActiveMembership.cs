@@ -43,4 +43,20 @@ public static class ActiveMemberships
     /// <summary>The person's memberships that count in the current territory (<see cref="ActiveMembership"/>).</summary>
     public static IQueryable<Membership> ActiveMembershipsOf(this AssettDbContext db, Guid userId) =>
         db.Memberships.Where(m => db.ActiveMemberships.Any(a => a.Id == m.Id && a.UserId == userId));
+
+    /// <summary>
+    /// Each member organisation's first owner (the oldest active owner's membership): the one address an
+    /// organisation's mails go to (reminders, announcements, bilans). All organisations, or those named.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> FirstOwnersAsync(this AssettDbContext db, IReadOnlyCollection<Guid>? organisations,
+        CancellationToken cancellationToken)
+    {
+        var owners = db.Memberships.AsNoTracking()
+            .Where(m => m.Role == MembershipRole.OrganisationOwner && m.OrganisationId != null && db.ActiveMemberships.Any(a => a.Id == m.Id));
+        if (organisations is not null) owners = owners.Where(m => organisations.Contains(m.OrganisationId!.Value));
+        var found = await owners
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { OrganisationId = m.OrganisationId!.Value, m.CreatedAt, m.Id, u.Email })
+            .ToListAsync(cancellationToken);
+        return found.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).DistinctBy(o => o.OrganisationId).ToDictionary(o => o.OrganisationId, o => o.Email!);
+    }
 }

@@ -33,13 +33,7 @@ public sealed class OverdueCommitments(ITenantStore tenants, IMultiTenantContext
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Database.SqlQueryRaw<Claimed>(ClaimSql, new NpgsqlParameter("tenant", found.Id), new NpgsqlParameter("now", now),
             new NpgsqlParameter("today", found.DateAt(now))).ToListAsync(cancellationToken);
-        var organisations = due.Select(d => d.OrganisationId).Distinct().ToList();
-        var owners = (await db.Memberships.AsNoTracking()
-                .Where(m => m.Role == MembershipRole.OrganisationOwner && organisations.Contains(m.OrganisationId!.Value)
-                    && db.ActiveMemberships.Any(a => a.Id == m.Id))
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { OrganisationId = m.OrganisationId!.Value, m.CreatedAt, u.Email })
-                .ToListAsync(cancellationToken))
-            .OrderBy(o => o.CreatedAt).DistinctBy(o => o.OrganisationId).ToDictionary(o => o.OrganisationId, o => o.Email!);
+        var owners = await db.FirstOwnersAsync([.. due.Select(d => d.OrganisationId).Distinct()], cancellationToken);
         var link = $"{links.Site(found)}/plan-action";
         var queued = 0;
         foreach (var commitment in due.Where(d => owners.ContainsKey(d.OrganisationId)))

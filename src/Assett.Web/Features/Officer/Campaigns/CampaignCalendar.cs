@@ -82,18 +82,15 @@ public sealed class CampaignCalendar(AssettDbContext db, CommitmentBook commitme
     /// <summary>One message per member organisation (an active membership), to its first owner, as for reminders.</summary>
     private async Task AnnounceAsync(TenantInfo territory, Campaign campaign, CancellationToken cancellationToken)
     {
-        var owners = await db.Memberships.AsNoTracking()
-            .Where(m => m.Role == MembershipRole.OrganisationOwner && m.OrganisationId != null && db.ActiveMemberships.Any(a => a.Id == m.Id))
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.UserId, m.CreatedAt, OrganisationId = o.Id, o.Name })
-            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.OrganisationId, x.Name, x.CreatedAt, u.Email })
-            .ToListAsync(cancellationToken);
+        var owners = await db.FirstOwnersAsync(null, cancellationToken);
+        var names = await db.Organisations.AsNoTracking().Where(o => owners.Keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var link = $"{links.Site(territory)}/evaluation";
-        foreach (var owner in owners.OrderBy(o => o.CreatedAt).DistinctBy(o => o.OrganisationId))
+        foreach (var (organisationId, email) in owners)
         {
-            var message = $"{territory.Name} ouvre « {campaign.Name} » : l’autoévaluation de {owner.Name} est ouverte jusqu’au " +
+            var message = $"{territory.Name} ouvre « {campaign.Name} » : l’autoévaluation de {names[organisationId]} est ouverte jusqu’au " +
                 $"{French.Day(campaign.ClosesOn)}. Vos réponses de la campagne précédente sont reprises, et vos engagements en cours restent " +
                 "dans votre plan d’action.";
-            await Outbox.EnqueueAsync(db, $"campaign-opened:{campaign.Id}:{owner.OrganisationId}", owner.Email!,
+            await Outbox.EnqueueAsync(db, $"campaign-opened:{campaign.Id}:{organisationId}", email,
                 $"« {campaign.Name} » est ouverte", $"Bonjour,\n\n{message}\n\nCommencer : {link}\n",
                 $"<p>Bonjour,</p><p>{Encode(message)}</p><p><a href=\"{Encode(link)}\">Commencer l’autoévaluation</a></p>", cancellationToken);
         }

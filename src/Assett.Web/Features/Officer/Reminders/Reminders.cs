@@ -68,15 +68,13 @@ public sealed class Reminders(AssettDbContext db, ReminderLinks links)
     public async Task<IReadOnlyList<Reminder>> DueAsync(TenantInfo territory, Campaign campaign, DateOnly today, CancellationToken cancellationToken)
     {
         var optedOut = db.ReminderOptOuts.Where(o => o.CampaignId == campaign.Id).Select(o => o.OrganisationId);
-        var owners = await db.Memberships.AsNoTracking()
-            .Where(m => m.Role == MembershipRole.OrganisationOwner && m.OrganisationId != null && !optedOut.Contains(m.OrganisationId!.Value)
-                && db.ActiveMemberships.Any(a => a.Id == m.Id))
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.UserId, Organisation = o })
-            .OrderBy(x => x.Organisation.Id).ThenBy(x => x.UserId)
-            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.Organisation.Id, x.Organisation.Name, u.Email })
-            .ToListAsync(cancellationToken);
         // One reminder per organisation and kind (the outbox key): to its first owner.
-        owners = [.. owners.DistinctBy(o => o.Id)];
+        var firstOwners = await db.FirstOwnersAsync(null, cancellationToken);
+        var excluded = (await optedOut.ToListAsync(cancellationToken)).ToHashSet();
+        var names = await db.Organisations.AsNoTracking().Where(o => firstOwners.Keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name,
+            cancellationToken);
+        var owners = firstOwners.Where(o => !excluded.Contains(o.Key)).OrderBy(o => o.Key)
+            .Select(o => new { Id = o.Key, Name = names[o.Key], Email = o.Value }).ToList();
         var states = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaign.Id)
             .ToDictionaryAsync(a => a.OrganisationId, a => a.State, cancellationToken);
         var registered = owners.Select(o => o.Id).ToHashSet();

@@ -89,7 +89,7 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
             .Join(db.Campaigns.Where(c => c.State == CampaignState.Closed), a => a.CampaignId, c => c.Id, (a, c) => new { a.OrganisationId, Campaign = c })
             .Where(x => !db.Bilans.Any(b => b.OrganisationId == x.OrganisationId && b.CampaignId == x.Campaign.Id))
             .ToListAsync(cancellationToken);
-        var owners = await FirstOwnersAsync(owed.Select(o => o.OrganisationId).Distinct().ToList(), cancellationToken);
+        var owners = await db.FirstOwnersAsync([.. owed.Select(o => o.OrganisationId).Distinct()], cancellationToken);
         var frozen = 0;
         foreach (var (organisationId, campaign) in owed.Select(o => (o.OrganisationId, o.Campaign)))
         {
@@ -112,15 +112,6 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
             $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(message)}</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Voir le bilan</a></p>",
             cancellationToken);
     }
-
-    /// <summary>Each organisation's first owner with an active membership: the one mails of the organisation go to.</summary>
-    private async Task<Dictionary<Guid, string>> FirstOwnersAsync(List<Guid> organisations, CancellationToken cancellationToken) =>
-        (await db.Memberships.AsNoTracking()
-            .Where(m => m.Role == MembershipRole.OrganisationOwner && organisations.Contains(m.OrganisationId!.Value)
-                && db.ActiveMemberships.Any(a => a.Id == m.Id))
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { OrganisationId = m.OrganisationId!.Value, m.CreatedAt, u.Email })
-            .ToListAsync(cancellationToken))
-        .OrderBy(o => o.CreatedAt).DistinctBy(o => o.OrganisationId).ToDictionary(o => o.OrganisationId, o => o.Email!);
 
     /// <summary>The assessment's counted score: overall, and per theme (node id → %).</summary>
     private async Task<(double Overall, Dictionary<string, double> Themes)?> ScoresAsync(Guid assessmentId, CancellationToken cancellationToken)
