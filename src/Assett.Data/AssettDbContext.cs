@@ -58,6 +58,8 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<Commitments.CommitmentEvent> CommitmentEvents => Set<Commitments.CommitmentEvent>();
     public DbSet<CharterAcceptance> CharterAcceptances => Set<CharterAcceptance>();
     public DbSet<Bilans.Bilan> Bilans => Set<Bilans.Bilan>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingRegistration> MeetingRegistrations => Set<Meetings.MeetingRegistration>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();

@@ -78,7 +78,10 @@ public sealed class MailSender(MailSettings settings)
             var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@assett" };
             mime.From.Add(MailboxAddress.Parse(settings.From));
             mime.To.Add(MailboxAddress.Parse(message.ToAddress));
-            mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+            var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+            if (message is { AttachmentName: { } name, AttachmentType: { } type, Attachment: { } file })
+                body.Attachments.Add(name, file, ContentType.Parse(type));
+            mime.Body = body.ToMessageBody();
             return mime;
         }
     }

@@ -11,22 +11,34 @@ namespace Assett.Data.Mail;
 public static class Outbox
 {
     /// <summary>Adds a message for the context's tenant; false (and nothing added) when its key was already used.</summary>
+    public static Task<bool> EnqueueAsync(AssettDbContext db, string uniqueKey, string to, string subject, string textBody,
+        string? htmlBody = null, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(db, uniqueKey, to, subject, textBody, htmlBody, null, cancellationToken);
+
+    /// <summary>The same, with a file sent along (a calendar invitation).</summary>
     public static async Task<bool> EnqueueAsync(AssettDbContext db, string uniqueKey, string to, string subject, string textBody,
-        string? htmlBody = null, CancellationToken cancellationToken = default)
+        string? htmlBody, OutboxAttachment? attachment, CancellationToken cancellationToken = default)
     {
         var tenant = db.CurrentTenantId ?? throw new Tenancy.TenantIsolationException("An email cannot be queued without a current tenant.");
         var now = db.Clock.GetUtcNow();
         var added = await db.Database.ExecuteSqlRawAsync(EnqueueSql, [new NpgsqlParameter("tenant", tenant), new NpgsqlParameter("id", Guid.NewGuid()),
             new NpgsqlParameter("key", uniqueKey), new NpgsqlParameter("to", to), new NpgsqlParameter("subject", subject),
             new NpgsqlParameter("text", textBody),
-            new NpgsqlParameter("html", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)htmlBody ?? DBNull.Value }, new NpgsqlParameter("now", now)],
+            new NpgsqlParameter("html", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)htmlBody ?? DBNull.Value }, new NpgsqlParameter("now", now),
+            new NpgsqlParameter("file_name", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)attachment?.Name ?? DBNull.Value },
+            new NpgsqlParameter("file_type", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)attachment?.ContentType ?? DBNull.Value },
+            new NpgsqlParameter("file", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = (object?)attachment?.Content ?? DBNull.Value }],
             cancellationToken);
         return added == 1;
     }
 
     private const string EnqueueSql = """
-        INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts)
-        VALUES (@tenant, @id, @key, @to, @subject, @text, @html, @now, @now, 0)
+        INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts,
+                                     attachment_name, attachment_type, attachment)
+        VALUES (@tenant, @id, @key, @to, @subject, @text, @html, @now, @now, 0, @file_name, @file_type, @file)
         ON CONFLICT (tenant_id, unique_key) DO NOTHING
         """;
 }
+
+/// <summary>A file sent with a message: its name, its MIME type (<c>text/calendar; method=REQUEST</c>) and its bytes.</summary>
+public sealed record OutboxAttachment(string Name, string ContentType, byte[] Content);

@@ -17,6 +17,12 @@ public sealed class OutboxMessage : ITenantOwned
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
+
+    /// <summary>One file sent with the message (a meeting's <c>.ics</c> invitation), or none.</summary>
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentType { get; set; }
+    public byte[]? Attachment { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
@@ -35,6 +41,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.UniqueKey).HasMaxLength(300);
         message.Property(m => m.ToAddress).HasMaxLength(320);
         message.Property(m => m.Subject).HasMaxLength(300);
+        message.Property(m => m.AttachmentName).HasMaxLength(200);
+        message.Property(m => m.AttachmentType).HasMaxLength(200);
         message.HasIndex(m => new { m.TenantId, m.UniqueKey }).IsUnique();
         message.Property(m => m.LastError).HasMaxLength(OutboxDispatcher.ErrorMaxLength);
         // The dispatcher's query: the due messages, oldest first.

@@ -61,6 +61,24 @@ public sealed class OutboxShould(PostgresServer server) : IAsyncLifetime, IDispo
     }
 
     [Fact]
+    public async Task SendAnAttachedFileWithTheMessage()
+    {
+        using (var scope = _accessor.Change(_poitiers))
+        {
+            await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+            Assert.True(await Outbox.EnqueueAsync(db, "rencontre-1", "contact@exemple.fr", "Invitation : atelier énergie", "Bonjour,", null,
+                new OutboxAttachment("rencontre.ics", "text/calendar; charset=utf-8; method=REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray()),
+                TestContext.Current.CancellationToken));
+        }
+
+        await Dispatcher().DispatchAsync(_poitiers, TestContext.Current.CancellationToken);
+
+        var eml = File.ReadAllText(Directory.GetFiles(Path.Combine(_pickup, "grand-poitiers"), "*.eml").Single());
+        Assert.Contains("Content-Type: text/calendar; charset=utf-8; method=REQUEST", eml);
+        Assert.Contains("filename=rencontre.ics", eml);
+    }
+
+    [Fact]
     public async Task QueueAMessageOnlyOncePerKey()
     {
         Assert.True(await EnqueueAsync(_poitiers, "rappel:campagne:organisation:1"));

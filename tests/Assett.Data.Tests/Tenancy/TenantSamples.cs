@@ -60,6 +60,7 @@ public sealed class TenantSamples
             Id = Guid.NewGuid(), Name = "Campagne 2026", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 6, 30), ReferentialVersionId = version.Id,
         };
         var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, Answers = { ["flotte"] = "OUI" } };
+        var meeting = new Meetings.Meeting { Id = Guid.NewGuid(), Title = "Atelier énergie", DurationMinutes = 90, StartsAt = now, CreatedBy = "officer" };
         var commitment = new Commitment
         {
             Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, NodeId = "demo_1.2", Deliverable = "Un audit",
@@ -84,6 +85,12 @@ public sealed class TenantSamples
             new CommitmentEvent { Id = Guid.NewGuid(), CommitmentId = commitment.Id, Detail = "créé" },
             new CharterAcceptance { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Version = 1, AcceptedBy = "owner", AcceptedAt = now },
             new Bilans.Bilan { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, FrozenAt = now, Figures = "{}" },
+            meeting,
+            new Meetings.MeetingRegistration
+            {
+                Id = Guid.NewGuid(), MeetingId = meeting.Id, OrganisationId = organisation.Id, Name = "Directrice", Email = $"directrice@{tag}.fr",
+                RegisteredBy = "owner", RegisteredAt = now,
+            },
             new Invitation
             {
                 Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer",
