@@ -1,7 +1,7 @@
 using System.Text;
 using Assett.Data.Meetings;
 using Assett.Tenancy;
-using Assett.Web.Features.Meetings;
+using Assett.Web.Features.Shared.Meetings;
 
 namespace Assett.Web.Tests.Features;
 

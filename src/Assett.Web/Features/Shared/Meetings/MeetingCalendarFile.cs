@@ -7,7 +7,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
-namespace Assett.Web.Features.Meetings;
+namespace Assett.Web.Features.Shared.Meetings;
 
 /// <summary>
 /// A meeting as a calendar invitation (<c>.ics</c>, Ical.Net), attached to its mails: the same UID for

@@ -1,0 +1,86 @@
+using Assett.Data;
+using Assett.Data.Accounts;
+using Assett.Data.Assessments;
+using Assett.Data.Meetings;
+using Assett.Data.Organisations;
+using Assett.Web.Features.Shared.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assett.Web.Tests.Features;
+
+/// <summary>The rencontres: who a meeting invites.</summary>
+public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
+{
+    private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
+
+    [Fact]
+    public async Task InviteExactlyTheOrganisationsOfItsSegment()
+    {
+        var campaign = await InTerritoryAsync(db => db.Campaigns.Select(c => c.Id).SingleAsync());
+        // Energy (axis 2) done share: bakery 10 %, garage 30 %, café 60 %, studio 90 %: the median is 45 %.
+        var bakery = await MemberAsync("Boulangerie", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 10);
+        var garage = await MemberAsync("Garage", "G", OrganisationKind.Entreprise, HeadcountBand.From10To49, energy: 30);
+        var cafe = await MemberAsync("Café associatif", "I", OrganisationKind.Association, HeadcountBand.From0To9, energy: 60);
+        var studio = await MemberAsync("Studio", "J", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 90);
+        var waiting = await MemberAsync("Hors territoire", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 5, awaitingApproval: true);
+        var invitedOnly = await InTerritoryAsync(async db =>
+        {
+            var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Pas encore inscrite", Rna = "W123456789", NafSection = "C" };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+
+        Task<IReadOnlyList<Guid>> AudienceAsync(MeetingAudience audience, params string[] themes) => InTerritoryAsync(db =>
+            MeetingAudiences.OrganisationsOfAsync(db, new Meeting
+            {
+                Id = Guid.NewGuid(), Title = "Atelier", DurationMinutes = 60, CreatedBy = "officer", Audience = audience, Themes = [.. themes],
+            }, campaign, TestContext.Current.CancellationToken));
+
+        var everyone = await AudienceAsync(new MeetingAudience());
+        var small = await AudienceAsync(new MeetingAudience { Headcounts = ["From0To9"] });
+        var smallCompanies = await AudienceAsync(new MeetingAudience { Headcounts = ["From0To9"], Kinds = ["Entreprise"] });
+        var industry = await AudienceAsync(new MeetingAudience { Sectors = ["C"] });
+        var weakOnEnergy = await AudienceAsync(new MeetingAudience { WeakOnThemes = true }, "assett_2.1", "assett_2.2");
+        var weakSmall = await AudienceAsync(new MeetingAudience { WeakOnThemes = true, Headcounts = ["From0To9"] }, "assett_2");
+
+        Assert.Equal([bakery, cafe, garage, studio], everyone); // by name; neither the one awaiting approval nor the one not registered
+        Assert.Equal([bakery, cafe, studio], small);
+        Assert.Equal([bakery, studio], smallCompanies);
+        Assert.Equal([bakery], industry);
+        Assert.Equal([bakery, garage], weakOnEnergy);
+        Assert.Equal([bakery], weakSmall);
+        Assert.DoesNotContain(waiting, everyone);
+        Assert.DoesNotContain(invitedOnly, everyone);
+    }
+
+    /// <summary>An organisation with a confirmed owner and a counted score whose energy axis is <paramref name="energy"/> % done.</summary>
+    private Task<Guid> MemberAsync(string name, string sector, OrganisationKind kind, HeadcountBand headcount, double energy,
+        bool awaitingApproval = false) => InTerritoryAsync(async db =>
+    {
+        var organisation = new Organisation
+        {
+            Id = Guid.NewGuid(), Name = name, Rna = $"W{Random.Shared.Next(100_000_000, 999_999_999)}", NafSection = sector, Kind = kind,
+            Headcount = headcount, AwaitingApproval = awaitingApproval,
+        };
+        var email = $"{Guid.NewGuid():N}@membre.example";
+        var user = new AssettUser
+        {
+            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+        };
+        var campaign = await db.Campaigns.SingleAsync();
+        var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.InProgress };
+        var snapshot = new ScoreSnapshot
+        {
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
+            Tree = "{}", TakenAt = DateTimeOffset.UtcNow,
+        };
+        db.AddRange(organisation, user, assessment, snapshot,
+            new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
+            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = energy, PointPotentiel = 100 },
+            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = 100 - energy, PointPotentiel = 100 });
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    });
+}
