@@ -74,6 +74,9 @@ public static class WebSetup
         services.AddScoped<Features.Shared.Bilans.Bilans>();
         services.AddScoped<Features.Bilan.BilanJob>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Bilan.BilanJob>("bilans", _ => Features.Bilan.BilanJob.Schedule));
+        services.AddScoped<Features.Meetings.MeetingReminders>();
+        services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Meetings.MeetingReminders>("meeting-reminders",
+            _ => Features.Meetings.MeetingReminders.Schedule));
         services.AddSingleton<Features.Shared.Printing.PdfPrinter>();
         services.AddSingleton<Features.Shared.Printing.PrintablePages>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.ActionPlan.OverdueCommitments>("overdue-commitments",

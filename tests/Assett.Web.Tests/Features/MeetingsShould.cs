@@ -5,10 +5,11 @@ using Assett.Data.Meetings;
 using Assett.Data.Organisations;
 using Assett.Web.Features.Shared.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
-/// <summary>The rencontres: who a meeting invites.</summary>
+/// <summary>The rencontres: who a meeting invites, and the reminder two days before.</summary>
 public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
 {
     private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
@@ -52,6 +53,50 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         Assert.Equal([bakery], weakSmall);
         Assert.DoesNotContain(waiting, everyone);
         Assert.DoesNotContain(invitedOnly, everyone);
+    }
+
+    [Fact]
+    public async Task SendTheTwoDayReminderOnceEvenWithTwoWorkers()
+    {
+        var organisation = await MemberAsync("Boulangerie", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 10);
+        await InTerritoryAsync(db =>
+        {
+            Meeting Planned(string title, double hoursAhead, MeetingState state) => new()
+            {
+                Id = Guid.NewGuid(), Title = title, DurationMinutes = 90, CreatedBy = "officer", State = state, Place = "Maison des associations",
+                StartsAt = DateTimeOffset.UtcNow.AddHours(hoursAhead),
+            };
+            MeetingRegistration Registered(Meeting meeting, string name, RegistrationState state = RegistrationState.Registered) => new()
+            {
+                Id = Guid.NewGuid(), MeetingId = meeting.Id, OrganisationId = organisation, Name = name,
+                Email = $"{name.ToLowerInvariant()}@boulangerie.example",
+                State = state, RegisteredBy = "gerante@boulangerie.example", RegisteredAt = DateTimeOffset.UtcNow,
+            };
+            var soon = Planned("Atelier énergie", 30, MeetingState.Published);
+            var later = Planned("Visite d’entreprise", 24 * 5, MeetingState.Published);
+            var draft = Planned("Brouillon", 30, MeetingState.Draft);
+            db.AddRange(soon, later, draft, Registered(soon, "Lea"), Registered(soon, "Paul"), Registered(soon, "Ines", RegistrationState.Waiting),
+                Registered(soon, "Marc", RegistrationState.Cancelled), Registered(later, "Lea"), Registered(draft, "Lea"));
+            return db.SaveChangesAsync();
+        });
+
+        var first = await Task.WhenAll(RemindAsync(), RemindAsync());
+        var again = await RemindAsync();
+
+        Assert.Equal(2, first.Sum());
+        Assert.Equal(0, again);
+        var mails = await InTerritoryAsync(db => db.OutboxMessages.OrderBy(m => m.ToAddress).ToListAsync());
+        Assert.Equal(["lea@boulangerie.example", "paul@boulangerie.example"], mails.Select(m => m.ToAddress));
+        Assert.All(mails, m => Assert.Equal("Rappel : « Atelier énergie » dans deux jours", m.Subject));
+        Assert.All(mails, m => Assert.Equal("rencontre.ics", m.AttachmentName));
+        Assert.Contains("BEGIN:VEVENT", System.Text.Encoding.UTF8.GetString(mails[0].Attachment!));
+    }
+
+    private async Task<int> RemindAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Assett.Web.Features.Meetings.MeetingReminders>()
+            .RunAsync(TestTerritories.First, TestContext.Current.CancellationToken);
     }
 
     /// <summary>An organisation with a confirmed owner and a counted score whose energy axis is <paramref name="energy"/> % done.</summary>

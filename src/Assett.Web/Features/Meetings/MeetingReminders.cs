@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using Assett.Data;
+using Assett.Data.Mail;
+using Assett.Data.Meetings;
+using Assett.Tenancy;
+using Assett.Web.Features.Shared;
+using Assett.Web.Features.Shared.Jobs;
+using Assett.Web.Features.Shared.Meetings;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Npgsql;
+
+namespace Assett.Web.Features.Meetings;
+
+/// <summary>
+/// Reminds each person registered to a published meeting, once, two days before it starts (Hangfire,
+/// every hour), with the meeting's calendar file. Claiming the registration and queuing its message
+/// happen in one transaction: two workers, or a retry, send it once.
+/// </summary>
+public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAccessor accessor, AssettDbContext db, MailSettings mail,
+    TimeProvider clock, ILogger<MeetingReminders> logger) : ITerritoryJob
+{
+    public const string Schedule = "40 * * * *";
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(2);
+
+    Task ITerritoryJob.RunAsync(string territory, CancellationToken cancellationToken) => RunAsync(territory, cancellationToken);
+
+    public async Task<int> RunAsync(string territory, CancellationToken cancellationToken)
+    {
+        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
+            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        using var scope = accessor.Change(found);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Database.SqlQueryRaw<Claimed>(ClaimSql, new NpgsqlParameter("tenant", found.Id), new NpgsqlParameter("now", now),
+            new NpgsqlParameter("until", now + Ahead)).ToListAsync(cancellationToken);
+        var meetingIds = due.Select(d => d.MeetingId).Distinct().ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var organiser = MailboxAddress.Parse(mail.From).Address;
+        var queued = 0;
+        foreach (var registration in due)
+        {
+            var meeting = meetings[registration.MeetingId];
+            var where = meeting.Place ?? meeting.OnlineUrl ?? "le lieu vous sera précisé";
+            var message = $"Bonjour {registration.Name}, la rencontre « {meeting.Title} » de {found.Name} a lieu le " +
+                $"{French.At(meeting.StartsAt, found.Zone)} ({where}). L’invitation pour votre agenda est jointe.";
+            if (await Outbox.EnqueueAsync(db, $"meeting-reminder:{registration.Id}", registration.Email, $"Rappel : « {meeting.Title} » dans deux jours",
+                    message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",
+                    MeetingCalendarFile.For(meeting, found, organiser, registration.Email, now), cancellationToken))
+                queued++;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Count} meeting reminder(s) queued for {Territory}", queued, territory);
+        return queued;
+    }
+
+    private sealed record Claimed(Guid Id, Guid MeetingId, string Name, string Email);
+
+    private const string ClaimSql = $"""
+        UPDATE meeting_registrations r SET reminded_at = @now
+        FROM meetings m
+        WHERE r.tenant_id = @tenant AND m.tenant_id = r.tenant_id AND m.id = r.meeting_id
+          AND r.state = '{nameof(RegistrationState.Registered)}' AND r.reminded_at IS NULL
+          AND m.state = '{nameof(MeetingState.Published)}' AND m.starts_at > @now AND m.starts_at <= @until
+        RETURNING r.id, r.meeting_id, r.name, r.email
+        """;
+}
