@@ -75,6 +75,7 @@ public static class WebSetup
         services.AddScoped<Features.Bilan.BilanJob>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Bilan.BilanJob>("bilans", _ => Features.Bilan.BilanJob.Schedule));
         services.AddScoped<Features.Meetings.MeetingReminders>();
+        services.AddScoped<Features.Shared.Meetings.MeetingRegistrations>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Meetings.MeetingReminders>("meeting-reminders",
             _ => Features.Meetings.MeetingReminders.Schedule));
         services.AddSingleton<Features.Shared.Printing.PdfPrinter>();

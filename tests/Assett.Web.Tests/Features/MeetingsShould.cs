@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
-/// <summary>The rencontres: who a meeting invites, and the reminder two days before.</summary>
+/// <summary>The rencontres: who a meeting invites, the waiting list, and the reminder two days before.</summary>
 public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
 {
     private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
@@ -90,6 +90,46 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         Assert.All(mails, m => Assert.Equal("Rappel : « Atelier énergie » dans deux jours", m.Subject));
         Assert.All(mails, m => Assert.Equal("rencontre.ics", m.AttachmentName));
         Assert.Contains("BEGIN:VEVENT", System.Text.Encoding.UTF8.GetString(mails[0].Attachment!));
+    }
+
+    [Fact]
+    public async Task MoveTheWaitingListUpOnACancellation()
+    {
+        var organisation = await MemberAsync("Boulangerie", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 10);
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(), Title = "Visite de la chaufferie bois", DurationMinutes = 120, CreatedBy = "officer", State = MeetingState.Published,
+            Capacity = 2, StartsAt = DateTimeOffset.UtcNow.AddDays(20), Place = "Chaufferie de Saint-Éloi",
+        };
+        await InTerritoryAsync(db => { db.Meetings.Add(meeting); return db.SaveChangesAsync(); });
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var territory = (await services.GetRequiredService<Assett.Tenancy.ITenantStore>()
+            .FindByIdentifierAsync(TestTerritories.First, TestContext.Current.CancellationToken))!;
+        using var current = services.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
+        var registrations = services.GetRequiredService<MeetingRegistrations>();
+        Task<MeetingRegistration> RegisterAsync(string name) => registrations.RegisterAsync(meeting.Id, organisation, name,
+            $"{name.ToLowerInvariant()}@boulangerie.example", "gerante@boulangerie.example", TestContext.Current.CancellationToken);
+        var lea = await RegisterAsync("Lea");
+        var paul = await RegisterAsync("Paul");
+        var ines = await RegisterAsync("Ines");
+        var marc = await RegisterAsync("Marc");
+        RegistrationState[] initially = [lea.State, paul.State, ines.State, marc.State];
+
+        var promoted = await registrations.CancelAsync(territory, paul.Id, TestContext.Current.CancellationToken);
+        var nobody = await registrations.CancelAsync(territory, marc.Id, TestContext.Current.CancellationToken);
+        var back = await RegisterAsync("Paul");
+
+        Assert.Equal([RegistrationState.Registered, RegistrationState.Registered, RegistrationState.Waiting, RegistrationState.Waiting], initially);
+        Assert.Equal(ines.Id, promoted?.Id);
+        Assert.Null(nobody); // a waiting person's cancellation frees no place
+        Assert.Equal((paul.Id, RegistrationState.Waiting), (back.Id, back.State)); // the same registration, now waiting: the meeting is full
+        var states = await InTerritoryAsync(db => db.MeetingRegistrations.OrderBy(r => r.Email).Select(r => new { r.Name, r.State }).ToListAsync());
+        Assert.Equal(["Ines:Registered", "Lea:Registered", "Marc:Cancelled", "Paul:Waiting"], states.Select(r => $"{r.Name}:{r.State}"));
+        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
+        Assert.Equal(("ines@boulangerie.example", "Une place pour « Visite de la chaufferie bois »"), (mail.ToAddress, mail.Subject));
+        Assert.Equal("rencontre.ics", mail.AttachmentName);
     }
 
     private async Task<int> RemindAsync()
