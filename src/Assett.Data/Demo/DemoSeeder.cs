@@ -45,7 +45,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
         var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
-        var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.TimeZone, cancellationToken);
+        var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.Info, cancellationToken);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
         var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
         var answers = new DemoAnswers(new Random(options.Seed + 1), package);
@@ -95,8 +95,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;
     }
 
-    private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId, string TimeZone,
-        int? CharterVersion);
+    private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId, int? CharterVersion);
 
     private async Task<TenantRow> FindTenantAsync(string identifier, CancellationToken cancellationToken)
     {
@@ -104,8 +103,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         var tenant = await platform.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == identifier, cancellationToken)
             ?? throw new DemoSeedException($"no tenant '{identifier}': apply tenants-config first ('assett tenants apply').");
         var localisation = IdentityTags.LocalisationOf(tenant.TimeZone);
-        return new TenantRow(new TenantInfo(tenant.Id, tenant.Identifier, tenant.DisplayName), tenant.Siren, localisation,
-            tenant.Settings.CurrentReferentialVersionId, tenant.TimeZone, tenant.Settings.Charter is null ? null : tenant.Settings.CharterVersion ?? 1);
+        return new TenantRow(new TenantInfo(tenant.Id, tenant.Identifier, tenant.DisplayName) { TimeZone = tenant.TimeZone }, tenant.Siren,
+            localisation, tenant.Settings.CurrentReferentialVersionId, tenant.Settings.CharterInForce);
     }
 
     private async Task<(ReferentialVersion, ReferentialPackage)> LoadReferentialAsync(TenantRow tenant, CancellationToken cancellationToken)
@@ -130,10 +129,10 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
     /// today (90 days back, 60 ahead), each window clipped or moved back a year so that it never overlaps
     /// a campaign of the configuration (docs/decisions.md). Campaigns seeded before are kept as they are.
     /// </summary>
-    private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, string timeZone, CancellationToken cancellationToken)
+    private async Task<List<Campaign>> EnsureCampaignsAsync(int count, ReferentialVersion version, TenantInfo territory, CancellationToken cancellationToken)
     {
         await using var db = AssettDbContextOptions.Create(appConnectionString);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var today = territory.DateAt(clock.GetUtcNow());
         var existing = await db.Campaigns.ToListAsync(cancellationToken);
         var others = existing.Where(c => !c.Name.StartsWith(NamePrefix, StringComparison.Ordinal)).ToList();
         if (others.FirstOrDefault(c => c.State == CampaignState.Open || (c.OpensOn <= today && today <= c.ClosesOn)) is { } current)

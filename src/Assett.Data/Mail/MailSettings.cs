@@ -15,4 +15,7 @@ public sealed record MailSettings(string From, string? SmtpHost, int SmtpPort, s
         configuration["Assett:Mail:Smtp:User"],
         configuration["Assett:Mail:Smtp:Password"],
         configuration["Assett:Mail:PickupDirectory"] ?? Path.Combine(RepositoryRoot.Find(), ".assett", "mail"));
+
+    /// <summary>The address alone of <see cref="From"/> (a calendar invitation's organiser).</summary>
+    public string FromAddress => MimeKit.MailboxAddress.Parse(From).Address;
 }

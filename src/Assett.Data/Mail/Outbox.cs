@@ -32,6 +32,20 @@ public static class Outbox
         return added == 1;
     }
 
+    /// <summary>
+    /// A notice in the product's one layout, in text and HTML alike: the greeting, the message, then the
+    /// link to act on (if any), and a file (if any).
+    /// </summary>
+    public static Task<bool> EnqueueNoticeAsync(AssettDbContext db, string uniqueKey, string to, string subject, string message,
+        (string Action, string Link)? act, CancellationToken cancellationToken, string? greeting = null, OutboxAttachment? attachment = null)
+    {
+        var hello = greeting is null ? "Bonjour," : $"Bonjour {greeting},";
+        static string Html(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
+        var text = $"{hello}\n\n{message}\n" + (act is var (action, link) ? $"\n{action} : {link}\n" : "");
+        var html = $"<p>{Html(hello)}</p><p>{Html(message)}</p>" + (act is var (label, href) ? $"<p><a href=\"{Html(href)}\">{Html(label)}</a></p>" : "");
+        return EnqueueAsync(db, uniqueKey, to, subject, text, html, attachment, cancellationToken);
+    }
+
     private const string EnqueueSql = """
         INSERT INTO outbox_messages (tenant_id, id, unique_key, to_address, subject, text_body, html_body, created_at, next_attempt_at, attempts,
                                      attachment_name, attachment_type, attachment)

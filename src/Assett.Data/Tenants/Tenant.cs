@@ -41,6 +41,9 @@ public sealed class TenantSettings
 
     public int? CharterVersion { get; set; }
 
+    /// <summary>The version of the charter organisations accept now (1 when unnumbered); null without a charter.</summary>
+    public int? CharterInForce => Charter is null ? null : CharterVersion ?? 1;
+
     /// <summary>
     /// The host of <see cref="Tenant.Hosts"/> that links point to (<c>public_host</c>), or null: links use
     /// <c>Assett__PublicUrl/t/{slug}</c>.

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Commitments;
@@ -26,8 +25,7 @@ public sealed class OverdueCommitments(ITenantStore tenants, IMultiTenantContext
 
     public async Task<int> RunAsync(string territory, CancellationToken cancellationToken)
     {
-        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
-            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        var found = await tenants.RequireAsync(territory, cancellationToken);
         using var scope = accessor.Change(found);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -42,17 +40,14 @@ public sealed class OverdueCommitments(ITenantStore tenants, IMultiTenantContext
             var message = $"L’engagement « {what} » de votre plan d’action, porté par {commitment.Carrier}, devait aboutir le " +
                 $"{French.Day(commitment.DueDate)}. Marquez-le comme réalisé, donnez-lui une nouvelle échéance ou abandonnez-le : " +
                 "votre plan reste à jour pour vous et pour le territoire.";
-            if (await Outbox.EnqueueAsync(db, $"commitment-overdue:{commitment.Id}", owners[commitment.OrganisationId],
-                    $"Un engagement a dépassé son échéance : {what}", $"Bonjour,\n\n{message}\n\nVotre plan d’action : {link}\n",
-                    $"<p>Bonjour,</p><p>{Encode(message)}</p><p><a href=\"{Encode(link)}\">Ouvrir le plan d’action</a></p>", cancellationToken))
+            if (await Outbox.EnqueueNoticeAsync(db, $"commitment-overdue:{commitment.Id}", owners[commitment.OrganisationId],
+                    $"Un engagement a dépassé son échéance : {what}", message, ("Ouvrir le plan d’action", link), cancellationToken))
                 queued++;
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Count} overdue commitment reminder(s) queued for {Territory}", queued, territory);
         return queued;
     }
-
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
 
     private sealed record Claimed(Guid Id, Guid OrganisationId, string? Indicator, string? Deliverable, string Carrier, DateOnly DueDate);
 

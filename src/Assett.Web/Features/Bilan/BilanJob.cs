@@ -13,8 +13,7 @@ public sealed class BilanJob(ITenantStore tenants, IMultiTenantContextAccessor a
 
     public async Task<int> RunAsync(string territory, CancellationToken cancellationToken)
     {
-        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
-            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        var found = await tenants.RequireAsync(territory, cancellationToken);
         using var scope = accessor.Change(found);
         var frozen = await bilans.FreezeClosedAsync(found, cancellationToken);
         logger.LogInformation("{Count} bilan(s) frozen for {Territory}", frozen, territory);

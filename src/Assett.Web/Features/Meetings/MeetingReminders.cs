@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Mail;
 using Assett.Data.Meetings;
@@ -7,7 +6,6 @@ using Assett.Web.Features.Shared;
 using Assett.Web.Features.Shared.Jobs;
 using Assett.Web.Features.Shared.Meetings;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Npgsql;
 
 namespace Assett.Web.Features.Meetings;
@@ -27,8 +25,7 @@ public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAc
 
     public async Task<int> RunAsync(string territory, CancellationToken cancellationToken)
     {
-        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
-            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        var found = await tenants.RequireAsync(territory, cancellationToken);
         using var scope = accessor.Change(found);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,17 +33,16 @@ public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAc
             new NpgsqlParameter("until", now + Ahead)).ToListAsync(cancellationToken);
         var meetingIds = due.Select(d => d.MeetingId).Distinct().ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        var organiser = MailboxAddress.Parse(mail.From).Address;
         var queued = 0;
         foreach (var registration in due)
         {
             var meeting = meetings[registration.MeetingId];
             var where = meeting.Place ?? meeting.OnlineUrl ?? "le lieu vous sera précisé";
-            var message = $"Bonjour {registration.Name}, la rencontre « {meeting.Title} » de {found.Name} a lieu le " +
+            var message = $"La rencontre « {meeting.Title} » de {found.Name} a lieu le " +
                 $"{French.At(meeting.StartsAt, found.Zone)} ({where}). L’invitation pour votre agenda est jointe.";
-            if (await Outbox.EnqueueAsync(db, $"meeting-reminder:{registration.Id}", registration.Email, $"Rappel : « {meeting.Title} » dans deux jours",
-                    message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",
-                    MeetingCalendarFile.For(meeting, found, organiser, registration.Email, now), cancellationToken))
+            if (await Outbox.EnqueueNoticeAsync(db, $"meeting-reminder:{registration.Id}", registration.Email,
+                    $"Rappel : « {meeting.Title} » dans deux jours", message, null, cancellationToken, registration.Name,
+                    MeetingCalendarFile.For(meeting, found, mail.FromAddress, registration.Email, now)))
                 queued++;
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Campaigns;
@@ -90,13 +89,10 @@ public sealed class CampaignCalendar(AssettDbContext db, CommitmentBook commitme
             var message = $"{territory.Name} ouvre « {campaign.Name} » : l’autoévaluation de {names[organisationId]} est ouverte jusqu’au " +
                 $"{French.Day(campaign.ClosesOn)}. Vos réponses de la campagne précédente sont reprises, et vos engagements en cours restent " +
                 "dans votre plan d’action.";
-            await Outbox.EnqueueAsync(db, $"campaign-opened:{campaign.Id}:{organisationId}", email,
-                $"« {campaign.Name} » est ouverte", $"Bonjour,\n\n{message}\n\nCommencer : {link}\n",
-                $"<p>Bonjour,</p><p>{Encode(message)}</p><p><a href=\"{Encode(link)}\">Commencer l’autoévaluation</a></p>", cancellationToken);
+            await Outbox.EnqueueNoticeAsync(db, $"campaign-opened:{campaign.Id}:{organisationId}", email, $"« {campaign.Name} » est ouverte", message,
+                ("Commencer l’autoévaluation", link), cancellationToken);
         }
     }
-
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
 
     private const string LockCampaignSql = "SELECT * FROM campaigns WHERE id = @id FOR UPDATE";
 }

@@ -15,8 +15,7 @@ public sealed class CampaignCalendarJob(ITenantStore tenants, IMultiTenantContex
 
     public async Task RunAsync(string territory, CancellationToken cancellationToken)
     {
-        var found = await tenants.FindByIdentifierAsync(territory, cancellationToken)
-            ?? throw new InvalidOperationException($"The territory '{territory}' does not exist (any more).");
+        var found = await tenants.RequireAsync(territory, cancellationToken);
         using var scope = accessor.Change(found);
         foreach (var campaign in await calendar.RunAsync(found, cancellationToken))
             logger.LogInformation("Campaign {Campaign} of {Territory} is now {State}", campaign.Name, territory, campaign.State);

@@ -63,7 +63,7 @@ public sealed class OrganisationsModel(AssettDbContext db, IMultiTenantContextAc
         var all = await cache.GetAsync("rows", tenantId, campaignId, "", () => CohortRows.LoadAsync(Db, tenantId, campaignId, cancellationToken));
         Sectors = [.. all.Select(r => r.NafSection).OfType<string>().Distinct().Order()];
         var settings = await Db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).SingleAsync(cancellationToken);
-        CharterVersion = settings.Charter is null ? null : settings.CharterVersion ?? 1;
+        CharterVersion = settings.CharterInForce;
         var names = (await TerritoryCommunes.OfAsync(Db, Territory.Id, cancellationToken)).ToDictionary(c => c.Code, c => c.Name);
         Communes = all.Select(r => r.Commune).OfType<string>().Distinct()
             .ToDictionary(code => code, code => names.GetValueOrDefault(code) ?? code).OrderBy(c => c.Value, StringComparer.Create(French.Culture, true))

@@ -19,8 +19,7 @@ public sealed class CohortReportJob(ITenantStore tenants, IMultiTenantContextAcc
 
     public async Task<Guid?> RunAsync(string tenant, CancellationToken cancellationToken)
     {
-        var territory = await tenants.FindByIdentifierAsync(tenant, cancellationToken)
-            ?? throw new InvalidOperationException($"The territory '{tenant}' does not exist (any more).");
+        var territory = await tenants.RequireAsync(tenant, cancellationToken);
         using var scope = accessor.Change(territory);
         var now = clock.GetUtcNow();
         var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == territory.Id).Select(t => t.Settings).SingleAsync(cancellationToken);

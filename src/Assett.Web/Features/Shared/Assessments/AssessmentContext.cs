@@ -67,7 +67,7 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
 public sealed record PendingCharter(int Version, string Text, bool Renewal)
 {
     public static PendingCharter? Of(Data.Tenants.TenantSettings? settings, int? accepted) =>
-        settings is { Charter: { } text } && (settings.CharterVersion ?? 1) is var version && accepted != version
+        settings is { Charter: { } text, CharterInForce: { } version } && accepted != version
             ? new PendingCharter(version, text, accepted is not null)
             : null;
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Assett.Data;
 using Assett.Data.Accounts;
@@ -107,10 +106,8 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
         var link = $"{links.Site(territory)}/bilan/{campaign.Id}";
         var message = $"« {campaign.Name} » de {territory.Name} est close, et le bilan de votre organisation est prêt : vos scores par thème " +
             "à côté de ceux de la campagne précédente, vos engagements réalisés, en retard et reportés, et les prochaines étapes proposées.";
-        await Outbox.EnqueueAsync(db, $"bilan:{campaign.Id}:{organisationId}", to, $"Votre bilan {campaign.Name} est prêt",
-            $"Bonjour,\n\n{message}\n\nVoir le bilan : {link}\n",
-            $"<p>Bonjour,</p><p>{HtmlEncoder.Default.Encode(message)}</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Voir le bilan</a></p>",
-            cancellationToken);
+        await Outbox.EnqueueNoticeAsync(db, $"bilan:{campaign.Id}:{organisationId}", to, $"Votre bilan {campaign.Name} est prêt", message,
+            ("Voir le bilan", link), cancellationToken);
     }
 
     /// <summary>The assessment's counted score: overall, and per theme (node id → %).</summary>

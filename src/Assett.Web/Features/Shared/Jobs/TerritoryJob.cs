@@ -9,6 +9,15 @@ public interface ITerritoryJob
     Task RunAsync(string territory, CancellationToken cancellationToken);
 }
 
+public static class TerritoryJobs
+{
+    /// <summary>The territory a job's argument names; a job for a territory gone away fails, and says which.</summary>
+    public static async Task<Assett.Tenancy.TenantInfo> RequireAsync(this Assett.Tenancy.ITenantStore tenants, string identifier,
+        CancellationToken cancellationToken) =>
+        await tenants.FindByIdentifierAsync(identifier, cancellationToken)
+        ?? throw new InvalidOperationException($"The territory '{identifier}' does not exist (any more).");
+}
+
 /// <summary>
 /// A slice's recurring job per territory: its id is <c>kind:territory</c>, its cron expression comes
 /// from the territory's settings (none: not scheduled). <see cref="TenantSchedules"/> keeps them registered.

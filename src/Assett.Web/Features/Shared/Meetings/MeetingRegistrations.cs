@@ -1,10 +1,8 @@
-using System.Text.Encodings.Web;
 using Assett.Data;
 using Assett.Data.Mail;
 using Assett.Data.Meetings;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Npgsql;
 
 namespace Assett.Web.Features.Shared.Meetings;
@@ -71,12 +69,11 @@ public sealed class MeetingRegistrations(AssettDbContext db, MailSettings mail, 
 
     private async Task TellAsync(TenantInfo territory, Meeting meeting, MeetingRegistration registration, CancellationToken cancellationToken)
     {
-        var message = $"Bonjour {registration.Name}, une place s’est libérée : vous êtes inscrit(e) à la rencontre « {meeting.Title} » de " +
+        var message = $"Une place s’est libérée : vous êtes inscrit(e) à la rencontre « {meeting.Title} » de " +
             $"{territory.Name}, le {French.At(meeting.StartsAt, territory.Zone)}. L’invitation pour votre agenda est jointe.";
-        await Outbox.EnqueueAsync(db, $"meeting-place:{registration.Id}:{registration.RegisteredAt:O}", registration.Email,
-            $"Une place pour « {meeting.Title} »", message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",
-            MeetingCalendarFile.For(meeting, territory, MailboxAddress.Parse(mail.From).Address, registration.Email, clock.GetUtcNow()),
-            cancellationToken);
+        await Outbox.EnqueueNoticeAsync(db, $"meeting-place:{registration.Id}:{registration.RegisteredAt:O}", registration.Email,
+            $"Une place pour « {meeting.Title} »", message, null, cancellationToken, registration.Name,
+            MeetingCalendarFile.For(meeting, territory, mail.FromAddress, registration.Email, clock.GetUtcNow()));
     }
 
     private Task<Meeting> LockAsync(Guid meetingId, CancellationToken cancellationToken) =>
