@@ -60,6 +60,8 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<Bilans.Bilan> Bilans => Set<Bilans.Bilan>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingRegistration> MeetingRegistrations => Set<Meetings.MeetingRegistration>();
+    public DbSet<Meetings.MeetingMaterial> MeetingMaterials => Set<Meetings.MeetingMaterial>();
+    public DbSet<Meetings.MeetingMailOptOut> MeetingMailOptOuts => Set<Meetings.MeetingMailOptOut>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();

@@ -37,8 +37,21 @@ public sealed class Meeting : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>The organisations of a segment's audience, fixed when the meeting is published; the whole cohort is every member organisation.</summary>
+    public List<Guid> InvitedOrganisations { get; set; } = [];
+
+    /// <summary>The materials' links (slides online, a recording...); files are <see cref="MeetingMaterial"/>s.</summary>
+    public List<MeetingLink> Links { get; set; } = [];
+
+    /// <summary>The follow-up written after the meeting, sent to those who came with the materials.</summary>
+    public string? FollowUp { get; set; }
+
+    public DateTimeOffset? FollowUpSentAt { get; set; }
+
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
 }
+
+public sealed record MeetingLink(string Title, string Url);
 
 public enum MeetingKind
 {
@@ -83,6 +96,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         meeting.Property(m => m.OnlineUrl).HasMaxLength(500);
         meeting.Property(m => m.CreatedBy).HasMaxLength(320);
         meeting.Property(m => m.Audience).AsJson();
+        meeting.Property(m => m.Links).AsJson();
+        meeting.Property(m => m.FollowUp).HasMaxLength(4000);
         meeting.HasIndex(m => new { m.TenantId, m.StartsAt });
         meeting.ToTable(t =>
         {

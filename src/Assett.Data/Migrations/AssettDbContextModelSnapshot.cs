@@ -1082,11 +1082,30 @@ namespace Assett.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
 
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateTimeOffset?>("FollowUpSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_sent_at");
+
+                    b.PrimitiveCollection<List<Guid>>("InvitedOrganisations")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("invited_organisations");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("links");
 
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
@@ -1150,6 +1169,107 @@ namespace Assett.Data.Migrations
                             t.HasCheckConstraint("ck_meetings_capacity", "capacity IS NULL OR capacity > 0");
 
                             t.HasCheckConstraint("ck_meetings_duration", "duration_minutes > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Assett.Data.Meetings.MeetingMailOptOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_mail_opt_outs");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_meeting_mail_opt_outs_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Email", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_mail_opt_outs_tenant_id_email_kind");
+
+                    b.ToTable("meeting_mail_opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Assett.Data.Meetings.MeetingMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("added_by");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_materials");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_meeting_materials_tenant_id_id");
+
+                    b.HasIndex("TenantId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_materials_tenant_id_meeting_id");
+
+                    b.ToTable("meeting_materials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meeting_materials_size", "size > 0 AND size <= 10485760");
                         });
                 });
 
@@ -2429,6 +2549,34 @@ namespace Assett.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meetings_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Meetings.MeetingMailOptOut", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_mail_opt_outs_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Meetings.MeetingMaterial", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_materials_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MeetingId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_materials_meetings_tenant_id_meeting_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Meetings.MeetingRegistration", b =>

@@ -91,6 +91,12 @@ public sealed class TenantSamples
                 Id = Guid.NewGuid(), MeetingId = meeting.Id, OrganisationId = organisation.Id, Name = "Directrice", Email = $"directrice@{tag}.fr",
                 RegisteredBy = "owner", RegisteredAt = now,
             },
+            new Meetings.MeetingMaterial
+            {
+                Id = Guid.NewGuid(), MeetingId = meeting.Id, FileName = "support.pdf", ContentType = "application/pdf", Content = [1, 2, 3], Size = 3,
+                AddedBy = "officer", AddedAt = now,
+            },
+            new Meetings.MeetingMailOptOut { Id = Guid.NewGuid(), Email = $"directrice@{tag}.fr", At = now },
             new Invitation
             {
                 Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer",
