@@ -38,6 +38,7 @@ internal static class PackageBuilder
 
         var nodes = BuildTree(nodeDrafts, rootDraft, referentialId, hierarchy, diagnostics);
         PointsCalculator.Compute(nodes, diagnostics);
+        CheckAttendance(nodes, hierarchy.ToList().IndexOf("action"), diagnostics);
         var nodesById = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var questions = BuildQuestions(drafts, referentialId, nodesById, diagnostics);
         var rules = BuildRules(drafts, referentialId, nodesById, questions, diagnostics);
@@ -133,6 +134,21 @@ internal static class PackageBuilder
         return ordered;
     }
 
+    /// <summary><c>rencontres</c> proves a task, the leaf a person answers: on any other node it would prove nothing.</summary>
+    private static void CheckAttendance(List<ReferentialNode> nodes, int actionDepth, DiagnosticBag diagnostics)
+    {
+        foreach (var node in nodes.Where(n => n.MeetingsAttended is not null && (!n.IsLeaf || n.Depth <= actionDepth)))
+            diagnostics.Error(node.File, node.Line, $"'rencontres' belongs on a task (a leaf below the measures), not on '{node.Id}'");
+    }
+
+    private static int? MeetingsAttended(Draft draft, DiagnosticBag diagnostics)
+    {
+        if (draft.Yaml.Number("rencontres") is not { } count) return null;
+        if (count >= 1 && count <= 100 && count == Math.Floor(count)) return (int)count;
+        diagnostics.Error(draft.File, draft.Yaml.LineOf("rencontres"), $"'rencontres' must be a whole number of meetings from 1 to 100, not '{count}'");
+        return null;
+    }
+
     private static ReferentialNode CreateNode(Draft draft, string identifiant, string referentialId, DiagnosticBag diagnostics)
     {
         var yaml = draft.Yaml;
@@ -160,6 +176,7 @@ internal static class PackageBuilder
             ExplicitPoints = yaml.Number("points"),
             Percentage = percentage,
             Category = category is { Length: > 0 } ? category : null,
+            MeetingsAttended = MeetingsAttended(draft, diagnostics),
             Description = description.Length > 0 ? description : descriptionSection?.Markdown ?? "",
             Sections = sections,
         };

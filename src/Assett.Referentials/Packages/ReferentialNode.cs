@@ -25,6 +25,12 @@ public sealed class ReferentialNode
     /// <summary><c>bases</c>, <c>mise en œuvre</c> or <c>effets</c> for a sub-action.</summary>
     public string? Category { get; init; }
 
+    /// <summary>
+    /// <c>rencontres: N</c> on a task: it is answered from recorded attendance, « fait » once the
+    /// organisation attended N meetings of the territory within the campaign's window, not declared.
+    /// </summary>
+    public int? MeetingsAttended { get; init; }
+
     public string Description { get; init; } = "";
     public IReadOnlyList<Section> Sections { get; init; } = [];
 

@@ -116,6 +116,25 @@ public sealed class PackageLoaderShould
     }
 
     [Fact]
+    public void ReadATaskAnsweredFromAttendanceAndRefuseItElsewhere()
+    {
+        const string Root = "# E\n```yaml\nidentifiant: \"\"\nreferentiel: eci\n```\n";
+        var good = TestPackages.FromFiles(("e/e.md", Root), ("e/1.md",
+            "# A\n```yaml\nidentifiant: 1\npoints: 10\n```\n## M\n```yaml\nidentifiant: 1.1\n```\n" +
+            "### S\n```yaml\nidentifiant: 1.1.1\n```\n#### T\n```yaml\nidentifiant: 1.1.1.1\nrencontres: 2\n```\n"));
+        var bad = TestPackages.FromFiles(("e/e.md", Root), ("e/1.md",
+            "# A\n```yaml\nidentifiant: 1\npoints: 10\nrencontres: 2\n```\n## M\n```yaml\nidentifiant: 1.1\n```\n" +
+            "### S\n```yaml\nidentifiant: 1.1.1\nrencontres: 1.5\n```\n"));
+
+        Assert.True(good.Succeeded, Errors(good));
+        Assert.Equal(2, good.Package!.NodesById["eci_1.1.1.1"].MeetingsAttended);
+        Assert.Equal(
+            ["e/1.md:1: 'rencontres' belongs on a task (a leaf below the measures), not on 'eci_1'",
+             "e/1.md:14: 'rencontres' must be a whole number of meetings from 1 to 100, not '1.5'"],
+            bad.Diagnostics.Errors.Select(e => e.ToString()).Order());
+    }
+
+    [Fact]
     public void KnowTheDefaultHierarchiesOfCaeAndEci()
     {
         var result = TestPackages.FromFiles(("e/e.md", "# E\n```yaml\nidentifiant: \"\"\nreferentiel: eci\n```\n"),
