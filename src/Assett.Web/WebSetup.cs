@@ -76,6 +76,9 @@ public static class WebSetup
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Bilan.BilanJob>("bilans", _ => Features.Bilan.BilanJob.Schedule));
         services.AddScoped<Features.Meetings.MeetingReminders>();
         services.AddScoped<Features.Shared.Meetings.MeetingRegistrations>();
+        services.AddScoped<Features.Shared.Meetings.MeetingMails>();
+        services.AddSingleton<Features.Shared.Meetings.MeetingLinks>();
+        services.AddScoped<Features.Shared.Meetings.AttendanceEvidence>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Meetings.MeetingReminders>("meeting-reminders",
             _ => Features.Meetings.MeetingReminders.Schedule));
         services.AddSingleton<Features.Shared.Printing.PdfPrinter>();

@@ -37,7 +37,10 @@ public sealed class Meeting : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 
-    /// <summary>The organisations of a segment's audience, fixed when the meeting is published; the whole cohort is every member organisation.</summary>
+    /// <summary>
+    /// The organisations of a segment's audience, fixed when the meeting is published (never none);
+    /// empty for the whole cohort, which is every member organisation, those who join later included.
+    /// </summary>
     public List<Guid> InvitedOrganisations { get; set; } = [];
 
     /// <summary>The materials' links (slides online, a recording...); files are <see cref="MeetingMaterial"/>s.</summary>

@@ -109,7 +109,7 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
             .FindByIdentifierAsync(TestTerritories.First, TestContext.Current.CancellationToken))!;
         using var current = services.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
         var registrations = services.GetRequiredService<MeetingRegistrations>();
-        Task<MeetingRegistration> RegisterAsync(string name) => registrations.RegisterAsync(meeting.Id, organisation, name,
+        Task<MeetingRegistration> RegisterAsync(string name) => registrations.RegisterAsync(territory, meeting.Id, organisation, name,
             $"{name.ToLowerInvariant()}@boulangerie.example", "gerante@boulangerie.example", TestContext.Current.CancellationToken);
         var lea = await RegisterAsync("Lea");
         var paul = await RegisterAsync("Paul");
@@ -127,7 +127,7 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         Assert.Equal((paul.Id, RegistrationState.Waiting), (back.Id, back.State)); // the same registration, now waiting: the meeting is full
         var states = await InTerritoryAsync(db => db.MeetingRegistrations.OrderBy(r => r.Email).Select(r => new { r.Name, r.State }).ToListAsync());
         Assert.Equal(["Ines:Registered", "Lea:Registered", "Marc:Cancelled", "Paul:Waiting"], states.Select(r => $"{r.Name}:{r.State}"));
-        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync());
+        var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.Subject.StartsWith("Une place")));
         Assert.Equal(("ines@boulangerie.example", "Une place pour « Visite de la chaufferie bois »"), (mail.ToAddress, mail.Subject));
         Assert.Equal("rencontre.ics", mail.AttachmentName);
     }

@@ -1,5 +1,4 @@
 using Assett.Data;
-using Assett.Data.Mail;
 using Assett.Data.Meetings;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
@@ -13,9 +12,10 @@ namespace Assett.Web.Features.Meetings;
 /// <summary>
 /// Reminds each person registered to a published meeting, once, two days before it starts (Hangfire,
 /// every hour), with the meeting's calendar file. Claiming the registration and queuing its message
-/// happen in one transaction: two workers, or a retry, send it once.
+/// happen in one transaction: two workers, or a retry, send it once. An address that stopped the
+/// reminders (the link at the bottom of each) is not claimed.
 /// </summary>
-public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAccessor accessor, AssettDbContext db, MailSettings mail,
+public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAccessor accessor, AssettDbContext db, MeetingMails mails,
     TimeProvider clock, ILogger<MeetingReminders> logger) : ITerritoryJob
 {
     public const string Schedule = "40 * * * *";
@@ -35,16 +35,9 @@ public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAc
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var queued = 0;
         foreach (var registration in due)
-        {
-            var meeting = meetings[registration.MeetingId];
-            var where = meeting.Place ?? meeting.OnlineUrl ?? "le lieu vous sera précisé";
-            var message = $"La rencontre « {meeting.Title} » de {found.Name} a lieu le " +
-                $"{French.At(meeting.StartsAt, found.Zone)} ({where}). L’invitation pour votre agenda est jointe.";
-            if (await Outbox.EnqueueNoticeAsync(db, $"meeting-reminder:{registration.Id}", registration.Email,
-                    $"Rappel : « {meeting.Title} » dans deux jours", message, null, cancellationToken, registration.Name,
-                    MeetingCalendarFile.For(meeting, found, mail.FromAddress, registration.Email, now)))
+            if (await mails.ReminderAsync(found, meetings[registration.MeetingId], registration.Id, registration.Name, registration.Email,
+                    cancellationToken))
                 queued++;
-        }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Count} meeting reminder(s) queued for {Territory}", queued, territory);
         return queued;
@@ -58,6 +51,8 @@ public sealed class MeetingReminders(ITenantStore tenants, IMultiTenantContextAc
         WHERE r.tenant_id = @tenant AND m.tenant_id = r.tenant_id AND m.id = r.meeting_id
           AND r.state = '{nameof(RegistrationState.Registered)}' AND r.reminded_at IS NULL
           AND m.state = '{nameof(MeetingState.Published)}' AND m.starts_at > @now AND m.starts_at <= @until
+          AND NOT EXISTS (SELECT 1 FROM meeting_mail_opt_outs o
+                          WHERE o.tenant_id = r.tenant_id AND o.email = r.email AND o.kind = '{nameof(MeetingMailKind.Reminder)}')
         RETURNING r.id, r.meeting_id, r.name, r.email
         """;
 }

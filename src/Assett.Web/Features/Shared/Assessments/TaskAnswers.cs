@@ -1,5 +1,7 @@
 using Assett.Data;
 using Assett.Data.Assessments;
+using Assett.Data.Referentials;
+using Assett.Referentials.Packages;
 
 namespace Assett.Web.Features.Shared.Assessments;
 
@@ -32,6 +34,9 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
         if (!context.CanEdit) return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation ne peut plus être modifiée.");
         if (!context.Package.NodesById.TryGetValue(answer.NodeId, out var node) || !node.IsLeaf || node.Depth <= context.Package.ActionDepth)
             return new SaveResult(SaveOutcome.Invalid, Error: "Cette action n’existe pas dans le référentiel.");
+        if (node.MeetingsAttended is { } meetings)
+            return new SaveResult(SaveOutcome.Invalid, Error: $"« {node.Title} » se renseigne d’après votre présence aux rencontres du territoire " +
+                $"({meetings} dans la campagne) : elle passe à « fait » quand le territoire enregistre la présence.");
         if (Parse(answer) is not { } status)
             return new SaveResult(SaveOutcome.Invalid,
                 Error: "Pour un avancement détaillé, indiquez des pourcentages entre 0 et 100 dont la somme ne dépasse pas 100.");
@@ -39,31 +44,47 @@ public sealed class TaskAnswers(AssettDbContext db, TimeProvider clock)
         if (comment?.Length > CommentMaxLength)
             return new SaveResult(SaveOutcome.Invalid, Error: string.Create(French.Culture,
                 $"Le commentaire tient en {CommentMaxLength:N0} caractères au plus ; celui-ci en compte {comment.Length:N0}."));
+        var result = await WriteAsync(context.Version, context.Package, context.Assessment, answer.NodeId, status, comment, answer.SeenVersion, author,
+            cancellationToken);
+        if (result.Outcome == SaveOutcome.Saved && context.Assessment.State == AssessmentState.NotStarted)
+            context.Assessment.State = AssessmentState.InProgress;
+        return result;
+    }
 
-        return await AssessmentStore.WriteAsync(db, context.Assessment.Id, async locked =>
+    /// <summary>
+    /// The answer a proof gives (recorded attendance, <see cref="ReferentialNode.MeetingsAttended"/>), not a
+    /// person: written over whatever the task held, kept in its history like any answer.
+    /// </summary>
+    public Task<SaveResult> ProveAsync(ReferentialVersion version, ReferentialPackage package, Assessment assessment, string nodeId,
+        StatusValue status, string author, CancellationToken cancellationToken) =>
+        WriteAsync(version, package, assessment, nodeId, status, null, null, author, cancellationToken);
+
+    /// <param name="seenVersion">The task's version the change started from; null: whatever it is now.</param>
+    private Task<SaveResult> WriteAsync(ReferentialVersion version, ReferentialPackage package, Assessment assessment, string nodeId,
+        StatusValue status, string? comment, uint? seenVersion, string author, CancellationToken cancellationToken) =>
+        AssessmentStore.WriteAsync(db, assessment.Id, async locked =>
         {
             if (locked.State == AssessmentState.Submitted)
                 return new SaveResult(SaveOutcome.Invalid, Error: "Cette autoévaluation a été transmise : elle ne peut plus être modifiée.");
             var entries = locked.Statuses;
-            var index = entries.FindIndex(e => e.NodeId == answer.NodeId);
+            var index = entries.FindIndex(e => e.NodeId == nodeId);
             var entry = index >= 0 ? entries[index] : null;
             if (entry is not null && entry.Status == status && entry.Comment == comment) return new SaveResult(SaveOutcome.Unchanged, entry);
-            if (entry is not null && entry.Version != answer.SeenVersion) return new SaveResult(SaveOutcome.Conflict, entry);
+            if (entry is not null && seenVersion is { } seen && entry.Version != seen) return new SaveResult(SaveOutcome.Conflict, entry);
 
             var saved = new TaskStatusEntry
             {
-                Id = entry?.Id ?? Guid.NewGuid(), AssessmentId = context.Assessment.Id, NodeId = answer.NodeId, Status = status, Comment = comment,
+                Id = entry?.Id ?? Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = nodeId, Status = status, Comment = comment,
                 UpdatedBy = author, UpdatedAt = clock.GetUtcNow(),
             };
             if (index >= 0) entries[index] = saved;
             else entries.Add(saved);
             // Every saved answer recomputes the score and stores it as the current score (docs/decisions.md).
-            var score = AssessmentStore.StoreCurrentCommand(locked, context.Version.Id, context.Evaluate(entries), saved.UpdatedAt);
+            var score = AssessmentStore.StoreCurrentCommand(locked, version.Id,
+                AssessmentContext.Evaluate(version, package, assessment, entries), saved.UpdatedAt);
             saved.Version = await AssessmentStore.SaveStatusAsync(db, locked, saved, entry?.Status, score, cancellationToken);
-            if (context.Assessment.State == AssessmentState.NotStarted) context.Assessment.State = AssessmentState.InProgress;
             return new SaveResult(SaveOutcome.Saved, saved);
         }, cancellationToken);
-    }
 
     private static StatusValue? Parse(TaskAnswer answer) => answer.Status switch
     {

@@ -17,7 +17,7 @@ public static class MeetingAudiences
         CancellationToken cancellationToken)
     {
         var audience = meeting.Audience;
-        var cohort = db.Organisations.AsNoTracking().Where(o => !o.AwaitingApproval && db.ActiveMemberships.Any(m => m.OrganisationId == o.Id));
+        var cohort = Cohort(db);
         var members = cohort;
         if (audience.Sectors.Count > 0) members = members.Where(o => o.NafSection != null && audience.Sectors.Contains(o.NafSection));
         if (audience.Communes.Count > 0) members = members.Where(o => o.CommuneInsee != null && audience.Communes.Contains(o.CommuneInsee));
@@ -36,6 +36,19 @@ public static class MeetingAudiences
         var weak = await WeakOnAsync(db, cohort, meeting.Themes, campaignId, cancellationToken);
         return [.. ids.Where(weak.Contains)];
     }
+
+    /// <summary>The member organisations: an active membership, not awaiting approval (docs/decisions.md, « Member organisation »).</summary>
+    public static IQueryable<Organisation> Cohort(AssettDbContext db) =>
+        db.Organisations.AsNoTracking().Where(o => !o.AwaitingApproval && db.ActiveMemberships.Any(m => m.OrganisationId == o.Id));
+
+    /// <summary>
+    /// The published or cancelled meetings that invite the organisation: those of the whole cohort, and
+    /// those whose segment counted it when they were published.
+    /// </summary>
+    public static IQueryable<Meeting> Inviting(AssettDbContext db, Guid organisationId) =>
+        db.Meetings.AsNoTracking().Where(m => m.State != MeetingState.Draft
+            && (m.InvitedOrganisations.Count == 0 || m.InvitedOrganisations.Contains(organisationId)
+                || db.MeetingRegistrations.Any(r => r.MeetingId == m.Id && r.OrganisationId == organisationId)));
 
     /// <summary>The organisations of the cohort scored below its median on these themes in the campaign; none without themes or scores.</summary>
     private static async Task<HashSet<Guid>> WeakOnAsync(AssettDbContext db, IQueryable<Organisation> cohort, IReadOnlyCollection<string> themes,

@@ -1,5 +1,4 @@
 using Assett.Data;
-using Assett.Data.Mail;
 using Assett.Data.Meetings;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +11,13 @@ namespace Assett.Web.Features.Shared.Meetings;
 /// its last place: beyond its capacity a person waits, and a cancellation gives the place to the one
 /// who has waited longest, who is told by email with the calendar file.
 /// </summary>
-public sealed class MeetingRegistrations(AssettDbContext db, MailSettings mail, TimeProvider clock)
+public sealed class MeetingRegistrations(AssettDbContext db, MeetingMails mails, TimeProvider clock)
 {
-    /// <summary>Registers the person (again, if they had cancelled); returns their registration, registered or waiting.</summary>
-    public async Task<MeetingRegistration> RegisterAsync(Guid meetingId, Guid organisationId, string name, string email, string by,
+    /// <summary>
+    /// Registers the person (again, if they had cancelled), who is told by email; returns their
+    /// registration, registered or waiting.
+    /// </summary>
+    public async Task<MeetingRegistration> RegisterAsync(TenantInfo territory, Guid meetingId, Guid organisationId, string name, string email, string by,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -37,6 +39,7 @@ public sealed class MeetingRegistrations(AssettDbContext db, MailSettings mail, 
                 cancellationToken);
             (registration.Name, registration.RegisteredBy, registration.RegisteredAt) = (name.Trim(), by, clock.GetUtcNow());
             registration.State = meeting.Capacity is { } capacity && taken >= capacity ? RegistrationState.Waiting : RegistrationState.Registered;
+            await mails.RegisteredAsync(territory, meeting, registration, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -62,18 +65,9 @@ public sealed class MeetingRegistrations(AssettDbContext db, MailSettings mail, 
             if (next is not null) next.State = RegistrationState.Registered;
         }
         await db.SaveChangesAsync(cancellationToken);
-        if (next is not null) await TellAsync(territory, meeting, next, cancellationToken);
+        if (next is not null) await mails.PlaceFreedAsync(territory, meeting, next, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return next;
-    }
-
-    private async Task TellAsync(TenantInfo territory, Meeting meeting, MeetingRegistration registration, CancellationToken cancellationToken)
-    {
-        var message = $"Une place s’est libérée : vous êtes inscrit(e) à la rencontre « {meeting.Title} » de " +
-            $"{territory.Name}, le {French.At(meeting.StartsAt, territory.Zone)}. L’invitation pour votre agenda est jointe.";
-        await Outbox.EnqueueNoticeAsync(db, $"meeting-place:{registration.Id}:{registration.RegisteredAt:O}", registration.Email,
-            $"Une place pour « {meeting.Title} »", message, null, cancellationToken, registration.Name,
-            MeetingCalendarFile.For(meeting, territory, mail.FromAddress, registration.Email, clock.GetUtcNow()));
     }
 
     private Task<Meeting> LockAsync(Guid meetingId, CancellationToken cancellationToken) =>
