@@ -1,4 +1,5 @@
 using Assett.Web.Features.Shared.Assessments;
+using Assett.Web.Features.Shared.Meetings;
 using Assett.Data;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Assett.Web.Features.Questionnaire;
 
 /// <summary>The questionnaire's home: the themes with their progress, and where to resume.</summary>
-public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db) : JourneyPage(contexts, tenant)
+public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TimeProvider clock)
+    : JourneyPage(contexts, tenant)
 {
     public sealed record ThemeProgress(ReferentialNode Theme, int Answered, int Total, ReferentialNode? NextMeasure);
 
@@ -16,6 +18,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     public IReadOnlyList<ThemeProgress> Themes { get; private set; } = [];
     public ReferentialNode? ResumeAt { get; private set; }
     public IReadOnlyList<ReferentialNode> Disappeared { get; private set; } = [];
+    public IReadOnlyList<OrganisationMeeting> Meetings { get; private set; } = [];
 
     /// <summary>The measures the profile (or the territory) takes out: they are shown, marked, and do not count.</summary>
     public IReadOnlySet<string> NotConcerned { get; private set; } = new HashSet<string>();
@@ -36,6 +39,7 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
             .Select(n => n.Id).ToHashSet();
         ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
         Disappeared = await Contexts.DisappearedAsync(Context, cancellationToken);
+        Meetings = await OrganisationMeetings.UpcomingAsync(db, Context.Organisation.Id, clock.GetUtcNow(), cancellationToken);
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using Assett.Web.Features.Shared.Assessments;
+using Assett.Web.Features.Shared.Meetings;
 using Assett.Data;
 using Assett.Data.Assessments;
 using Assett.Referentials.Packages;
@@ -14,7 +15,8 @@ namespace Assett.Web.Features.Questionnaire;
 /// comment. Without JavaScript, the form saves the whole measure; with it, each answer is saved as it
 /// is given (the <c>Task</c> handler, see <c>wwwroot/js/autosave.js</c>).
 /// </summary>
-public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TaskAnswers answers)
+public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContextAccessor tenant, AssettDbContext db, TaskAnswers answers,
+    AttendanceEvidence evidence)
     : JourneyPage(contexts, tenant)
 {
     public sealed class AnswerInput
@@ -48,6 +50,9 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     public ReferentialNode? Previous { get; private set; }
     public ReferentialNode? Next { get; private set; }
     public Dictionary<string, TaskStatusEntry> Entries { get; private set; } = [];
+
+    /// <summary>The meetings the organisation attended in the campaign, where a task of the measure is answered from them.</summary>
+    public int MeetingsAttended { get; private set; }
     public ILookup<string, TaskStatusChange> History { get; private set; } = Enumerable.Empty<TaskStatusChange>().ToLookup(c => c.NodeId);
 
     /// <summary>Per task, what went wrong with the last save (a conflict or an invalid answer).</summary>
@@ -139,5 +144,8 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
             .ToDictionaryAsync(s => s.NodeId, cancellationToken);
         History = (await db.TaskStatusChanges.AsNoTracking().Where(c => c.AssessmentId == Context.Assessment.Id && ids.Contains(c.NodeId))
             .OrderByDescending(c => c.ChangedAt).ToListAsync(cancellationToken)).ToLookup(c => c.NodeId);
+        if (Context.TasksOf(Node).Any(t => t.MeetingsAttended is not null))
+            MeetingsAttended = (await evidence.AttendedAsync([Context.Organisation.Id], Context.Campaign, cancellationToken))
+                .GetValueOrDefault(Context.Organisation.Id);
     }
 }

@@ -10,6 +10,7 @@ using Assett.Web.Features.Officer.Campaigns;
 using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared.Assessments;
 using Assett.Web.Features.Shared;
+using Assett.Web.Features.Shared.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Officer.Reports;
@@ -18,7 +19,7 @@ namespace Assett.Web.Features.Officer.Reports;
 /// Produces a territory's cohort report on its current campaign: the figures of the dashboard, frozen,
 /// kept with the past ones, and a link emailed to the territory's officers.
 /// </summary>
-public sealed class CohortReports(AssettDbContext db, ReferentialPackages packages, TerritoryLinks links)
+public sealed class CohortReports(AssettDbContext db, ReferentialPackages packages, TerritoryLinks links, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -54,7 +55,8 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
 
     public async Task<ReportFigures> FiguresAsync(TenantInfo territory, Campaign campaign, CancellationToken cancellationToken)
     {
-        var themes = (await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken)).Package.Root.Children;
+        var package = (await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken)).Package;
+        var themes = package.Root.Children;
         var names = themes.ToDictionary(t => t.Id, t => $"{t.Identifiant}. {t.Title}");
         names[CohortFigures.Overall] = "Score global";
         var order = themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
@@ -76,7 +78,10 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
             .LargeEnough(p => p.Organisations)
             .Where(p => names.ContainsKey(p.NodeId)).OrderBy(p => Order(p.NodeId))
             .Select(p => new ReportProgress(p.NodeId, names[p.NodeId], p.Organisations, p.Before, p.After)).ToList();
-        return new ReportFigures(territory.Name, campaign.Name, funnel, overall, bySize, bySector, previous?.Name, progress);
+        var meetings = await MeetingFigures.OfAsync(db, territory, package, campaign.OpensOn, campaign.ClosesOn, cancellationToken);
+        return new ReportFigures(territory.Name, campaign.Name, funnel, overall, bySize, bySector, previous?.Name, progress,
+            new ReportMeetings(meetings.Held(clock.GetUtcNow()).Count(), meetings.Registrations, meetings.AttendanceRate, meetings.Met, meetings.Members,
+                meetings.NeverMet.Count, meetings.ByTheme));
     }
 
     public static ReportFigures Read(CohortReport report) => JsonSerializer.Deserialize<ReportFigures>(report.Figures, Json)!;

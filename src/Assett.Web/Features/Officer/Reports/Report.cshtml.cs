@@ -40,6 +40,13 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
                 ["Thème"] = p.Theme, ["Organisations"] = p.Organisations, [$"Médiane {Figures.PreviousCampaign} (%)"] = Math.Round(p.Before, 1),
                 [$"Médiane {Figures.Campaign} (%)"] = Math.Round(p.After, 1),
             }).ToList(),
+            ["Rencontres"] = Figures.Meetings is not { } meetings ? new List<Dictionary<string, object?>>()
+                : new[] { ("Rencontres tenues", (object?)meetings.Held), ("Inscriptions", meetings.Registrations),
+                    ("Taux de présence (%)", meetings.AttendanceRate is { } rate ? Math.Round(rate * 100, 1) : null), ("Organisations venues", meetings.Met),
+                    ("Organisations membres", meetings.Members), ("Jamais venues", meetings.NeverMet) }
+                    .Select(x => new Dictionary<string, object?> { ["Indicateur"] = x.Item1, ["Valeur"] = x.Item2 })
+                    .Concat(meetings.ByTheme.Select(t => new Dictionary<string, object?> { ["Indicateur"] = $"Rencontres sur {t.Label}", ["Valeur"] = t.Count }))
+                    .ToList(),
             ["Thèmes à travailler"] = Figures.Weakest()
                 .Select(t => new Dictionary<string, object?> { ["Thème"] = t.Theme, ["Médiane (%)"] = Math.Round(t.Median, 1) }).ToList(),
         };

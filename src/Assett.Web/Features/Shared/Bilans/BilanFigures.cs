@@ -16,7 +16,7 @@ public sealed record BilanTheme(string Id, string Title, BilanScore Score);
 
 public sealed record BilanCommitment(string Task, string Target, DateOnly DueDate, string Carrier, string? Reached);
 
-/// <summary>A meeting of the cohort attended (the rencontres, once they exist).</summary>
+/// <summary>A meeting of the territory the organisation attended within the campaign's window.</summary>
 public sealed record BilanMeeting(string Title, DateOnly Day);
 
 /// <summary>A next step the toolbox proposes: a sub-action of a measure and the points it would add.</summary>

@@ -67,10 +67,14 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
         var steps = Recommendations.For(result, version.Package, node => AssessmentContext.TasksOf(package, node)).Take(NextSteps)
             .Select(r => new BilanStep($"{r.Measure.Identifiant} {r.Measure.Title}", r.Step.Title, Math.Round(r.PointsToGain, 1)));
 
+        var meetings = (await Meetings.OrganisationMeetings.AttendedAsync(db, organisationId, cancellationToken))
+            .Select(m => new BilanMeeting(m.Meeting.Title, territory.DateAt(m.Meeting.StartsAt)))
+            .Where(m => m.Day >= campaign.OpensOn && m.Day <= campaign.ClosesOn).OrderBy(m => m.Day);
+
         var figures = new BilanFigures(organisation, territory.Name, campaign.Name, previous?.Name, assessment.SubmittedAt is not null, today,
             Score(null), [.. package.Root.Children.Where(t => result[t].Counts).Select(t => new BilanTheme(t.Id, $"{t.Identifiant}. {t.Title}", Score(t.Id)))],
             [.. commitments.Where(c => c.State == CommitmentState.Done && c.CampaignId == campaign.Id).Select(Line)],
-            [.. open.Where(c => c.IsOverdue(today)).Select(Line)], [.. open.Where(c => !c.IsOverdue(today)).Select(Line)], [], [.. steps]);
+            [.. open.Where(c => c.IsOverdue(today)).Select(Line)], [.. open.Where(c => !c.IsOverdue(today)).Select(Line)], [.. meetings], [.. steps]);
         await db.Database.ExecuteSqlRawAsync(UpsertSql, [new NpgsqlParameter("tenant", territory.Id), new NpgsqlParameter("id", Guid.NewGuid()),
             new NpgsqlParameter("organisation", organisationId), new NpgsqlParameter("campaign", campaign.Id),
             new NpgsqlParameter("at", clock.GetUtcNow()),
