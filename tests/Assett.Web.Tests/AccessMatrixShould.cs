@@ -113,6 +113,12 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["bilan/{campagne:guid?}"] = ($"/t/{TestTerritories.First}/bilan", OrganisationMembersOnly),
         ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", OfficersOnly),
         ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", OfficersOnly),
+        ["territoire/rencontres"] = ($"/t/{TestTerritories.First}/territoire/rencontres", OfficersOnly),
+        ["territoire/rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/{{M1}}", OfficersOnly),
+        ["territoire/rencontres/planifier/{id:guid?}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/planifier/{{M1}}", OfficersOnly),
+        ["rencontres"] = ($"/t/{TestTerritories.First}/rencontres", OrganisationMembersOnly),
+        ["rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/rencontres/{{M1}}", OrganisationMembersOnly), // the whole cohort is invited
+        ["rencontres/arret"] = ($"/t/{TestTerritories.First}/rencontres/arret", _ => "404"), // without a valid code
         ["boite-a-outils"] = ($"/t/{TestTerritories.First}/boite-a-outils", OrganisationMembersOnly),
         ["plan-action"] = ($"/t/{TestTerritories.First}/plan-action", OrganisationMembersOnly),
         ["territoire/inscriptions"] = ($"/t/{TestTerritories.First}/territoire/inscriptions", persona => persona switch
@@ -146,6 +152,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
 
     private readonly Dictionary<Persona, HttpClient> _clients = [];
     private Guid _organisationA1;
+    private Guid _meetingM1;
 
     [Fact]
     public void CoverEveryEndpointOfTheRouteTable()
@@ -165,7 +172,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         {
             foreach (var persona in Everyone)
             {
-                var response = await _clients[persona].GetAsync(path.Replace("{A1}", _organisationA1.ToString()), TestContext.Current.CancellationToken);
+                var response = await _clients[persona].GetAsync(path.Replace("{A1}", _organisationA1.ToString()).Replace("{M1}", _meetingM1.ToString()), TestContext.Current.CancellationToken);
                 var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/connexion?ReturnUrl=") == true
                     ? SignIn : ((int)response.StatusCode).ToString();
                 if (actual != expected(persona)) failures.Add($"{key} as {persona}: expected {expected(persona)}, got {actual}");
@@ -191,7 +198,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     [Fact]
     public async Task NeverShowAnotherTerritorysDataWhateverTheAddress()
     {
-        var requests = Matrix.Values.Select(m => m.Path.Replace("{A1}", _organisationA1.ToString())).Where(p => p.Length > 0)
+        var requests = Matrix.Values.Select(m => m.Path.Replace("{A1}", _organisationA1.ToString()).Replace("{M1}", _meetingM1.ToString())).Where(p => p.Length > 0)
             .SelectMany(path => path.StartsWith("/api/", StringComparison.Ordinal) ? ApiAddresses(path)
                 : path.StartsWith($"/t/{TestTerritories.First}", StringComparison.Ordinal)
                     ? Markers.Keys.SelectMany(slug => PageAddresses(slug, path[$"/t/{TestTerritories.First}".Length..]))
@@ -292,8 +299,15 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             Member(db, users[Persona.Reader], a1.Id, MembershipRole.OrganisationReader);
             Member(db, users[Persona.OtherOrganisation], a2.Id, MembershipRole.OrganisationOwner);
             Member(db, users[Persona.Officer], null, MembershipRole.OfficerAdmin);
+            var meeting = new Data.Meetings.Meeting
+            {
+                Id = Guid.NewGuid(), Title = "Atelier énergie", DurationMinutes = 90, StartsAt = DateTimeOffset.UtcNow.AddDays(10), Place = "Mairie",
+                State = Data.Meetings.MeetingState.Published, CreatedBy = "officer@exemple.fr",
+            };
+            db.Meetings.Add(meeting);
             await db.SaveChangesAsync();
             _organisationA1 = a1.Id;
+            _meetingM1 = meeting.Id;
         }
         using (accessor.Change(b))
         {

@@ -59,11 +59,15 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
     }
 
     /// <summary>A new officer of the territory, signed in: a client that keeps the session's cookie and follows no redirect.</summary>
-    public async Task<HttpClient> SignedInOfficerAsync(string territory, string email, MembershipRole role)
+    /// <param name="signedInOn">The territory whose sign-in page is used: another one than the officer's, to knock on its door.</param>
+    public async Task<HttpClient> SignedInOfficerAsync(string territory, string email, MembershipRole role, string? signedInOn = null)
     {
         await CreateOfficerAsync(territory, email, role);
-        return await SignedInAsync(territory, email);
+        return await SignedInAsync(signedInOn ?? territory, email);
     }
+
+    /// <summary>An existing account, signed in on the territory's pages.</summary>
+    public Task<HttpClient> SignedInAgainAsync(string territory, string email) => SignedInAsync(territory, email);
 
     /// <summary>A new platform administrator (Cerema), signed in on the territory's pages; no membership.</summary>
     public async Task<HttpClient> SignedInPlatformAdministratorAsync(string territory, string email)

@@ -80,6 +80,12 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         ["territoire/equipe"] = ($"/t/{TestTerritories.First}/territoire/equipe", Visitor.Officer),
         ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", Visitor.Officer),
         ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", Visitor.Officer),
+        ["territoire/rencontres"] = ($"/t/{TestTerritories.First}/territoire/rencontres", Visitor.Officer),
+        ["territoire/rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/{{meeting}}", Visitor.Officer),
+        ["territoire/rencontres/planifier/{id:guid?}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/planifier", Visitor.Officer),
+        ["rencontres"] = ($"/t/{TestTerritories.First}/rencontres", Visitor.Owner),
+        ["rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/rencontres/{{meeting}}", Visitor.Owner),
+        ["rencontres/arret"] = ($"/t/{TestTerritories.First}/rencontres/arret", Visitor.Anonymous),
         ["acteurs-engages"] = ($"/t/{TestTerritories.First}/acteurs-engages", Visitor.Anonymous),
         ["organisation/visibilite"] = ($"/t/{TestTerritories.First}/organisation/visibilite", Visitor.Owner),
         ["resultats/transmettre"] = ($"/t/{TestTerritories.First}/resultats/transmettre", Visitor.Owner),
@@ -107,6 +113,17 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         var organisation = await Boulangerie.SeedAsync(Factory);
         _placeholders["{organisation}"] = organisation.Id.ToString();
         _placeholders["{report}"] = Guid.NewGuid().ToString();
+        _placeholders["{meeting}"] = (await Factory.InTerritoryAsync(TestTerritories.First, async db =>
+        {
+            var meeting = new Data.Meetings.Meeting
+            {
+                Id = Guid.NewGuid(), Title = "Atelier énergie", DurationMinutes = 90, StartsAt = DateTimeOffset.UtcNow.AddDays(10), Place = "Mairie",
+                State = Data.Meetings.MeetingState.Published, CreatedBy = "agente@territoire.example", Capacity = 1,
+            };
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return meeting.Id;
+        })).ToString();
         _clients[Visitor.Anonymous] = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         _clients[Visitor.Owner] = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
         _clients[Visitor.Officer] = await Factory.SignedInOfficerAsync(TestTerritories.First, "agente@territoire.example", MembershipRole.OfficerAdmin);

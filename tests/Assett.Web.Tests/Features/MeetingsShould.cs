@@ -1,3 +1,4 @@
+using System.Net;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Data.Assessments;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
 
-/// <summary>The rencontres: who a meeting invites, the waiting list, and the reminder two days before.</summary>
+/// <summary>
+/// The rencontres: who a meeting invites, the waiting list, the reminder two days before, a change of date,
+/// attendance as a task's proof, and isolation of every meeting page.
+/// </summary>
 public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
 {
     private Task<T> InTerritoryAsync<T>(Func<AssettDbContext, Task<T>> work) => Factory.InTerritoryAsync(TestTerritories.First, work);
@@ -130,6 +134,173 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         var mail = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.Subject.StartsWith("Une place")));
         Assert.Equal(("ines@boulangerie.example", "Une place pour « Visite de la chaufferie bois »"), (mail.ToAddress, mail.Subject));
         Assert.Equal("rencontre.ics", mail.AttachmentName);
+    }
+
+    [Fact]
+    public async Task SendTheNewCalendarFileToEveryRegisteredPersonOnADateChange()
+    {
+        var organisation = await MemberAsync("Boulangerie", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 10);
+        var admin = await Factory.SignedInOfficerAsync(TestTerritories.First, "agente@essai-nord.example", MembershipRole.OfficerAdmin);
+        var day = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        var planned = await admin.SubmitAsync($"/t/{TestTerritories.First}/territoire/rencontres/planifier", new()
+        {
+            ["Form.Title"] = "Atelier sobriété", ["Form.Kind"] = "Atelier", ["Form.Day"] = day, ["Form.Time"] = "14:00", ["Form.Duration"] = "90",
+            ["Form.Place"] = "Salle du conseil", ["Form.Capacity"] = "2", ["Form.Themes"] = "assett_2",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var meetingId = await InTerritoryAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        var page = $"/t/{TestTerritories.First}/territoire/rencontres/{meetingId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{page}?handler=Publish", [])).StatusCode);
+        await InScopeAsync(async (services, territory) =>
+        {
+            var registrations = services.GetRequiredService<MeetingRegistrations>();
+            foreach (var name in new[] { "Lea", "Paul", "Ines" })
+                await registrations.RegisterAsync(territory, meetingId, organisation, name, $"{name.ToLowerInvariant()}@boulangerie.example", "owner",
+                    TestContext.Current.CancellationToken);
+        });
+
+        var moved = await admin.SubmitAsync($"/t/{TestTerritories.First}/territoire/rencontres/planifier/{meetingId}", new()
+        {
+            ["Form.Title"] = "Atelier sobriété", ["Form.Kind"] = "Atelier", ["Form.Day"] = DateTime.UtcNow.AddDays(31).ToString("yyyy-MM-dd"),
+            ["Form.Time"] = "09:30", ["Form.Duration"] = "90", ["Form.Place"] = "Salle du conseil", ["Form.Capacity"] = "2", ["Form.Themes"] = "assett_2",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var meeting = await InTerritoryAsync(db => db.Meetings.SingleAsync());
+        Assert.Equal((MeetingState.Published, 1), (meeting.State, meeting.Sequence));
+        var changes = await InTerritoryAsync(db => db.OutboxMessages.Where(m => m.Subject == "Changement : « Atelier sobriété »").OrderBy(m => m.ToAddress)
+            .ToListAsync());
+        Assert.Equal(["ines@boulangerie.example", "lea@boulangerie.example", "paul@boulangerie.example"], changes.Select(m => m.ToAddress)); // Ines waits
+        var start = meeting.StartsAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
+        Assert.All(changes, m =>
+        {
+            var calendar = System.Text.Encoding.UTF8.GetString(m.Attachment!);
+            Assert.Contains("SEQUENCE:1", calendar);
+            Assert.Contains($"DTSTART:{start}", calendar);
+            Assert.Contains($"UID:{meetingId:N}@{TestTerritories.First}.assett", calendar);
+        });
+        var invitation = await InTerritoryAsync(db => db.OutboxMessages.SingleAsync(m => m.Subject == "Invitation : « Atelier sobriété »"));
+        Assert.Contains("/rencontres/arret?code=", invitation.TextBody); // the invitation's stop link
+        // Saving again without a change of date or place tells nobody again.
+        await admin.SubmitAsync($"/t/{TestTerritories.First}/territoire/rencontres/planifier/{meetingId}", new()
+        {
+            ["Form.Title"] = "Atelier sobriété (complet)", ["Form.Kind"] = "Atelier", ["Form.Day"] = DateTime.UtcNow.AddDays(31).ToString("yyyy-MM-dd"),
+            ["Form.Time"] = "09:30", ["Form.Duration"] = "90", ["Form.Place"] = "Salle du conseil", ["Form.Capacity"] = "2", ["Form.Themes"] = "assett_2",
+        });
+        Assert.Equal(1, await InTerritoryAsync(db => db.Meetings.Select(m => m.Sequence).SingleAsync()));
+        Assert.Equal(3, await InTerritoryAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Changement"))));
+    }
+
+    [Fact]
+    public async Task ProveTheAttendanceTaskAfterTheSecondMeetingAttendedAndNotBefore()
+    {
+        const string Task = "assett_1.L1.2.1"; // « rencontres: 2 » in tests/tenants-config/essai-nord/local/1.L1.md
+        var organisation = (await Boulangerie.SeedAsync(Factory)).Id;
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken)).StatusCode);
+        var campaign = await InTerritoryAsync(db => db.Campaigns.SingleAsync());
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        DateTimeOffset On(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(14, 0)))).ToUniversalTime();
+        var before = await HeldAsync("Avant la campagne", On(campaign.OpensOn.AddDays(-10)), organisation);
+        var first = await HeldAsync("Atelier énergie", On(campaign.OpensOn.AddDays(20)), organisation);
+        var second = await HeldAsync("Visite de la chaufferie", On(campaign.OpensOn.AddDays(50)), organisation);
+
+        async Task<string?> StatusAfterAsync(params Guid[] attended)
+        {
+            await InTerritoryAsync(db => db.MeetingRegistrations.ExecuteUpdateAsync(u =>
+                u.SetProperty(r => r.Attended, r => attended.Contains(r.MeetingId))));
+            await InScopeAsync((services, _) => services.GetRequiredService<AttendanceEvidence>().ApplyAsync([organisation], TestContext.Current.CancellationToken));
+            return await InTerritoryAsync(db => db.TaskStatuses.Where(s => s.NodeId == Task).Select(s => s.Status.Kind).SingleOrDefaultAsync());
+        }
+
+        var afterOne = await StatusAfterAsync(first);
+        var oneAndOneOutside = await StatusAfterAsync(first, before);
+        var afterTwo = await StatusAfterAsync(first, second);
+        var corrected = await StatusAfterAsync(second);
+
+        Assert.Null(afterOne);
+        Assert.Null(oneAndOneOutside); // a meeting before the campaign's window does not count
+        Assert.Equal(StatusKinds.Fait, afterTwo);
+        Assert.Equal(StatusKinds.NonRenseigne, corrected); // attendance corrected: the proof's answer is taken back
+        var history = await InTerritoryAsync(db => db.TaskStatusChanges.Where(c => c.NodeId == Task).Select(c => c.ChangedBy).Distinct().ToListAsync());
+        Assert.Equal([AttendanceEvidence.Author], history);
+        // The organisation cannot declare it itself, by page or by API: the answer is proven.
+        var declared = await owner.SubmitAsync($"/t/{TestTerritories.First}/evaluation/1.L1?handler=Task", new()
+        {
+            ["NodeId"] = Task, ["Status"] = "fait", ["SeenVersion"] = "0",
+        });
+        Assert.NotEqual(StatusKinds.Fait, await InTerritoryAsync(db => db.TaskStatuses.Where(s => s.NodeId == Task).Select(s => s.Status.Kind).SingleAsync()));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, declared.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswerAnotherTerritorysOfficerWithNotFoundOnEveryMeetingPage()
+    {
+        var organisation = await MemberAsync("Boulangerie", "C", OrganisationKind.Entreprise, HeadcountBand.From0To9, energy: 10);
+        var meeting = await HeldAsync("Atelier énergie", DateTimeOffset.UtcNow.AddDays(-1), organisation);
+        var material = await InTerritoryAsync(async db =>
+        {
+            var file = new MeetingMaterial
+            {
+                Id = Guid.NewGuid(), MeetingId = meeting, FileName = "support.pdf", ContentType = "application/pdf", Content = [1, 2, 3], Size = 3,
+                AddedBy = "agente@essai-nord.example", AddedAt = DateTimeOffset.UtcNow,
+            };
+            db.MeetingMaterials.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+        var own = await Factory.SignedInOfficerAsync(TestTerritories.First, "agente@essai-nord.example", MembershipRole.OfficerAdmin);
+        var stranger = await Factory.SignedInOfficerAsync(TestTerritories.Second, "agent@essai-sud.example", MembershipRole.OfficerAdmin, TestTerritories.First);
+        var strangerAtHome = await Factory.SignedInAgainAsync(TestTerritories.Second, "agent@essai-sud.example");
+        string[] pages =
+        [
+            "territoire/rencontres", $"territoire/rencontres/{meeting}", "territoire/rencontres/planifier", $"territoire/rencontres/planifier/{meeting}",
+            $"territoire/rencontres/{meeting}?handler=File&file={material}", "rencontres", $"rencontres/{meeting}",
+            $"rencontres/{meeting}?handler=File&file={material}",
+        ];
+
+        foreach (var page in pages)
+        {
+            var mine = await own.GetAsync($"/t/{TestTerritories.First}/{page}", TestContext.Current.CancellationToken);
+            var theirs = await stranger.GetAsync($"/t/{TestTerritories.First}/{page}", TestContext.Current.CancellationToken);
+            // In its own territory, the other officer finds no such meeting either.
+            var elsewhere = await strangerAtHome.GetAsync($"/t/{TestTerritories.Second}/{page}", TestContext.Current.CancellationToken);
+            Assert.True(theirs.StatusCode == HttpStatusCode.NotFound, $"{page}: {theirs.StatusCode}");
+            Assert.True(mine.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"{page} for its own officer: {mine.StatusCode}");
+            if (page.Contains(meeting.ToString()) && page.StartsWith("territoire"))
+                Assert.True(elsewhere.StatusCode == HttpStatusCode.NotFound, $"{page} in the other territory: {elsewhere.StatusCode}");
+        }
+        var posted = await stranger.PostAsync($"/t/{TestTerritories.First}/territoire/rencontres/{meeting}?handler=Cancel", new FormUrlEncodedContent([]),
+            TestContext.Current.CancellationToken);
+        Assert.True(posted.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"cancel: {posted.StatusCode}");
+        Assert.Equal(MeetingState.Published, await InTerritoryAsync(db => db.Meetings.Select(m => m.State).SingleAsync()));
+    }
+
+    /// <summary>A published meeting at that time, where one person of the organisation registered.</summary>
+    private Task<Guid> HeldAsync(string title, DateTimeOffset startsAt, Guid organisation) => InTerritoryAsync(async db =>
+    {
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(), Title = title, DurationMinutes = 120, CreatedBy = "officer", State = MeetingState.Published, StartsAt = startsAt,
+            Place = "Maison des associations",
+        };
+        db.AddRange(meeting, new MeetingRegistration
+        {
+            Id = Guid.NewGuid(), MeetingId = meeting.Id, OrganisationId = organisation, Name = "Lea", Email = "lea@boulangerie.example",
+            State = RegistrationState.Registered, RegisteredBy = "owner", RegisteredAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    });
+
+    private async Task InScopeAsync(Func<IServiceProvider, Assett.Tenancy.TenantInfo, Task> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var territory = (await services.GetRequiredService<Assett.Tenancy.ITenantStore>()
+            .FindByIdentifierAsync(TestTerritories.First, TestContext.Current.CancellationToken))!;
+        using var current = services.GetRequiredService<Assett.Tenancy.IMultiTenantContextAccessor>().Change(territory);
+        await work(services, territory);
     }
 
     private async Task<int> RemindAsync()

@@ -1,4 +1,5 @@
 using Assett.Data;
+using Assett.Data.Accounts;
 using Assett.Data.Meetings;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
@@ -15,7 +16,7 @@ namespace Assett.Web.Features.Meetings;
 /// <summary>
 /// A meeting that invites the person's organisation: registering one or more people by name and
 /// address, cancelling; afterwards, the follow-up, the materials, and a commitment to take on one of the
-/// meeting's themes. Any member of the organisation registers; a meeting that does not invite it is 404.
+/// meeting's themes. Owners and editors register; a meeting that does not invite the organisation is 404.
 /// </summary>
 [Authorize(Policy = Access.OrganisationMember)]
 public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db, IMultiTenantContextAccessor tenant, TimeProvider clock,
@@ -34,6 +35,9 @@ public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db
 
     /// <summary>The tasks of the meeting's themes not yet done by the organisation: where a commitment can follow the meeting.</summary>
     public IReadOnlyList<ReferentialNode> ToCommit { get; private set; } = [];
+
+    /// <summary>Owners and editors register people; readers only read.</summary>
+    public bool CanRegister { get; private set; }
 
     public bool Open => Meeting.State == MeetingState.Published && Meeting.StartsAt > clock.GetUtcNow();
     public bool Past => Meeting.State == MeetingState.Published && Meeting.StartsAt <= clock.GetUtcNow();
@@ -62,6 +66,7 @@ public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db
         return found is null ? NotFound() : File(found.Content, found.ContentType, found.FileName);
     }
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
@@ -84,6 +89,7 @@ public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db
         return RedirectToPage();
     }
 
+    [HandlerAccess(Access.OrganisationEditor)]
     public async Task<IActionResult> OnPostCancelAsync(Guid registration, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
@@ -96,7 +102,8 @@ public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if ((await contexts.MembershipAsync(cancellationToken)).Membership?.OrganisationId is not { } organisation) return NotFound();
+        if ((await contexts.MembershipAsync(cancellationToken)).Membership is not { OrganisationId: { } organisation } membership) return NotFound();
+        CanRegister = membership.Role is MembershipRole.OrganisationOwner or MembershipRole.OrganisationEditor;
         var meeting = await MeetingAudiences.Inviting(db, organisation).SingleOrDefaultAsync(m => m.Id == Id, cancellationToken);
         if (meeting is null) return NotFound();
         Item = (await OrganisationMeetings.WithRegistrationsAsync(db, organisation, [meeting], cancellationToken))[0];

@@ -218,8 +218,8 @@ public sealed class MeetingModel(AssettDbContext db, IMultiTenantContextAccessor
         if (await Db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == Id, cancellationToken) is not { } meeting) return NotFound();
         Meeting = meeting;
         People = await Db.MeetingRegistrations.AsNoTracking().Where(r => r.MeetingId == Id)
-            .Join(Db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new Person(r, o.Name))
-            .OrderBy(p => p.Organisation).ThenBy(p => p.Registration.Name).ToListAsync(cancellationToken);
+            .Join(Db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { Registration = r, Organisation = o.Name })
+            .OrderBy(p => p.Organisation).ThenBy(p => p.Registration.Name).Select(p => new Person(p.Registration, p.Organisation)).ToListAsync(cancellationToken);
         Files = await Db.MeetingMaterials.AsNoTracking().Where(m => m.MeetingId == Id).OrderBy(m => m.AddedAt)
             .Select(m => new Material(m.Id, m.FileName, m.Size, m.AddedAt)).ToListAsync(cancellationToken);
         Invited = meeting.State == MeetingState.Draft

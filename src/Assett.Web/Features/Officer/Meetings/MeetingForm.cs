@@ -114,7 +114,7 @@ public sealed class MeetingForm
             state.AddModelError($"Form.{nameof(Time)}", "Cette heure n’existe pas ce jour-là (changement d’heure) : choisissez-en une autre.");
             return null;
         }
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static int? Whole(ModelStateDictionary state, string field, string? text, int min, int max, string message)
