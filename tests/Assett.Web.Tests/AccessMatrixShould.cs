@@ -154,6 +154,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     private Guid _organisationA1;
     private Guid _meetingM1;
 
+    private string Placed(string path) => path.Replace("{A1}", _organisationA1.ToString()).Replace("{M1}", _meetingM1.ToString());
+
     [Fact]
     public void CoverEveryEndpointOfTheRouteTable()
     {
@@ -172,7 +174,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         {
             foreach (var persona in Everyone)
             {
-                var response = await _clients[persona].GetAsync(path.Replace("{A1}", _organisationA1.ToString()).Replace("{M1}", _meetingM1.ToString()), TestContext.Current.CancellationToken);
+                var response = await _clients[persona].GetAsync(Placed(path), TestContext.Current.CancellationToken);
                 var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/connexion?ReturnUrl=") == true
                     ? SignIn : ((int)response.StatusCode).ToString();
                 if (actual != expected(persona)) failures.Add($"{key} as {persona}: expected {expected(persona)}, got {actual}");
@@ -198,7 +200,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
     [Fact]
     public async Task NeverShowAnotherTerritorysDataWhateverTheAddress()
     {
-        var requests = Matrix.Values.Select(m => m.Path.Replace("{A1}", _organisationA1.ToString()).Replace("{M1}", _meetingM1.ToString())).Where(p => p.Length > 0)
+        var requests = Matrix.Values.Select(m => Placed(m.Path)).Where(p => p.Length > 0)
             .SelectMany(path => path.StartsWith("/api/", StringComparison.Ordinal) ? ApiAddresses(path)
                 : path.StartsWith($"/t/{TestTerritories.First}", StringComparison.Ordinal)
                     ? Markers.Keys.SelectMany(slug => PageAddresses(slug, path[$"/t/{TestTerritories.First}".Length..]))

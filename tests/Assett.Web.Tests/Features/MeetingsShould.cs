@@ -200,7 +200,8 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/t/{TestTerritories.First}/evaluation", TestContext.Current.CancellationToken)).StatusCode);
         var campaign = await InTerritoryAsync(db => db.Campaigns.SingleAsync());
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        DateTimeOffset On(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(14, 0)))).ToUniversalTime();
+        DateTimeOffset On(DateOnly day) =>
+            new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(14, 0)))).ToUniversalTime();
         var before = await HeldAsync("Avant la campagne", On(campaign.OpensOn.AddDays(-10)), organisation);
         var first = await HeldAsync("Atelier énergie", On(campaign.OpensOn.AddDays(20)), organisation);
         var second = await HeldAsync("Visite de la chaufferie", On(campaign.OpensOn.AddDays(50)), organisation);
@@ -209,7 +210,8 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         {
             await InTerritoryAsync(db => db.MeetingRegistrations.ExecuteUpdateAsync(u =>
                 u.SetProperty(r => r.Attended, r => attended.Contains(r.MeetingId))));
-            await InScopeAsync((services, _) => services.GetRequiredService<AttendanceEvidence>().ApplyAsync([organisation], TestContext.Current.CancellationToken));
+            await InScopeAsync((services, _) =>
+                services.GetRequiredService<AttendanceEvidence>().ApplyAsync([organisation], TestContext.Current.CancellationToken));
             return await InTerritoryAsync(db => db.TaskStatuses.Where(s => s.NodeId == Task).Select(s => s.Status.Kind).SingleOrDefaultAsync());
         }
 
@@ -250,7 +252,8 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
             return file.Id;
         });
         var own = await Factory.SignedInOfficerAsync(TestTerritories.First, "agente@essai-nord.example", MembershipRole.OfficerAdmin);
-        var stranger = await Factory.SignedInOfficerAsync(TestTerritories.Second, "agent@essai-sud.example", MembershipRole.OfficerAdmin, TestTerritories.First);
+        var stranger =
+            await Factory.SignedInOfficerAsync(TestTerritories.Second, "agent@essai-sud.example", MembershipRole.OfficerAdmin, TestTerritories.First);
         var strangerAtHome = await Factory.SignedInAgainAsync(TestTerritories.Second, "agent@essai-sud.example");
         string[] pages =
         [

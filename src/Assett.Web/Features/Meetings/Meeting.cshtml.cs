@@ -76,7 +76,8 @@ public sealed class MeetingModel(AssessmentContexts contexts, AssettDbContext db
         if (name.Length == 0) ModelState.AddModelError(nameof(Name), "Indiquez le nom de la personne qui viendra.");
         else if (name.Length > 200) ModelState.AddModelError(nameof(Name), "Un nom tient en 200 caractères au plus.");
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email || email.Length > 320)
-            ModelState.AddModelError(nameof(Email), "Indiquez son adresse électronique, par exemple nom@exemple.fr : elle y recevra l’invitation pour son agenda.");
+            ModelState.AddModelError(nameof(Email),
+                "Indiquez son adresse électronique, par exemple nom@exemple.fr : elle y recevra l’invitation pour son agenda.");
         else if (Item.Ours.Any(r => r.Email == email))
             ModelState.AddModelError(nameof(Email), $"{email} est déjà inscrite à cette rencontre.");
         if (!ModelState.IsValid) return Page();

@@ -1,7 +1,6 @@
 using Assett.Data;
 using Assett.Data.Meetings;
 using Assett.Tenancy;
-using Assett.Web.Features.Shared;
 using Assett.Web.Features.Shared.Jobs;
 using Assett.Web.Features.Shared.Meetings;
 using Microsoft.EntityFrameworkCore;

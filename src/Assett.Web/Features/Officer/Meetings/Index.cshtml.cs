@@ -51,13 +51,14 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
                 ["Places"] = m.Meeting.Capacity, ["Inscrits"] = m.Registered, ["En attente"] = m.Waiting,
                 ["Présents"] = m.Recorded ? m.Attended : null,
             }).ToList(),
-            ["Participants"] = people.OrderBy(p => titles[p.Registration.MeetingId].StartsAt).ThenBy(p => p.Organisation).Select(p => new Dictionary<string, object?>
-            {
-                ["Rencontre"] = titles[p.Registration.MeetingId].Title, ["Date"] = French.Day(titles[p.Registration.MeetingId].StartsAt, zone),
-                ["Organisation"] = p.Organisation, ["Personne"] = p.Registration.Name, ["Adresse"] = p.Registration.Email,
-                ["Inscription"] = MeetingWords.Registration(p.Registration.State),
-                ["Présence"] = p.Registration.Attended switch { true => "Présent(e)", false => "Absent(e)", _ => "" },
-            }).ToList(),
+            ["Participants"] = people.OrderBy(p => titles[p.Registration.MeetingId].StartsAt).ThenBy(p => p.Organisation)
+                .Select(p => new Dictionary<string, object?>
+                {
+                    ["Rencontre"] = titles[p.Registration.MeetingId].Title, ["Date"] = French.Day(titles[p.Registration.MeetingId].StartsAt, zone),
+                    ["Organisation"] = p.Organisation, ["Personne"] = p.Registration.Name, ["Adresse"] = p.Registration.Email,
+                    ["Inscription"] = MeetingWords.Registration(p.Registration.State),
+                    ["Présence"] = p.Registration.Attended switch { true => "Présent(e)", false => "Absent(e)", _ => "" },
+                }).ToList(),
             ["Par thème"] = Figures.ByTheme.Select(t => Tally(t, "Thème", "Rencontres tenues", "Participants")).ToList(),
             ["Par secteur"] = Figures.BySector.Select(t => Tally(t, "Secteur", "Organisations membres", "Venues à une rencontre")).ToList(),
             ["Par effectif"] = Figures.ByHeadcount.Select(t => Tally(t, "Effectif", "Organisations membres", "Venues à une rencontre")).ToList(),

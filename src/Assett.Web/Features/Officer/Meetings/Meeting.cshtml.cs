@@ -99,7 +99,8 @@ public sealed class MeetingModel(AssettDbContext db, IMultiTenantContextAccessor
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
         if (!Started || Meeting.State != MeetingState.Published) return Refuse("La présence se note une fois la rencontre commencée.");
-        var registrations = await Db.MeetingRegistrations.Where(r => r.MeetingId == Id && r.State != RegistrationState.Cancelled).ToListAsync(cancellationToken);
+        var registrations = await Db.MeetingRegistrations.Where(r => r.MeetingId == Id && r.State != RegistrationState.Cancelled)
+            .ToListAsync(cancellationToken);
         foreach (var registration in registrations) registration.Attended = present.Contains(registration.Id);
         await Db.SaveChangesAsync(cancellationToken);
         var proven = await evidence.ApplyAsync([.. registrations.Select(r => r.OrganisationId).Distinct()], cancellationToken);
@@ -164,7 +165,8 @@ public sealed class MeetingModel(AssettDbContext db, IMultiTenantContextAccessor
     {
         if (await LoadAsync(cancellationToken) is { } missing) return missing;
         if (fichier is null || fichier.Length == 0) return Refuse("Choisissez le fichier à joindre aux supports.");
-        if (fichier.Length > MeetingMaterial.MaxBytes) return Refuse($"Ce fichier dépasse {MeetingMaterial.MaxBytes / 1024 / 1024} Mo : réduisez-le ou partagez-le par un lien.");
+        if (fichier.Length > MeetingMaterial.MaxBytes)
+            return Refuse($"Ce fichier dépasse {MeetingMaterial.MaxBytes / 1024 / 1024} Mo : réduisez-le ou partagez-le par un lien.");
         var name = Path.GetFileName(fichier.FileName).Trim();
         if (name.Length is 0 or > 200) return Refuse("Le nom du fichier tient en 200 caractères au plus.");
         using var content = new MemoryStream();
@@ -219,7 +221,8 @@ public sealed class MeetingModel(AssettDbContext db, IMultiTenantContextAccessor
         Meeting = meeting;
         People = await Db.MeetingRegistrations.AsNoTracking().Where(r => r.MeetingId == Id)
             .Join(Db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { Registration = r, Organisation = o.Name })
-            .OrderBy(p => p.Organisation).ThenBy(p => p.Registration.Name).Select(p => new Person(p.Registration, p.Organisation)).ToListAsync(cancellationToken);
+            .OrderBy(p => p.Organisation).ThenBy(p => p.Registration.Name).Select(p => new Person(p.Registration, p.Organisation))
+            .ToListAsync(cancellationToken);
         Files = await Db.MeetingMaterials.AsNoTracking().Where(m => m.MeetingId == Id).OrderBy(m => m.AddedAt)
             .Select(m => new Material(m.Id, m.FileName, m.Size, m.AddedAt)).ToListAsync(cancellationToken);
         Invited = meeting.State == MeetingState.Draft

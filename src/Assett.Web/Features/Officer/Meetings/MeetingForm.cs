@@ -61,7 +61,8 @@ public sealed class MeetingForm
             state.AddModelError($"Form.{nameof(Day)}", "Choisissez une date et une heure à venir.");
         var duration = Whole(state, nameof(Duration), Duration, 15, MaxDurationMinutes, "La durée s’écrit en minutes, de 15 à 1 440 (par exemple 90).");
         if (string.IsNullOrWhiteSpace(Duration)) state.AddModelError($"Form.{nameof(Duration)}", "Indiquez la durée en minutes (par exemple 90).");
-        var capacity = Whole(state, nameof(Capacity), Capacity, 1, 10_000, "Le nombre de places s’écrit en chiffres, de 1 à 10 000 ; laissez vide sans limite.");
+        var capacity = Whole(state, nameof(Capacity), Capacity, 1, 10_000,
+            "Le nombre de places s’écrit en chiffres, de 1 à 10 000 ; laissez vide sans limite.");
         var place = Trimmed(Place);
         var online = Trimmed(OnlineUrl);
         if (place?.Length > 300) state.AddModelError($"Form.{nameof(Place)}", "300 caractères au plus.");

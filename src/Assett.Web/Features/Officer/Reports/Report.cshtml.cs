@@ -45,7 +45,8 @@ public sealed class ReportModel(AssettDbContext db, IMultiTenantContextAccessor 
                     ("Taux de présence (%)", meetings.AttendanceRate is { } rate ? Math.Round(rate * 100, 1) : null), ("Organisations venues", meetings.Met),
                     ("Organisations membres", meetings.Members), ("Jamais venues", meetings.NeverMet) }
                     .Select(x => new Dictionary<string, object?> { ["Indicateur"] = x.Item1, ["Valeur"] = x.Item2 })
-                    .Concat(meetings.ByTheme.Select(t => new Dictionary<string, object?> { ["Indicateur"] = $"Rencontres sur {t.Label}", ["Valeur"] = t.Count }))
+                    .Concat(meetings.ByTheme.Select(t =>
+                        new Dictionary<string, object?> { ["Indicateur"] = $"Rencontres sur {t.Label}", ["Valeur"] = t.Count }))
                     .ToList(),
             ["Thèmes à travailler"] = Figures.Weakest()
                 .Select(t => new Dictionary<string, object?> { ["Thème"] = t.Theme, ["Médiane (%)"] = Math.Round(t.Median, 1) }).ToList(),

@@ -83,7 +83,7 @@ public enum MissingContext
 
 /// <summary>Finds, and starts when needed, the assessment of the signed-in person's organisation.</summary>
 public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages packages, IMultiTenantContextAccessor tenant, TimeProvider clock,
-    TerritoryMember member)
+    TerritoryMember member, Meetings.AttendanceEvidence evidence)
 {
     /// <summary>
     /// The context, or why there is none. The current campaign is the open one, else the next planned
@@ -155,6 +155,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await evidence.ApplyAsync([organisation.Id], cancellationToken); // meetings attended before it started count too
             return assessment;
         }
         catch (DbUpdateException)
@@ -173,7 +174,8 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         assessment.Answers = new Dictionary<string, string>(previous.Answers);
         var (_, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
         var entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == previous.Id).ToListAsync(cancellationToken);
-        foreach (var entry in entries.Where(e => package.NodesById.ContainsKey(e.NodeId)))
+        // A task proven by attendance is proven again in each campaign's window, never carried over.
+        foreach (var entry in entries.Where(e => package.NodesById.TryGetValue(e.NodeId, out var node) && node.MeetingsAttended is null))
             db.TaskStatuses.Add(new TaskStatusEntry
             {
                 Id = Guid.NewGuid(), AssessmentId = assessment.Id, NodeId = entry.NodeId, Status = entry.Status, Comment = entry.Comment,

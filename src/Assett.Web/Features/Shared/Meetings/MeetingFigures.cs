@@ -58,7 +58,8 @@ public sealed record MeetingFigures(IReadOnlyList<MeetingRow> Meetings, int Memb
                 g.Count(), g.Sum(x => x.r.Attended))).ToList();
         return new MeetingFigures(rows, members.Count, members.Count(m => met.Contains(m.Id)), byTheme,
             [.. members.GroupBy(m => m.NafSection).OrderBy(g => g.Key)
-                .Select(g => new MeetingTally(g.Key is { } section ? NafCodes.SectionName(section) : "Non renseigné", g.Count(), g.Count(m => met.Contains(m.Id))))],
+                .Select(g => new MeetingTally(g.Key is { } section ? NafCodes.SectionName(section) : "Non renseigné", g.Count(),
+                    g.Count(m => met.Contains(m.Id))))],
             [.. members.GroupBy(m => m.Headcount).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
                 .Select(g => new MeetingTally(OrganisationLabels.Of(g.Key), g.Count(), g.Count(m => met.Contains(m.Id))))],
             [.. members.Where(m => !everMet.Contains(m.Id)).Select(m => m.Name).Order(French.Names)]);

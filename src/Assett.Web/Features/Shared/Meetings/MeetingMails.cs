@@ -97,7 +97,8 @@ public sealed class MeetingMails(AssettDbContext db, MailSettings mail, MeetingL
     public async Task<int> FollowUpAsync(TenantInfo territory, Meeting meeting, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var came = await db.MeetingRegistrations.AsNoTracking().Where(r => r.MeetingId == meeting.Id && r.Attended == true).ToListAsync(cancellationToken);
-        var materials = string.Join("\n", meeting.Links.Select(l => $"- {l.Title} : {l.Url}").Concat(files.Select(f => $"- {f} (sur la page de la rencontre)")));
+        var materials = string.Join("\n", meeting.Links.Select(l => $"- {l.Title} : {l.Url}")
+            .Concat(files.Select(f => $"- {f} (sur la page de la rencontre)")));
         var queued = 0;
         foreach (var registration in came)
             if (await Outbox.EnqueueNoticeAsync(db, $"meeting-follow-up:{registration.Id}", registration.Email, $"Suites de « {meeting.Title} »",
