@@ -11,7 +11,8 @@ namespace Assett.Data.Demo;
 /// </summary>
 internal sealed class DemoAnswers(Random random, ReferentialPackage package)
 {
-    private readonly ReferentialNode[] _leaves = package.Nodes.Where(n => n.IsLeaf && n.Depth > package.ActionDepth).ToArray();
+    // A task proven by attendance is not declared: the demo meetings prove it, or not.
+    private readonly ReferentialNode[] _leaves = package.Nodes.Where(n => n.IsLeaf && n.Depth > package.ActionDepth && n.MeetingsAttended is null).ToArray();
 
     public NodeStatus[] Statuses(double maturity, bool complete)
     {

@@ -90,6 +90,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
             totals = (totals.Assessments + rows.AssessmentCount, totals.Statuses + rows.StatusCount);
             report($"{Math.Min(done + BatchSize, options.Organisations)} / {options.Organisations} organisations");
         }
+        await DemoMeetings.SeedAsync(connection, tenant.Info.Id, $"contact-%@{tenant.Info.Identifier}.{DemoAccounts.Domain}", clock.GetUtcNow(),
+            cancellationToken);
         return new DemoSeedResult(options.Organisations, totals.Assessments, totals.Statuses, clockStart.Elapsed);
 
         static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;

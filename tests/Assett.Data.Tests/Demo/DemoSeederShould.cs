@@ -167,6 +167,26 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HoldTwoMeetingsAndAnnounceAThirdOnceWhateverTheSeeds()
+    {
+        await SeedAsync(200, 1);
+        await SeedAsync(100, 1); // the meetings stay three; the new organisations register too
+
+        using var scope = new MultiTenantContextAccessor().Change(await TenantAsync());
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var meetings = await db.Meetings.OrderBy(m => m.StartsAt).ToListAsync(TestContext.Current.CancellationToken);
+        var registrations = await db.MeetingRegistrations.ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, meetings.Count);
+        Assert.All(meetings, m => Assert.Equal(Meetings.MeetingState.Published, m.State));
+        Assert.Equal([true, true, false], meetings.Select(m => m.StartsAt < DateTimeOffset.UtcNow));
+        var byMeeting = registrations.ToLookup(r => r.MeetingId);
+        Assert.All(meetings.Take(2), m => Assert.InRange(byMeeting[m.Id].Count(r => r.Attended == true), 20, 100)); // 16-20 % of 300
+        Assert.InRange(byMeeting[meetings[2].Id].Count(), 10, 60);
+        Assert.All(byMeeting[meetings[2].Id], r => Assert.Null(r.Attended));
+        Assert.Equal(registrations.Count, registrations.Select(r => (r.MeetingId, r.OrganisationId)).Distinct().Count());
+    }
+
+    [Fact]
     public async Task RefuseToOpenADemoCampaignOverAConfiguredOneThatSpansToday()
     {
         var during = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
