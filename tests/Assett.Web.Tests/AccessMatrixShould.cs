@@ -79,6 +79,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
             Persona.Anonymous or Persona.OtherTenantClient => SignIn,
             _ => "403",
         }),
+        ["plateforme"] = ("/plateforme", PlatformAdministratorsOnly),
+        ["plateforme/chiffres"] = ("/plateforme/chiffres", PlatformAdministratorsOnly),
+        ["plateforme/referentiels"] = ("/plateforme/referentiels", PlatformAdministratorsOnly),
         ["territoire/rapports/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rapports/{Guid.Empty}",
             persona => persona == Persona.Officer ? "404" : OfficersOnly(persona)),
         ["evaluation"] = ($"/t/{TestTerritories.First}/evaluation", OrganisationMembersOnly),
@@ -140,6 +143,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["GET /api/v1/reference/scalar.aspnetcore.js"] = ("/api/v1/reference/scalar.aspnetcore.js", _ => "200"),
         ["GET /api/v1/reference/favicon.svg"] = ("/api/v1/reference/favicon.svg", _ => "200"),
     };
+
+    /// <summary>The Cerema console, outside any territory, where only the platform administrator has signed in.</summary>
+    private static string PlatformAdministratorsOnly(Persona persona) => persona == Persona.PlatformAdministrator ? "200" : SignIn;
 
     /// <summary>The territory's officers; platform administrators only where they are officers too (docs/decisions.md).</summary>
     private static string OfficersOnly(Persona persona) => persona switch
@@ -254,14 +260,16 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
                 TestContext.Current.CancellationToken)).StatusCode;
         var page = await _clients[Persona.PlatformAdministrator].GetStringAsync($"/t/{TestTerritories.First}/hangfire/servers",
             TestContext.Current.CancellationToken);
-        // Sessions are per territory (the cookie's path): outside one, nobody is signed in.
+        // Sessions are per territory (the cookie's path): outside one, only the platform's own session counts.
         var outside = await _clients[Persona.PlatformAdministrator].GetAsync("/hangfire", TestContext.Current.CancellationToken);
+        var officerOutside = await _clients[Persona.Officer].GetAsync("/hangfire", TestContext.Current.CancellationToken);
 
         Assert.Equal(200, answers[Persona.PlatformAdministrator]);
         Assert.All(answers.Where(a => a.Key != Persona.PlatformAdministrator), a => Assert.True(a.Value is 401 or 403, $"{a.Key}: {a.Value}"));
         Assert.DoesNotContain("Host=", page);
         Assert.DoesNotContain("Username=", page);
-        Assert.Equal(HttpStatusCode.Unauthorized, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, officerOutside.StatusCode);
     }
 
     /// <summary>The development error page's exception, as text, so that a 500 says why.</summary>
@@ -323,6 +331,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         {
             var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             if (users.ContainsKey(persona)) await SignInAsync(client, $"{persona.ToString().ToLowerInvariant()}@exemple.fr");
+            // The console is outside any territory: its session is the platform's own.
+            if (persona == Persona.PlatformAdministrator) await SignInAsync(client, "platformadministrator@exemple.fr", "");
             if (persona == Persona.OtherTenantClient)
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MachineTokenAsync(client, TestTerritories.Second));
             _clients[persona] = client;
@@ -343,9 +353,9 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         return user.Id;
     }
 
-    private static async Task SignInAsync(HttpClient client, string email)
+    private static async Task SignInAsync(HttpClient client, string email, string territoryPrefix = $"/t/{TestTerritories.First}")
     {
-        var response = await client.SubmitAsync($"/t/{TestTerritories.First}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var response = await client.SubmitAsync($"{territoryPrefix}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

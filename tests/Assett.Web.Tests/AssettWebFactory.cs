@@ -66,7 +66,7 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
         return await SignedInAsync(signedInOn ?? territory, email);
     }
 
-    /// <summary>An existing account, signed in on the territory's pages.</summary>
+    /// <summary>An existing account, signed in on the territory's pages (the platform's, outside any territory, for "").</summary>
     public Task<HttpClient> SignedInAgainAsync(string territory, string email) => SignedInAsync(territory, email);
 
     /// <summary>A new platform administrator (Cerema), signed in on the territory's pages; no membership.</summary>
@@ -81,7 +81,7 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
     private async Task<HttpClient> SignedInAsync(string territory, string email)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await client.SubmitAsync($"/t/{territory}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
+        var signedIn = await client.SubmitAsync(territory.Length == 0 ? "/connexion" : $"/t/{territory}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
         if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in: {signedIn.StatusCode}");
         return client;
     }

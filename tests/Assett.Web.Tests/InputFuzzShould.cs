@@ -91,6 +91,9 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         ["resultats/transmettre"] = ($"/t/{TestTerritories.First}/resultats/transmettre", Visitor.Owner),
         ["bilan/{campagne:guid?}"] = ($"/t/{TestTerritories.First}/bilan", Visitor.Owner),
         ["plateforme/courriels"] = ($"/t/{TestTerritories.First}/plateforme/courriels", Visitor.Administrator),
+        ["plateforme"] = ("/plateforme", Visitor.Administrator),
+        ["plateforme/chiffres"] = ("/plateforme/chiffres", Visitor.Administrator),
+        ["plateforme/referentiels"] = ("/plateforme/referentiels", Visitor.Administrator),
     };
 
     /// <summary>Pages left out, and why.</summary>

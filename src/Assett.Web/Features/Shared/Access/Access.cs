@@ -70,10 +70,12 @@ public sealed class TerritoryRoleHandler(TerritoryMember member) : Authorization
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TerritoryRoleRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true) return; // the sign-in page, from RequireAuthenticatedUser
-        if (await member.GetAsync() is not { } person)
+        // A platform administrator's pages (the console) need no territory; every other role is a territory's.
+        if (requirement.PlatformAdministrators && await member.IsPlatformAdministratorAsync())
+            context.Succeed(requirement);
+        else if (await member.GetAsync() is not { } person)
             context.Fail(new AuthorizationFailureReason(this, Stranger));
-        else if (person.Memberships.Any(m => requirement.Roles.Contains(m.Role))
-                 || (requirement.PlatformAdministrators && await member.IsPlatformAdministratorAsync()))
+        else if (person.Memberships.Any(m => requirement.Roles.Contains(m.Role)))
             context.Succeed(requirement);
     }
 }
