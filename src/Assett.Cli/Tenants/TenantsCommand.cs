@@ -10,12 +10,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli.Tenants;
 
-/// <summary><c>assett tenants validate|apply|list</c>: onboarding territories from <c>tenants-config/</c>.</summary>
+/// <summary><c>assett tenants new|validate|apply|list</c>: onboarding territories from <c>tenants-config/</c>.</summary>
 public static class TenantsCommand
 {
     public static Command Create(IConfiguration configuration)
     {
-        var command = new Command("tenants", "Territories: check and apply tenants-config/, list what the database holds.");
+        var command = new Command("tenants", "Territories: start, check and apply tenants-config/, list what the database holds.");
+        command.Subcommands.Add(New());
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Apply(configuration));
         command.Subcommands.Add(List(configuration));
@@ -29,6 +30,40 @@ public static class TenantsCommand
     };
 
     public static string DefaultFolder() => Path.Combine(RepositoryRoot.Find(), "tenants-config");
+
+    private static Command New()
+    {
+        var siren = new Option<string>("--siren") { Description = "SIREN of the intercommunality (EPCI or EPT).", Required = true };
+        var slug = new Option<string>("--slug") { Description = "The territory's identifier and folder name, e.g. grand-poitiers.", Required = true };
+        var folder = new Option<string?>("--folder") { Description = "The tenants-config folder (default: tenants-config/ at the root of the checkout)." };
+        var command = new Command("new", "Write <slug>/tenant.yaml from the official reference data, with what Cerema must fill marked.")
+        {
+            siren, slug, folder,
+        };
+        command.SetAction(parseResult =>
+        {
+            var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+            var root = parseResult.GetValue(folder) ?? DefaultFolder();
+            NewTenant written;
+            try
+            {
+                written = NewTenantWriter.Write(root, parseResult.GetValue(siren)!, parseResult.GetValue(slug)!);
+            }
+            catch (NewTenantException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            var territory = written.Territory;
+            output.WriteLine($"Wrote {written.File}: {territory.Name} (SIREN {territory.Siren}), {territory.Communes.Count} communes, {territory.TimeZone}.");
+            output.WriteLine("To fill in with the territory before it can be applied:");
+            foreach (var (line, field) in written.Blanks)
+                output.WriteLine($"  {written.File}:{line}: {field}: {TenantBlanks.Reason(field)}");
+            output.WriteLine($"Then: assett tenants validate {root} && assett tenants apply {root}");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Validate()
     {

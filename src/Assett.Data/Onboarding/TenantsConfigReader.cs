@@ -93,9 +93,10 @@ public sealed partial class TenantsConfigReader
         var identifier = yaml.Text("identifier", required: true);
         if (identifier is not null && identifier != slug)
             yaml.Error(yaml.Node("identifier")!, "identifier", $"'{identifier}' must be the name of its folder, '{slug}'");
-        else if (identifier is not null && !SlugPattern().IsMatch(identifier))
+        else if (identifier is not null && !IsIdentifier(identifier))
             yaml.Error(yaml.Node("identifier")!, "identifier", "use lower-case letters, digits and dashes (e.g. grand-poitiers)");
         var name = yaml.Text("name", required: true);
+        var displayName = yaml.Text("display_name");
         var siren = yaml.Text("siren");
         if (siren is not null && !FrenchIdentifiers.IsValidSiren(siren))
             yaml.Error(yaml.Node("siren")!, "siren", $"'{siren}' is not a valid SIREN (9 digits with a valid check digit)");
@@ -122,7 +123,7 @@ public sealed partial class TenantsConfigReader
         {
             Identifier = identifier,
             Name = name,
-            DisplayName = yaml.Text("display_name") ?? name,
+            DisplayName = displayName ?? name,
             Siren = siren,
             Hosts = hosts,
             PublicHost = publicHost,
@@ -137,6 +138,9 @@ public sealed partial class TenantsConfigReader
             Referential = referential,
         };
     }
+
+    /// <summary>A territory's identifier (its folder's name): lower-case letters, digits and dashes.</summary>
+    public static bool IsIdentifier(string slug) => SlugPattern().IsMatch(slug);
 
     private static bool IsIanaTimeZone(string id) =>
         (id.Contains('/') || id == "UTC") && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

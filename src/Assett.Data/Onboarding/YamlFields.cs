@@ -47,6 +47,9 @@ internal sealed class YamlFields
             case null:
                 if (required) _diagnostics.Error(_file, Line, $"{Field(key)}: missing (required)");
                 return null;
+            case YamlScalarNode { Value: { } value } scalar when TenantBlanks.IsBlank(value):
+                Error(scalar, Field(key), TenantBlanks.Message(Field(key)));
+                return null;
             case YamlScalarNode { Value: var value } scalar:
                 if (string.IsNullOrWhiteSpace(value))
                 {

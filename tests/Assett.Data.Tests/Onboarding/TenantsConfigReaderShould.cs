@@ -186,6 +186,41 @@ public sealed class TenantsConfigReaderShould
     }
 
     [Fact]
+    public void RefuseEachBlankLeftByTenantsNewWithWhatToFillAndWhy()
+    {
+        using var config = new ConfigFolder()
+            .Write("alpha/tenant.yaml", """
+                identifier: alpha
+                name: Territoire Alpha
+                display_name: à compléter
+                charter:
+                  version: 1
+                  file: À COMPLÉTER
+                officers:
+                  - name: À COMPLÉTER
+                    email: À COMPLÉTER
+                  - name: Agent
+                    email: agent@alpha.example
+                referential:
+                  base: demo-entreprises
+                """);
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+        var errors = diagnostics.Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Empty(tenants);
+        string[] expected =
+        [
+            "tenants-config/alpha/tenant.yaml:3: display_name: left blank by 'tenants new', to fill in: a value, or remove the line",
+            "tenants-config/alpha/tenant.yaml:6: charter.file: left blank by 'tenants new', to fill in: the charter of engagement, a markdown file",
+            "tenants-config/alpha/tenant.yaml:8: officers[0].name: left blank by 'tenants new', to fill in: the name of a territory officer",
+            "tenants-config/alpha/tenant.yaml:9: officers[0].email: left blank by 'tenants new', to fill in: the officer's email address",
+        ];
+        Assert.Equal(expected.Length, errors.Count);
+        Assert.All(expected.Zip(errors), pair => Assert.StartsWith(pair.First, pair.Second));
+    }
+
+    [Fact]
     public void AcceptAPublicHostOnlyAmongTheTerritorysHosts()
     {
         const string referential = "referential:\n  base: demo-entreprises\n";
