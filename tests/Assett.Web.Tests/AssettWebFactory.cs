@@ -81,7 +81,8 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
     private async Task<HttpClient> SignedInAsync(string territory, string email)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await client.SubmitAsync(territory.Length == 0 ? "/connexion" : $"/t/{territory}/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
+        var signedIn = await client.SubmitAsync(territory.Length == 0 ? "/connexion" : $"/t/{territory}/connexion",
+            new() { ["Input.Email"] = email, ["Input.Password"] = OfficerPassword });
         if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in: {signedIn.StatusCode}");
         return client;
     }

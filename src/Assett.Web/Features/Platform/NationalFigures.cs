@@ -11,7 +11,10 @@ using Npgsql;
 
 namespace Assett.Web.Features.Platform;
 
-/// <summary>A group's figures on one theme (or the overall score, <see cref="CohortFigures.Overall"/>): how many organisations, quartiles of the score %.</summary>
+/// <summary>
+/// A group's figures on one theme (or the overall score, <see cref="CohortFigures.Overall"/>): how many organisations, and the
+/// quartiles of their score %.
+/// </summary>
 public sealed record NationalGroup(string Territory, string Dimension, string Group, string NodeId, string Theme, int Organisations, double Q1,
     double Median, double Q3);
 
@@ -89,7 +92,10 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
         return new NationalFigures(from, to, funnels, groups, progress);
     }
 
-    /// <summary>Each organisation's national score, overall and per national theme, in the campaign; the themes' titles are added to <paramref name="themes"/>.</summary>
+    /// <summary>
+    /// Each organisation's national score, overall and per national theme, in the campaign; the themes' titles are added to
+    /// <paramref name="themes"/>.
+    /// </summary>
     private static async Task<List<Score>> ScoresAsync(AssettDbContext db, TenantInfo territory, Campaign campaign, Dictionary<string, string> themes,
         CancellationToken cancellationToken)
     {

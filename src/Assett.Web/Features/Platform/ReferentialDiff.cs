@@ -17,6 +17,7 @@ public sealed record ReferentialDiff(IReadOnlyList<StoredNode> Added, IReadOnlyL
         return new ReferentialDiff(
             [.. to.Where(n => !before.ContainsKey(n.Id))],
             [.. from.Where(n => !after.ContainsKey(n.Id))],
-            [.. to.Where(n => before.TryGetValue(n.Id, out var old) && Math.Abs(old.Points - n.Points) > 1e-6).Select(n => new ChangedPoints(before[n.Id], n))]);
+            [.. to.Where(n => before.TryGetValue(n.Id, out var old) && Math.Abs(old.Points - n.Points) > 1e-6)
+                .Select(n => new ChangedPoints(before[n.Id], n))]);
     }
 }
