@@ -44,12 +44,12 @@ internal static class DemoMeetings
         WITH created AS (
             INSERT INTO meetings (tenant_id, id, title, description, kind, starts_at, duration_minutes, place, capacity, themes, speakers, audience,
                                   state, sequence, created_by, created_at, published_at, invited_organisations, links)
-            SELECT $1, gen_random_uuid(), $2, $3, $4, $5, 120, $6, NULL, '{}', '{}', '{}', '{{nameof(MeetingState.Published)}}', 0, 'demo', $7, $7,
+            SELECT $1, gen_random_uuid(), $2::text, $3, $4, $5, 120, $6, NULL, '{}', '{}', '{}', '{{nameof(MeetingState.Published)}}', 0, 'demo', $7, $7,
                    '{}', '[]'
-            WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE tenant_id = $1 AND created_by = 'demo' AND title = $2)
+            WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE tenant_id = $1 AND created_by = 'demo' AND title = $2::text)
             RETURNING id)
         SELECT id FROM created
-        UNION ALL SELECT id FROM meetings WHERE tenant_id = $1 AND created_by = 'demo' AND title = $2
+        UNION ALL SELECT id FROM meetings WHERE tenant_id = $1 AND created_by = 'demo' AND title = $2::text
         LIMIT 1
         """;
 

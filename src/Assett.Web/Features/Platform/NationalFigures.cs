@@ -1,10 +1,10 @@
+using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Data.ReferenceData;
 using Assett.Data.Referentials;
 using Assett.Tenancy;
-using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

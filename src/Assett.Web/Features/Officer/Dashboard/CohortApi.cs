@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Cohorts;
 using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Campaigns;

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data.Assessments;
 using Assett.Data;
 using Assett.Data.Organisations;

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data;
 using Assett.Tenancy;
 using Assett.Data.Organisations;

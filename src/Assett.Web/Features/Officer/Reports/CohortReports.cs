@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared.Cohorts;
 using System.Text.Json;
 using Assett.Data;
 using Assett.Data.Accounts;
@@ -7,7 +8,6 @@ using Assett.Data.Organisations;
 using Assett.Data.Reports;
 using Assett.Tenancy;
 using Assett.Web.Features.Officer.Campaigns;
-using Assett.Web.Features.Officer.Dashboard;
 using Assett.Web.Features.Shared.Assessments;
 using Assett.Web.Features.Shared;
 using Assett.Web.Features.Shared.Meetings;

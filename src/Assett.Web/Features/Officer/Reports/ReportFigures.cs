@@ -1,4 +1,4 @@
-using Assett.Web.Features.Officer.Dashboard;
+using Assett.Web.Features.Shared.Cohorts;
 using Assett.Web.Features.Shared.Meetings;
 
 namespace Assett.Web.Features.Officer.Reports;

@@ -4,7 +4,7 @@ using Assett.Data.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Assett.Web.Features.Officer.Dashboard;
+namespace Assett.Web.Features.Shared.Cohorts;
 
 /// <summary>How far the cohort went in a campaign: organisations invited, registered, started, submitted.</summary>
 public sealed record Funnel(int Invited, int Registered, int Started, int Submitted);
