@@ -36,11 +36,7 @@ public sealed class FiguresModel(ITenantStore store, IMultiTenantContextAccessor
     {
         Printable = true;
         await LoadAsync(cancellationToken);
-        foreach (var territory in await store.ListAsync(cancellationToken))
-        {
-            using var scope = accessor.Change(territory);
-            Territories = [.. Territories, await TerritoryOnboarding.OfAsync(db, territory, clock.GetUtcNow(), cancellationToken)];
-        }
+        Territories = await TerritoryOnboarding.AllAsync(store, accessor, db, clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)

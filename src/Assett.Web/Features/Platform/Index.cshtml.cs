@@ -33,15 +33,6 @@ public sealed class IndexModel(ITenantStore store, IMultiTenantContextAccessor a
         return await XlsxFile.CreateAsync(rows, $"territoires-{clock.GetUtcNow():yyyy-MM-dd}.xlsx", cancellationToken, "Territoires");
     }
 
-    private async Task<List<TerritoryOnboarding>> LoadAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var territories = new List<TerritoryOnboarding>();
-        foreach (var territory in await store.ListAsync(cancellationToken))
-        {
-            using var scope = accessor.Change(territory);
-            territories.Add(await TerritoryOnboarding.OfAsync(db, territory, now, cancellationToken));
-        }
-        return territories;
-    }
+    private Task<List<TerritoryOnboarding>> LoadAsync(CancellationToken cancellationToken) =>
+        TerritoryOnboarding.AllAsync(store, accessor, db, clock.GetUtcNow(), cancellationToken);
 }

@@ -24,8 +24,21 @@ public sealed record TerritoryOnboarding(TenantInfo Territory, int OfficersActiv
         .. Organisations == 0 ? ["aucune organisation invitée"] : Registered == 0 ? ["aucune organisation inscrite"] : Array.Empty<string>(),
     ];
 
+    /// <summary>Every territory's state, each read as the current tenant under its own row-level security.</summary>
+    public static async Task<List<TerritoryOnboarding>> AllAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var territories = new List<TerritoryOnboarding>();
+        foreach (var territory in await store.ListAsync(cancellationToken))
+        {
+            using var scope = accessor.Change(territory);
+            territories.Add(await OfAsync(db, territory, now, cancellationToken));
+        }
+        return territories;
+    }
+
     /// <summary>Counts the territory's rows under its own row-level security: the caller has made it the current tenant.</summary>
-    public static async Task<TerritoryOnboarding> OfAsync(AssettDbContext db, TenantInfo territory, DateTimeOffset now,
+    private static async Task<TerritoryOnboarding> OfAsync(AssettDbContext db, TenantInfo territory, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var officers = await db.ActiveMemberships.CountAsync(m => m.OrganisationId == null, cancellationToken);
