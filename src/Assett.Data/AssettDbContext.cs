@@ -62,6 +62,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<Meetings.MeetingRegistration> MeetingRegistrations => Set<Meetings.MeetingRegistration>();
     public DbSet<Meetings.MeetingMaterial> MeetingMaterials => Set<Meetings.MeetingMaterial>();
     public DbSet<Meetings.MeetingMailOptOut> MeetingMailOptOuts => Set<Meetings.MeetingMailOptOut>();
+    public DbSet<Labelling.EvidenceConfirmation> EvidenceConfirmations => Set<Labelling.EvidenceConfirmation>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();

@@ -83,6 +83,7 @@ public static class WebSetup
             _ => Features.Meetings.MeetingReminders.Schedule));
         services.AddSingleton<Features.Shared.Printing.PdfPrinter>();
         services.AddSingleton<Features.Shared.Printing.PrintablePages>();
+        services.AddSingleton<Features.Officer.Labelling.CaeReferential>();
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.ActionPlan.OverdueCommitments>("overdue-commitments",
             _ => Features.ActionPlan.OverdueCommitments.Schedule));
         services.AddHostedService<OutboxWorker>();

@@ -952,6 +952,52 @@ namespace Assett.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Assett.Data.Labelling.EvidenceConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cae_id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_confirmations");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_evidence_confirmations_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CaeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_confirmations_tenant_id_cae_id");
+
+                    b.ToTable("evidence_confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2529,6 +2575,16 @@ namespace Assett.Data.Migrations
                         .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_invitations_organisations_tenant_id_organisation_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Labelling.EvidenceConfirmation", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_confirmations_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Mail.OutboxMessage", b =>

@@ -22,6 +22,9 @@ public sealed record TenantDefinition
 
     /// <summary>The referential: national base plus local overlay, as it will be stored.</summary>
     public required ComposedReferential Referential { get; init; }
+
+    /// <summary>The tasks of « Territoire engagé » the cohort documents: the same for every territory of the folder.</summary>
+    public IReadOnlyList<Labelling.EvidenceTask> Evidence { get; init; } = [];
 }
 
 /// <summary>The charter of engagement: its version and its markdown text.</summary>

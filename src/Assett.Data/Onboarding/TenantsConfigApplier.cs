@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Assett.Data.Accounts;
 using Assett.Data.Audit;
 using Assett.Data.Invitations;
@@ -104,6 +105,12 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         Set("charter", settings.Charter, definition.Charter?.Text, v => settings.Charter = v);
         Set("charter.version", settings.CharterVersion, definition.Charter?.Version, v => settings.CharterVersion = v);
         Set("public_host", settings.PublicHost, definition.PublicHost, v => settings.PublicHost = v);
+        // Records holding lists compare by reference: their JSON is what is stored, so it is what is compared.
+        if (JsonSerializer.Serialize(settings.Evidence) != JsonSerializer.Serialize(definition.Evidence))
+        {
+            settings.Evidence = [.. definition.Evidence];
+            changed.Add("labelling evidence");
+        }
         return changed;
     }
 

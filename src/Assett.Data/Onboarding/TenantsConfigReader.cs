@@ -26,6 +26,7 @@ public sealed partial class TenantsConfigReader
     private readonly string _shownRoot;
     private readonly DiagnosticBag _diagnostics = new();
     private readonly ReferentialComposer _composer;
+    private IReadOnlyList<Labelling.EvidenceTask> _evidence = [];
 
     private TenantsConfigReader(string root)
     {
@@ -49,10 +50,11 @@ public sealed partial class TenantsConfigReader
             return tenants;
         }
         var hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        _evidence = EvidenceMappingReader.Read(_root, _shownRoot, _diagnostics);
         foreach (var folder in Directory.GetDirectories(_root).Order(StringComparer.Ordinal))
         {
             var slug = Path.GetFileName(folder);
-            if (slug == ReferentialsFolder || slug.StartsWith('.')) continue;
+            if (slug is ReferentialsFolder or EvidenceMappingReader.Folder || slug.StartsWith('.')) continue;
             var file = Path.Combine(folder, TenantFile);
             if (!File.Exists(file))
             {
@@ -136,6 +138,7 @@ public sealed partial class TenantsConfigReader
             ReportSchedule = report,
             Charter = charter,
             Referential = referential,
+            Evidence = _evidence,
         };
     }
 

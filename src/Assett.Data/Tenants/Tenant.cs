@@ -1,3 +1,4 @@
+using Assett.Data.Labelling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -49,6 +50,9 @@ public sealed class TenantSettings
     /// <c>Assett__PublicUrl/t/{slug}</c>.
     /// </summary>
     public string? PublicHost { get; set; }
+
+    /// <summary>The tasks of « Territoire engagé » that the cohort documents (<c>tenants-config/labelling/</c>).</summary>
+    public List<EvidenceTask> Evidence { get; set; } = [];
 }
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>

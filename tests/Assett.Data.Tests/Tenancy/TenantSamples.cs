@@ -97,6 +97,7 @@ public sealed class TenantSamples
                 AddedBy = "officer", AddedAt = now,
             },
             new Meetings.MeetingMailOptOut { Id = Guid.NewGuid(), Email = $"directrice@{tag}.fr", At = now },
+            new Labelling.EvidenceConfirmation { Id = Guid.NewGuid(), CaeId = "cae_6.1.1.3.1", ConfirmedBy = "officer", ConfirmedAt = now },
             new Invitation
             {
                 Id = Guid.NewGuid(), Email = $"contact@{tag}.fr", OrganisationId = organisation.Id, TokenHash = $"token-{tag}", CreatedBy = "officer",

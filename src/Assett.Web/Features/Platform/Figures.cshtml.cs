@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assett.Data;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
@@ -65,22 +64,8 @@ public sealed class FiguresModel(ITenantStore store, IMultiTenantContextAccessor
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var from = Day(FromText, "du") ?? today.AddYears(-1);
-        var to = Day(ToText, "au") ?? today;
-        if (from > to)
-        {
-            PeriodError = "La date de début vient après la date de fin : la période affichée est celle des douze derniers mois.";
-            (from, to) = (today.AddYears(-1), today);
-        }
-        Figures = await NationalFigures.OfAsync(store, accessor, db, from, to, cancellationToken);
-    }
-
-    private DateOnly? Day(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        PeriodError = $"La date « {text} » ({(field == "du" ? "début" : "fin")}) n’est pas une date : la valeur par défaut est utilisée.";
-        return null;
+        var period = ReportingPeriod.Parse(FromText, ToText, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        PeriodError = period.Error;
+        Figures = await NationalFigures.OfAsync(store, accessor, db, period.From, period.To, cancellationToken);
     }
 }
