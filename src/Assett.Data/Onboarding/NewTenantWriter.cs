@@ -31,7 +31,7 @@ public static partial class NewTenantWriter
         var shownRoot = Path.GetFileName(root.TrimEnd('/'));
         var shown = Path.Combine(shownRoot, slug);
         var folder = Path.Combine(root, slug);
-        if (Directory.Exists(folder) || File.Exists(folder) || slug == TenantsConfigReader.ReferentialsFolder)
+        if (Directory.Exists(folder) || File.Exists(folder) || slug is TenantsConfigReader.ReferentialsFolder or EvidenceMappingReader.Folder)
             throw new NewTenantException($"{shown} already exists: choose another slug (nothing was written)");
         var territory = Territories.Find(siren.Trim())
             ?? throw new NewTenantException($"no intercommunality has the SIREN '{siren}' in the official reference data "

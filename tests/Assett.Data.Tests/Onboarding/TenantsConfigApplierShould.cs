@@ -36,6 +36,9 @@ public sealed class TenantsConfigApplierShould(PostgresServer server) : IAsyncLi
             first.Single(r => r.Identifier == "grand-poitiers").Changes);
         Assert.All(second, r => Assert.Empty(r.Changes));
         Assert.Equal(before, await FingerprintAsync());
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var applied = await db.Tenants.SingleAsync(t => t.Identifier == "grand-poitiers", TestContext.Current.CancellationToken);
+        Assert.Equal(8, applied.Settings.Evidence.Count); // the example's labelling/ is the repository's
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Assett.Testing;
 using System.Text.RegularExpressions;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;

@@ -1,5 +1,4 @@
 using Assett.Data.Accounts;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ public sealed class ConsoleInBrowserShould(PostgresServer server, Chromium chrom
     private const string Administrator = "cerema@exemple.fr";
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
-    private readonly List<string> _violations = [];
+    private readonly AxeAudit _axe = new();
 
     protected override async Task ArrangeAsync()
     {
@@ -39,45 +38,32 @@ public sealed class ConsoleInBrowserShould(PostgresServer server, Chromium chrom
         });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await VisitAsync(page, "/connexion?ReturnUrl=%2Fplateforme");
+        await _axe.VisitAsync(page, "/connexion?ReturnUrl=%2Fplateforme");
         await page.GetByLabel("Adresse électronique").FillAsync(Administrator);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync("**/plateforme", Loaded);
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new(TestTerritories.FirstName) })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Chiffres nationaux" }).ClickAsync();
         await page.WaitForURLAsync("**/plateforme/chiffres", Loaded);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Parcours des organisations" })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bilan du dispositif (à imprimer)" }).ClickAsync();
         await page.WaitForURLAsync("**handler=Bilan**", Loaded);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bilan du dispositif ASSETT" })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
 
-        await VisitAsync(page, "/plateforme/referentiels");
+        await _axe.VisitAsync(page, "/plateforme/referentiels");
         var overseas = await Factory.InTerritoryAsync(TestTerritories.Overseas, db => db.ReferentialVersions.Select(v => v.Id).SingleAsync());
         var north = await Factory.InTerritoryAsync(TestTerritories.First, db => db.ReferentialVersions.Select(v => v.Id).SingleAsync());
         await page.GetByLabel("Version de départ").SelectOptionAsync($"{TestTerritories.Overseas}:{overseas}");
         await page.GetByLabel("Version d’arrivée").SelectOptionAsync($"{TestTerritories.First}:{north}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Comparer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "assett_1.L1", Exact = true })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
 
-        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
-    }
-
-    private async Task VisitAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await CheckAsync(page);
-    }
-
-    private async Task CheckAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        _axe.AssertNone();
     }
 }

@@ -1,6 +1,5 @@
 using Assett.Data.Campaigns;
 using Assett.Web.Tests.Features;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -16,7 +15,7 @@ public sealed class EngagementInBrowserShould(PostgresServer server, Chromium ch
 {
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
-    private readonly List<string> _violations = [];
+    private readonly AxeAudit _axe = new();
 
     protected override async Task ArrangeAsync()
     {
@@ -48,20 +47,20 @@ public sealed class EngagementInBrowserShould(PostgresServer server, Chromium ch
         var page = await context.NewPageAsync();
         var territory = $"/t/{TestTerritories.First}";
 
-        await VisitAsync(page, $"{territory}/connexion");
+        await _axe.VisitAsync(page, $"{territory}/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(Boulangerie.Owner);
         await page.GetByLabel("Mot de passe").FillAsync(Boulangerie.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
-        await VisitAsync(page, $"{territory}/evaluation");
+        await _axe.VisitAsync(page, $"{territory}/evaluation");
         await page.WaitForURLAsync("**/organisation/charte", Loaded);
         await Assertions.Expect(page.GetByText("Nous suivons un plan d’action daté.")).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^J’accepte la charte") }).ClickAsync();
         await page.WaitForURLAsync("**/evaluation", Loaded);
 
-        await VisitAsync(page, $"{territory}/plan-action");
+        await _axe.VisitAsync(page, $"{territory}/plan-action");
         await page.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "assett_1.1.1.1" });
         await page.GetByLabel("Indicateur (si objectif chiffré)").FillAsync("Consommation d’électricité");
         await page.GetByLabel("Unité").FillAsync("MWh par an");
@@ -71,42 +70,29 @@ public sealed class EngagementInBrowserShould(PostgresServer server, Chromium ch
         await page.GetByLabel("Porté par").FillAsync("Léa Martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter au plan d’action" }).ClickAsync();
         await Assertions.Expect(page.GetByText("est maintenant « programmé »")).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
         await page.GetByLabel("Valeur atteinte (MWh par an)").FillAsync("95");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^C’est fait") }).ClickAsync();
         await Assertions.Expect(page.GetByText("Bravo : l’engagement est réalisé.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Réalisé", new() { Exact = true })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
 
-        await VisitAsync(page, $"{territory}/resultats");
+        await _axe.VisitAsync(page, $"{territory}/resultats");
         await page.GetByRole(AriaRole.Link, new() { Name = "Transmettre mon autoévaluation" }).ClickAsync();
         await page.WaitForURLAsync("**/resultats/transmettre", Loaded);
         await Assertions.Expect(page.GetByText("sans réponse").First).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirmer la transmission") }).ClickAsync();
         await page.WaitForURLAsync("**/resultats", Loaded);
         await Assertions.Expect(page.GetByText("est transmise à").First).ToBeVisibleAsync();
 
-        await VisitAsync(page, $"{territory}/bilan");
+        await _axe.VisitAsync(page, $"{territory}/bilan");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Établir mon bilan") }).ClickAsync();
         await page.WaitForURLAsync("**/bilan/*", Loaded);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Scores par thème" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Consommation d’électricité : de 120 à 90 MWh par an", new() { Exact = false })).ToBeVisibleAsync();
-        await CheckAsync(page);
+        await _axe.CheckAsync(page);
 
-        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
-    }
-
-    private async Task VisitAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await CheckAsync(page);
-    }
-
-    private async Task CheckAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        _axe.AssertNone();
     }
 }

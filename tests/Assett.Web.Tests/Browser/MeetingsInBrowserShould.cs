@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Assett.Data.Accounts;
 using Assett.Web.Tests.Features;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -18,7 +17,7 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
     private const string Officer = "agente@essai-nord.example";
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
-    private readonly List<string> _violations = [];
+    private readonly AxeAudit _axe = new();
 
     protected override async Task ArrangeAsync()
     {
@@ -34,10 +33,10 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
     {
         var territory = $"/t/{TestTerritories.First}";
         var officer = await SignedInAsync(width, height, phone, Officer, AssettWebFactory.OfficerPassword);
-        await VisitAsync(officer, $"{territory}/territoire/rencontres");
+        await _axe.VisitAsync(officer, $"{territory}/territoire/rencontres");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Planifier une rencontre" }).ClickAsync();
         await officer.WaitForURLAsync("**/territoire/rencontres/planifier", Loaded);
-        await CheckAsync(officer);
+        await _axe.CheckAsync(officer);
         await officer.GetByLabel("Titre").FillAsync("Atelier sobriété énergétique");
         await officer.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"));
         await officer.GetByLabel("Heure de début").FillAsync("14:00");
@@ -46,45 +45,45 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
         await officer.GetByLabel("Nombre de places").FillAsync("12");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("La rencontre est enregistrée en brouillon")).ToBeVisibleAsync();
-        await CheckAsync(officer);
+        await _axe.CheckAsync(officer);
         await officer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publier et inviter") }).ClickAsync();
         await Assertions.Expect(officer.GetByText("Rencontre publiée")).ToBeVisibleAsync();
         var meetingPage = officer.Url;
 
         var owner = await SignedInAsync(width, height, phone, Boulangerie.Owner, Boulangerie.Password);
-        await VisitAsync(owner, $"{territory}/rencontres");
+        await _axe.VisitAsync(owner, $"{territory}/rencontres");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Atelier sobriété énergétique" }).ClickAsync();
         await owner.WaitForURLAsync("**/rencontres/*", Loaded);
-        await CheckAsync(owner);
+        await _axe.CheckAsync(owner);
         await owner.GetByLabel("Nom et prénom").FillAsync("Léa Martin");
         await owner.GetByLabel("Adresse électronique").FillAsync("lea.martin@boulangerie.example");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Inscrire cette personne" }).ClickAsync();
         await Assertions.Expect(owner.GetByText("Léa Martin est inscrite")).ToBeVisibleAsync();
-        await CheckAsync(owner);
+        await _axe.CheckAsync(owner);
 
         // The day comes.
         await Factory.InTerritoryAsync(TestTerritories.First, db => db.Meetings.ExecuteUpdateAsync(m =>
             m.SetProperty(x => x.StartsAt, DateTimeOffset.UtcNow.AddHours(-2))));
-        await VisitAsync(officer, meetingPage);
+        await _axe.VisitAsync(officer, meetingPage);
         // The DSFR draws its own box over the input: a person clicks the label.
         await officer.Locator("label[for^='present-']").ClickAsync();
         await Assertions.Expect(officer.GetByLabel(new Regex("^Présent\\(e\\)"))).ToBeCheckedAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la présence" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("Présence enregistrée : 1 personne(s) présente(s) sur 1.")).ToBeVisibleAsync();
-        await CheckAsync(officer);
+        await _axe.CheckAsync(officer);
         await officer.GetByLabel(new Regex("^Suites")).FillAsync("Merci à tous : les fiches de relevé de compteurs sont en ligne.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Envoyer les suites aux participants" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("Suites enregistrées et envoyées à 1 participant(s).")).ToBeVisibleAsync();
-        await CheckAsync(officer);
+        await _axe.CheckAsync(officer);
 
-        await VisitAsync(owner, $"{territory}/rencontres");
+        await _axe.VisitAsync(owner, $"{territory}/rencontres");
         await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Rencontres auxquelles votre organisation a participé" })).ToBeVisibleAsync();
         await Assertions.Expect(owner.GetByRole(AriaRole.Cell, new() { Name = "Léa Martin" })).ToBeVisibleAsync();
         var mail = await Factory.InTerritoryAsync(TestTerritories.First, db =>
             db.OutboxMessages.SingleAsync(m => m.Subject == "Suites de « Atelier sobriété énergétique »"));
         Assert.Equal("lea.martin@boulangerie.example", mail.ToAddress);
 
-        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
+        _axe.AssertNone();
     }
 
     private async Task<IPage> SignedInAsync(int width, int height, bool phone, string email, string password)
@@ -95,24 +94,11 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
         });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await VisitAsync(page, $"/t/{TestTerritories.First}/connexion");
+        await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connexion"), Loaded);
         return page;
-    }
-
-    private async Task VisitAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await CheckAsync(page);
-    }
-
-    private async Task CheckAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
     }
 }

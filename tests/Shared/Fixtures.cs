@@ -1,8 +1,9 @@
-namespace Assett.Referentials.Tests;
+namespace Assett.Testing;
 
 /// <summary>
 /// The shared real data: <c>ASSETT_FIXTURES</c>, or <c>../shared/fixtures</c> beside the checkout.
-/// Tests that need it are skipped, with the reason shown, when it is absent (CI requires it).
+/// Tests that need it are skipped, with the reason shown, when it is absent (CI requires it). The test projects
+/// that use it compile this file (a link in their project file): it needs xunit's Assert, which Assett.Testing has not.
 /// </summary>
 public static class Fixtures
 {
