@@ -117,6 +117,7 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", OfficersOnly),
         ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", OfficersOnly),
         ["territoire/rencontres"] = ($"/t/{TestTerritories.First}/territoire/rencontres", OfficersOnly),
+        ["territoire/preuves"] = ($"/t/{TestTerritories.First}/territoire/preuves", OfficersOnly),
         ["territoire/rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/{{M1}}", OfficersOnly),
         ["territoire/rencontres/planifier/{id:guid?}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/planifier/{{M1}}", OfficersOnly),
         ["rencontres"] = ($"/t/{TestTerritories.First}/rencontres", OrganisationMembersOnly),

@@ -81,6 +81,7 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
         ["territoire/engagements"] = ($"/t/{TestTerritories.First}/territoire/engagements", Visitor.Officer),
         ["territoire/bilans"] = ($"/t/{TestTerritories.First}/territoire/bilans", Visitor.Officer),
         ["territoire/rencontres"] = ($"/t/{TestTerritories.First}/territoire/rencontres", Visitor.Officer),
+        ["territoire/preuves"] = ($"/t/{TestTerritories.First}/territoire/preuves", Visitor.Officer),
         ["territoire/rencontres/{id:guid}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/{{meeting}}", Visitor.Officer),
         ["territoire/rencontres/planifier/{id:guid?}"] = ($"/t/{TestTerritories.First}/territoire/rencontres/planifier", Visitor.Officer),
         ["rencontres"] = ($"/t/{TestTerritories.First}/rencontres", Visitor.Owner),

@@ -8,14 +8,21 @@ namespace Assett.Web.Features.Shared;
 /// </summary>
 public sealed record ReportingPeriod(DateOnly From, DateOnly To, string? Error)
 {
+    // The scheme's data start after 2000; bounds keep a typed 9999-12-31 from overflowing the period's last instant.
+    private const int FirstYear = 2000;
+    private const int LastYear = 2100;
+
     public static ReportingPeriod Parse(string? fromText, string? toText, DateOnly today)
     {
         string? error = null;
         DateOnly? Day(string? text, string field)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-            error = $"La date « {text} » ({field}) n’est pas une date : la valeur par défaut est utilisée.";
+            if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                error = $"La date « {text} » ({field}) n’est pas une date : la valeur par défaut est utilisée.";
+            else if (day.Year is < FirstYear or > LastYear)
+                error = $"La date « {text} » ({field}) sort des années {FirstYear} à {LastYear} : la valeur par défaut est utilisée.";
+            else return day;
             return null;
         }
         var from = Day(fromText, "début") ?? today.AddYears(-1);
