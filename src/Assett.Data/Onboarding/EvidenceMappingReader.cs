@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Assett.Data.Labelling;
 using Assett.Referentials.Packages;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Assett.Data.Onboarding;
@@ -26,23 +25,7 @@ public static partial class EvidenceMappingReader
         var path = Path.Combine(root, Folder, File);
         if (!System.IO.File.Exists(path)) return [];
         var shown = Path.Combine(shownRoot, Folder, File);
-        YamlMappingNode? mapping;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(System.IO.File.ReadAllText(path)));
-            mapping = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(shown, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
-            return [];
-        }
-        if (mapping is null)
-        {
-            diagnostics.Error(shown, 1, "write 'tasks:' followed by the list of tasks");
-            return [];
-        }
+        if (YamlFields.LoadMapping(path, shown, diagnostics, "write 'tasks:' followed by the list of tasks") is not { } mapping) return [];
         var yaml = new YamlFields(mapping, shown, "", diagnostics, "tasks");
         var tasks = new List<EvidenceTask>();
         var items = yaml.MappingList("tasks");

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Assett.Data.Organisations;
 using Assett.Referentials.Packages;
 using Cronos;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Assett.Data.Onboarding;
@@ -72,24 +71,9 @@ public sealed partial class TenantsConfigReader
     {
         var file = Shown(Path.Combine(folder, TenantFile));
         var errorsBefore = _diagnostics.Errors.Count();
-        YamlMappingNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(Path.Combine(folder, TenantFile))));
-            root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
-        {
-            var line = e is YamlException yamlError ? (int)yamlError.Start.Line : 1;
-            _diagnostics.Error(file, line, $"invalid YAML: {(e as YamlException)?.InnerException?.Message ?? e.Message}");
+        if (YamlFields.LoadMapping(Path.Combine(folder, TenantFile), file, _diagnostics,
+                "tenant.yaml must be a set of 'key: value' lines (identifier, name, referential...)") is not { } root)
             return null;
-        }
-        if (root is null)
-        {
-            _diagnostics.Error(file, 1, "tenant.yaml must be a set of 'key: value' lines (identifier, name, referential...)");
-            return null;
-        }
 
         var yaml = new YamlFields(root, file, "", _diagnostics, TenantKeys);
         var identifier = yaml.Text("identifier", required: true);

@@ -1,4 +1,5 @@
 using Assett.Referentials.Packages;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Assett.Data.Onboarding;
@@ -32,6 +33,24 @@ internal sealed class YamlFields
     }
 
     public int Line => (int)_mapping.Start.Line;
+
+    /// <summary>The root mapping of a YAML file, or null with the problem reported: invalid YAML, or not <paramref name="shape"/>.</summary>
+    public static YamlMappingNode? LoadMapping(string path, string shown, DiagnosticBag diagnostics, string shape)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            if (stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root) return root;
+            diagnostics.Error(shown, 1, shape);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
+        {
+            var line = e is YamlException yamlError ? (int)yamlError.Start.Line : 1;
+            diagnostics.Error(shown, line, $"invalid YAML: {(e as YamlException)?.InnerException?.Message ?? e.Message}");
+        }
+        return null;
+    }
 
     public string Field(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
 
