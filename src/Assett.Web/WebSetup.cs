@@ -84,6 +84,7 @@ public static class WebSetup
         services.AddSingleton<Features.Shared.Printing.PdfPrinter>();
         services.AddSingleton<Features.Shared.Printing.PrintablePages>();
         services.AddSingleton<Features.Officer.Labelling.CaeReferential>();
+        services.Configure<Features.Shared.Legal.LegalNotice>(configuration.GetSection(Features.Shared.Legal.LegalNotice.Section));
         services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.ActionPlan.OverdueCommitments>("overdue-commitments",
             _ => Features.ActionPlan.OverdueCommitments.Schedule));
         services.AddHostedService<OutboxWorker>();

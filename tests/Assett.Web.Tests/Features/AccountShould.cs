@@ -57,7 +57,7 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
         Assert.Contains("Adresse confirmée", confirmed);
         Assert.Contains("Ce lien n’est plus valable", reused);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal($"/t/{TestTerritories.First}/", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal($"/t/{TestTerritories.First}/evaluation", signedIn.Headers.Location?.OriginalString); // a member lands on the questionnaire
         Assert.Contains("gerante@boulangerie.example", home);
         Assert.Contains("Se déconnecter", home);
         var membership = await InTerritoryAsync(db => db.Memberships.SingleAsync());

@@ -14,7 +14,7 @@ namespace Assett.Web.Tests.Features;
 /// The officer's cohort dashboard on known figures: five organisations of the first test territory scored
 /// 10, 20, 30, 40 and 50 %, one invited only, and an organisation of the second scored 99 % that must appear nowhere.
 /// </summary>
-public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
+public sealed partial class DashboardShould(PostgresServer server) : WebHostTest(server)
 {
     private const string Officer = "chargee@territoire.example";
     private HttpClient _officer = null!;
@@ -52,6 +52,11 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
         Assert.Contains("<th scope=\"row\">Inscrites</th><td>5</td><td>83 %</td>", page);
         Assert.Contains("<th scope=\"row\">Autoévaluation commencée</th><td>5</td>", page);
         Assert.Contains("<th scope=\"row\">Autoévaluation transmise</th><td>2</td><td>33 %</td>", page);
+        // Each bar to scale: its width is the step's share of the invited.
+        Assert.Equal(["100", "83.33", "83.33", "33.33"], BarWidths().Matches(page).Select(m => m.Groups[1].Value));
+        var bySector = await _officer.GetStringAsync($"/t/{TestTerritories.First}/territoire?axe=secteur", TestContext.Current.CancellationToken);
+        Assert.Contains("Industrie manufacturière", bySector); // the NAF section's title, not « Section C »
+        Assert.DoesNotContain("Section C", bySector);
         // Overall: Q1 20 %, median 30 %, Q3 40 %; the theme « 1 » holds the same scores here.
         Assert.Contains("<th scope=\"row\">Toutes les organisations</th><td>5</td><td><span>20 % · <strong>30 %</strong> · 40 %</span></td>", page);
         Assert.DoesNotContain("99 %", page);
@@ -158,6 +163,7 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
         var organisation = new Organisation
         {
             Id = Guid.NewGuid(), Name = name, Rna = $"W86{Random.Shared.Next(1_000_000, 9_999_999)}", Headcount = size, SharesComments = sharesComments,
+            NafSection = "C",
         };
         var user = new AssettUser
         {
@@ -191,4 +197,7 @@ public sealed class DashboardShould(PostgresServer server) : WebHostTest(server)
     }
 
     private static string Squeeze(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><");
+
+    [System.Text.RegularExpressions.GeneratedRegex("<rect height=\"1\" width=\"([0-9.]+)\" />")]
+    private static partial System.Text.RegularExpressions.Regex BarWidths();
 }

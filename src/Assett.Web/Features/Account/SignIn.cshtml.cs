@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Assett.Data;
 using Assett.Data.Accounts;
+using Assett.Tenancy;
 using Assett.Web.Features.Shared.Api;
 using Assett.Web.Features.Shared.Security;
 using Microsoft.AspNetCore.Identity;
@@ -12,10 +14,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
-/// <summary>Sign-in with email and password; failures count towards a temporary lockout.</summary>
+/// <summary>Sign-in with email and password; failures count towards a temporary lockout. Then the page asked for, or <see cref="Landing"/>.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountFormLimits.Policy)]
-public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications, AccountFormLimits limits) : PageModel
+public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications, AccountFormLimits limits,
+    AssettDbContext db, IMultiTenantContextAccessor tenant) : PageModel
 {
     public sealed class InputModel
     {
@@ -55,7 +58,12 @@ public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApp
         if (!ModelState.IsValid) return Page();
         if (limits.Refuses(this, Input.Email, "Input.Email")) return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/"));
+        if (result.Succeeded)
+        {
+            if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
+            var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
+            return LocalRedirect(Url.Content(await Landing.PathAsync(db, tenant, user!, HttpContext.RequestAborted)));
+        }
         Error = result.IsLockedOut
             ? "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes."
             : result.IsNotAllowed

@@ -23,6 +23,9 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
     /// <summary>The measures the profile (or the territory) takes out: they are shown, marked, and do not count.</summary>
     public IReadOnlySet<string> NotConcerned { get; private set; } = new HashSet<string>();
 
+    /// <summary>The measures whose every task is answered: marked « Complète ».</summary>
+    public IReadOnlySet<string> Complete { get; private set; } = new HashSet<string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var refusal = await LoadContextAsync(cancellationToken);
@@ -37,6 +40,8 @@ public sealed class IndexModel(AssessmentContexts contexts, IMultiTenantContextA
         Themes = Context.Themes.Select(theme => Progress(theme, result)).ToList();
         NotConcerned = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth && !result[n].Counts)
             .Select(n => n.Id).ToHashSet();
+        Complete = Context.Package.Nodes.Where(n => n.Depth == Context.Package.ActionDepth && result[n].TotalTachesCount > 0
+            && result[n].CompletedTachesCount >= result[n].TotalTachesCount).Select(n => n.Id).ToHashSet();
         ResumeAt = Themes.Select(t => t.NextMeasure).FirstOrDefault(m => m is not null);
         Disappeared = await Contexts.DisappearedAsync(Context, cancellationToken);
         Meetings = await OrganisationMeetings.UpcomingAsync(db, Context.Organisation.Id, clock.GetUtcNow(), cancellationToken);

@@ -1,3 +1,4 @@
+using Assett.Data.ReferenceData;
 using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data;
 using Assett.Tenancy;
@@ -53,7 +54,7 @@ public sealed class IndexModel(AssettDbContext db, IMultiTenantContextAccessor t
     {
         ("tous", _) => "Toutes les organisations",
         (_, "?") => "Non renseigné",
-        ("secteur", _) => $"Section {value}",
+        ("secteur", _) => NafCodes.SectionName(value),
         ("taille", _) => OrganisationLabels.Of(Enum.Parse<HeadcountBand>(value)),
         ("type", _) => OrganisationLabels.Of(Enum.Parse<OrganisationKind>(value)),
         _ => _communes.GetValueOrDefault(value) ?? value,

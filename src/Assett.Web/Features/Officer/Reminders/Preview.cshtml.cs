@@ -2,6 +2,8 @@ using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Assessments;
+using Assett.Web.Features.Shared.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Assett.Web.Features.Shared.Access;
 
@@ -17,6 +19,9 @@ public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor
     public IReadOnlyList<Reminder> Samples { get; private set; } = [];
     public IReadOnlyDictionary<ReminderKind, int> DueToday { get; private set; } = new Dictionary<ReminderKind, int>();
 
+    /// <summary>When the territory's reminders next go out, or null when it has no schedule.</summary>
+    public DateTimeOffset? NextSending { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadOfficerAsync(cancellationToken);
@@ -26,6 +31,8 @@ public sealed class PreviewModel(AssettDbContext db, IMultiTenantContextAccessor
         Samples = [texts.Invitation(Guid.Empty, example, email, Guid.Empty), texts.Unsubmitted(Guid.Empty, example, email),
             texts.LastCall(Guid.Empty, example, email)];
         DueToday = (await reminders.DueAsync(Territory, Campaign, Today, cancellationToken)).GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var schedule = await Db.Tenants.Where(t => t.Id == Territory.Id).Select(t => t.Settings).SingleAsync(cancellationToken);
+        NextSending = Schedule.NextOccurrence(schedule.ReminderSchedule, Territory.Zone, Clock.GetUtcNow());
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Assett.Data.ReferenceData;
 using Assett.Web.Features.Shared.Cohorts;
 using System.Text.Json;
 using Assett.Data;
@@ -72,7 +73,7 @@ public sealed class CohortReports(AssettDbContext db, ReferentialPackages packag
         var funnel = await CohortFigures.FunnelAsync(db, territory.Id, campaign.Id, cancellationToken);
         var overall = await QuartilesAsync("tous", _ => "Toutes les organisations");
         var bySize = await QuartilesAsync("taille", v => v == "?" ? "Non renseigné" : OrganisationLabels.Of(Enum.Parse<HeadcountBand>(v)));
-        var bySector = await QuartilesAsync("secteur", v => v == "?" ? "Non renseigné" : $"Section {v}");
+        var bySector = await QuartilesAsync("secteur", v => v == "?" ? "Non renseigné" : NafCodes.SectionName(v));
         var previous = await CohortFigures.PreviousAsync(db, campaign, cancellationToken);
         var progress = previous is null ? [] : (await CohortFigures.ProgressAsync(db, territory.Id, previous.Id, campaign.Id, cancellationToken))
             .LargeEnough(p => p.Organisations)

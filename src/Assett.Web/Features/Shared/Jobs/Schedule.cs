@@ -21,4 +21,8 @@ public static class Schedule
             latest = at;
         return latest is { } found ? Local(found) : local;
     }
+
+    /// <summary>The schedule's next occurrence after now, or null without a schedule.</summary>
+    public static DateTimeOffset? NextOccurrence(string? cron, TimeZoneInfo zone, DateTimeOffset now) =>
+        cron is null ? null : CronExpression.Parse(cron).GetNextOccurrence(now, zone);
 }
