@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Assett.Data.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Assett.Web.Tests.Features;

@@ -15,7 +15,8 @@ public sealed class ReminderTexts(TenantInfo territory, Campaign campaign, Remin
         return Build(ReminderKind.Invitation, organisationId, organisation, email,
             $"Rappel : {territory.Name} vous invite à rejoindre Assett",
             $"{territory.Name} a invité {organisation} à sa démarche ASSETT ({campaign.Name}), et l’invitation attend encore votre réponse. " +
-            "L’autoévaluation en ligne se remplit en plusieurs fois, mesure par mesure, à plusieurs si vous le souhaitez : elle vous montre où en est votre organisation et quelles actions viennent ensuite.",
+            "L’autoévaluation en ligne se remplit en plusieurs fois, mesure par mesure, à plusieurs si vous le souhaitez : " +
+            "elle vous montre où en est votre organisation et quelles actions viennent ensuite.",
             "Accepter l’invitation", InvitationIssuer.Link(links.Site(territory), token),
             $"Ce lien est {InvitationIssuer.Validity} et remplace celui des messages précédents.")
             with
