@@ -60,6 +60,7 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
             ["Input.SharesComments"] = "true",
         });
         var toolbox = await PageAsync(owner, "boite-a-outils");
+        var energyBases = await PageAsync(owner, "boite-a-outils?theme=2&etape=bases");
         var fleet = await PageAsync(owner, "evaluation/4.4");
 
         Assert.Contains("Ce code NAF n’existe pas", refused);
@@ -74,6 +75,11 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         Assert.Contains("Mesure 1.1 ", toolbox);
         Assert.DoesNotContain("Mesure 4.4 ", toolbox); // no vehicles: the fleet measure does not concern the bakery
         Assert.Contains("cette mesure ne la concerne pas", fleet);
+        // Filtered by theme and stage: the energy measures' bases only.
+        Assert.Contains("Mesure 2.1 ", energyBases);
+        Assert.DoesNotContain("Mesure 1.1 ", energyBases);
+        Assert.Matches("<p class=\"fr-badge fr-badge--sm fr-badge--blue-ecume\">bases</p>", energyBases);
+        Assert.DoesNotMatch("fr-badge--blue-ecume\">(mise en œuvre|effets)<", energyBases);
     }
 
     [Fact]
