@@ -20,10 +20,25 @@ public sealed class AxeAudit
 
     public async Task CheckAsync(IPage page)
     {
+        // Nothing wider than the viewport: at 390 px, a cut column or button is as bad as a contrast error.
+        var widest = await page.EvaluateAsync<string?>(WidestElement);
+        if (widest is not null) _violations.Add($"{page.Url}: wider than the viewport: {widest}");
         var result = await page.RunAxe();
         _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
     }
+
+    /// <summary>The page's widest element beyond the viewport's width (outside scrollable boxes), or null when everything fits.</summary>
+    private const string WidestElement = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width + 1) return null;
+            const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+            const over = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1 && !inScroller(e));
+            const e = over.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+            return e ? `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px of ${width}): ${(e.textContent || '').trim().slice(0, 60)}` : `document ${document.documentElement.scrollWidth} px of ${width}`;
+        }
+        """;
 
     public void AssertNone() => Assert.True(_violations.Count == 0, string.Join("\n", _violations));
 }
