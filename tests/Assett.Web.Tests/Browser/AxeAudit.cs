@@ -33,10 +33,16 @@ public sealed class AxeAudit
         () => {
             const width = document.documentElement.clientWidth;
             if (document.documentElement.scrollWidth <= width + 1) return null;
-            const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+            const inScroller = e => {
+                for (let p = e.parentElement; p; p = p.parentElement)
+                    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+                return false;
+            };
             const over = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1 && !inScroller(e));
             const e = over.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
-            return e ? `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px of ${width}): ${(e.textContent || '').trim().slice(0, 60)}` : `document ${document.documentElement.scrollWidth} px of ${width}`;
+            if (!e) return `document ${document.documentElement.scrollWidth} px of ${width}`;
+            const right = Math.round(e.getBoundingClientRect().right);
+            return `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${right} px of ${width}): ${(e.textContent || '').trim().slice(0, 60)}`;
         }
         """;
 
