@@ -20,4 +20,11 @@ public sealed record TenantInfo(Guid Id, string Identifier, string Name)
 
     /// <summary>The territory's calendar date at this instant (its « today » for campaigns, deadlines, reminders).</summary>
     public DateOnly DateAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>The instant the territory's day begins (its local midnight), in UTC: the inverse of <see cref="DateAt"/>.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

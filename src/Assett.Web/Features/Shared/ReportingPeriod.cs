@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assett.Tenancy;
 
 namespace Assett.Web.Features.Shared;
 
@@ -34,15 +35,8 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string? Error)
     }
 
     /// <summary>The period's first and last instants in a territory's time zone: [start, end).</summary>
-    public (DateTimeOffset Start, DateTimeOffset End) Instants(TimeZoneInfo zone) =>
-        (Midnight(From, zone), Midnight(To.AddDays(1), zone));
+    public (DateTimeOffset Start, DateTimeOffset End) Instants(TenantInfo territory) => (territory.StartOf(From), territory.StartOf(To.AddDays(1)));
 
     /// <summary>The query string of links that keep the period.</summary>
     public string Query => $"du={From:yyyy-MM-dd}&au={To:yyyy-MM-dd}";
-
-    private static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

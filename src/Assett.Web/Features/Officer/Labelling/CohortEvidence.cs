@@ -52,7 +52,7 @@ public sealed class CohortEvidence
     public static async Task<CohortEvidence> OfAsync(AssettDbContext db, TenantInfo territory, string? siren, int? charterInForce,
         ReportingPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (start, end) = period.Instants(territory.Zone);
+        var (start, end) = period.Instants(territory);
         var today = territory.DateAt(now);
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.CreatedAt < end && !o.AwaitingApproval)
             .Select(o => new { o.Id, o.Name, o.Kind, o.Siret, o.ListedPublicly }).ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class CohortEvidence
 
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.State == MeetingState.Published && m.StartsAt >= start)
             .ToListAsync(cancellationToken);
-        var held = meetings.Where(m => m.StartsAt < end && m.StartsAt <= now).OrderBy(m => m.StartsAt).ToList();
+        var held = meetings.Where(m => m.StartsAt < end && MeetingFigures.IsHeld(m, now)).OrderBy(m => m.StartsAt).ToList();
         var heldIds = held.Select(m => m.Id).ToList();
         var present = await db.MeetingRegistrations.AsNoTracking().Where(r => heldIds.Contains(r.MeetingId) && r.Attended == true)
             .Select(r => new { r.MeetingId, r.OrganisationId }).ToListAsync(cancellationToken);

@@ -22,7 +22,10 @@ public sealed record MeetingTally(string Label, int Count, int Of);
 public sealed record MeetingFigures(IReadOnlyList<MeetingRow> Meetings, int Members, int Met, IReadOnlyList<MeetingTally> ByTheme,
     IReadOnlyList<MeetingTally> BySector, IReadOnlyList<MeetingTally> ByHeadcount, IReadOnlyList<string> NeverMet)
 {
-    public IEnumerable<MeetingRow> Held(DateTimeOffset now) => Meetings.Where(m => m.Meeting.State == MeetingState.Published && m.Meeting.StartsAt <= now);
+    /// <summary>A meeting held: published (not a draft, not cancelled) and begun.</summary>
+    public static bool IsHeld(Meeting meeting, DateTimeOffset now) => meeting.State == MeetingState.Published && meeting.StartsAt <= now;
+
+    public IEnumerable<MeetingRow> Held(DateTimeOffset now) => Meetings.Where(m => IsHeld(m.Meeting, now));
 
     public int Registrations => Meetings.Where(m => m.Meeting.State == MeetingState.Published).Sum(m => m.Registered);
 
@@ -35,7 +38,7 @@ public sealed record MeetingFigures(IReadOnlyList<MeetingRow> Meetings, int Memb
     public static async Task<MeetingFigures> OfAsync(AssettDbContext db, TenantInfo territory, ReferentialPackage? package, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
     {
-        var (start, end) = (Instant(territory, from), Instant(territory, to.AddDays(1)));
+        var (start, end) = (territory.StartOf(from), territory.StartOf(to.AddDays(1)));
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.StartsAt >= start && m.StartsAt < end).OrderBy(m => m.StartsAt)
             .ToListAsync(cancellationToken);
         var ids = meetings.Select(m => m.Id).ToList();
@@ -63,11 +66,5 @@ public sealed record MeetingFigures(IReadOnlyList<MeetingRow> Meetings, int Memb
             [.. members.GroupBy(m => m.Headcount).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
                 .Select(g => new MeetingTally(OrganisationLabels.Of(g.Key), g.Count(), g.Count(m => met.Contains(m.Id))))],
             [.. members.Where(m => !everMet.Contains(m.Id)).Select(m => m.Name).Order(French.Names)]);
-    }
-
-    private static DateTimeOffset Instant(TenantInfo territory, DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, territory.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
