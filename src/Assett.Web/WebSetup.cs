@@ -5,6 +5,7 @@ using Assett.Data.Tenancy;
 using Assett.Tenancy;
 using Assett.Data.Mail;
 using Assett.Web.Features.Account;
+using Assett.Web.Features.Account.Sirene;
 using Assett.Web.Features.Shared.Api;
 using Assett.Web.Features.Officer;
 using Assett.Web.Features.Officer.Dashboard;
@@ -60,6 +61,7 @@ public static class WebSetup
             AccountFormLimits.AddPolicy(options);
         });
         services.AddSingleton<AccountFormLimits>();
+        services.AddCompanyDirectory(configuration);
         services.AddSingleton(MailSettings.Read(configuration));
         services.AddSingleton<MailSender>();
         services.AddSingleton<ReferentialPackages>();

@@ -26,7 +26,12 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
         builder.UseSetting("Jobs:Server", "false");
         // The territories made for the tests: editing a real territory's configuration must break no test.
         builder.UseSetting("Assett:TenantsConfig", TestTerritories.Folder);
+        // The company directory is off unless a test stands one in: the tests never reach the internet.
+        builder.UseSetting("Assett:Sirene:BaseAddress", SireneAddress?.ToString() ?? "");
     }
+
+    /// <summary>The stand-in API Recherche d'entreprises this host asks (<see cref="Features.SireneStandIn"/>); none by default.</summary>
+    public Uri? SireneAddress { get; init; }
 
     /// <summary>
     /// Closes the idle connections of this host's pools: left open, each test class's would hold its

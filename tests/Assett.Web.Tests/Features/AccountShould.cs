@@ -93,7 +93,7 @@ public sealed partial class AccountShould(PostgresServer server) : WebHostTest(s
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Indiquez le numéro SIRET de votre établissement (14 chiffres).", page);
+        Assert.Contains("Indiquez le numéro SIRET de votre établissement (14 chiffres) ; une association sans SIRET indique son numéro RNA.", page);
         Assert.Contains("value=\"Boulangerie du Clain\"", page);
         Assert.Contains("value=\"gerante@boulangerie.example\"", page);
         Assert.Equal(0, await InTerritoryAsync(db => db.Organisations.CountAsync()));

@@ -14,7 +14,7 @@ namespace Assett.Web.Features.Officer.Registrations;
 [Authorize(Policy = Access.OfficerAdmin)]
 public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAccessor tenant) : PageModel
 {
-    public sealed record Pending(Guid Id, string Name, string? Siret, string OwnerEmail, DateTimeOffset CreatedAt);
+    public sealed record Pending(Guid Id, string Name, string Identifier, string OwnerEmail, DateTimeOffset CreatedAt);
 
     /// <summary>The territory's, in which dates show.</summary>
     public TimeZoneInfo TimeZone => tenant.Current!.Zone;
@@ -63,7 +63,8 @@ public sealed class RegistrationsModel(AssettDbContext db, IMultiTenantContextAc
         Registrations = await db.Organisations.Where(o => o.AwaitingApproval)
             .Join(db.Memberships.Where(m => m.Role == MembershipRole.OrganisationOwner), o => (Guid?)o.Id, m => m.OrganisationId, (o, m) => new { o, m.UserId })
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.o, u.Email })
-            .OrderBy(x => x.o.CreatedAt).Select(x => new Pending(x.o.Id, x.o.Name, x.o.Siret, x.Email!, x.o.CreatedAt)).ToListAsync(cancellationToken);
+            .OrderBy(x => x.o.CreatedAt).Select(x => new Pending(x.o.Id, x.o.Name, x.o.Siret ?? x.o.Rna!, x.Email!, x.o.CreatedAt))
+            .ToListAsync(cancellationToken);
         return null;
     }
 

@@ -18,9 +18,9 @@ public static class RegistrationApprovals
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).ToListAsync(cancellationToken);
         foreach (var officer in officers)
             await Outbox.EnqueueAsync(db, $"registration:ask:{organisation.Id}:{officer}", officer, $"Inscription à valider : {organisation.Name}",
-                $"Bonjour,\n\n{organisation.Name} (SIRET {organisation.Siret}, contact {ownerEmail}) s’est inscrite sur Assett avec {territory.Name}, " +
+                $"Bonjour,\n\n{organisation.Name} ({Identifier(organisation)}, contact {ownerEmail}) s’est inscrite sur Assett avec {territory.Name}, " +
                 $"depuis une commune hors du territoire. Validez ou refusez son inscription :\n{pageLink}\n",
-                $"<p>Bonjour,</p><p>{Html(organisation.Name)} (SIRET {organisation.Siret}, contact {Html(ownerEmail)}) s’est inscrite sur Assett avec " +
+                $"<p>Bonjour,</p><p>{Html(organisation.Name)} ({Identifier(organisation)}, contact {Html(ownerEmail)}) s’est inscrite sur Assett avec " +
                 $"{Html(territory.Name)}, depuis une commune hors du territoire.</p><p><a href=\"{Html(pageLink)}\">Valider ou refuser son inscription</a></p>",
                 cancellationToken);
     }
@@ -35,8 +35,11 @@ public static class RegistrationApprovals
               "car son établissement est situé hors du territoire. " +
               "Rapprochez-vous de votre intercommunalité pour savoir si elle propose la démarche.\n";
         return Outbox.EnqueueAsync(db, $"registration:{(approved ? "approved" : "refused")}:{organisation.Id}", ownerEmail,
-            approved ? $"Inscription validée – {territory.Name}" : $"Inscription non retenue – {territory.Name}", text, cancellationToken: cancellationToken);
+            approved ? $"Inscription validée – {territory.Name}" : $"Inscription non retenue – {territory.Name}", text,
+            cancellationToken: cancellationToken);
     }
 
     private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+
+    private static string Identifier(Organisation organisation) => organisation.Siret is { } siret ? $"SIRET {siret}" : $"RNA {organisation.Rna}";
 }
