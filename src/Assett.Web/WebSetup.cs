@@ -6,6 +6,7 @@ using Assett.Tenancy;
 using Assett.Data.Mail;
 using Assett.Web.Features.Account;
 using Assett.Web.Features.Account.Sirene;
+using Assett.Web.Features.Account.ProConnect;
 using Assett.Web.Features.Shared.Api;
 using Assett.Web.Features.Officer;
 using Assett.Web.Features.Officer.Dashboard;
@@ -54,6 +55,8 @@ public static class WebSetup
         services.AddExceptionHandler<Features.Failures.RequestFailures.Logged>();
         services.AddHealthChecks().AddDbContextCheck<AssettDbContext>("database");
         services.AddAssettAccounts(environment);
+        services.AddProConnect(configuration, environment);
+        services.AddScoped<AgentAccounts>();
         services.AddAssettApi(configuration, environment);
         services.AddRateLimiter(options =>
         {

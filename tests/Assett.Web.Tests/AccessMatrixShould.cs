@@ -43,6 +43,8 @@ public sealed class AccessMatrixShould(PostgresServer server) : WebHostTest(serv
         [""] = ($"/t/{TestTerritories.First}/", _ => "200"),
         ["Error"] = ("/Error?code=404", _ => "404"),
         ["connexion"] = ($"/t/{TestTerritories.First}/connexion", _ => "200"),
+        // ProConnect is off on this host; ProConnectShould signs in through it where it is on.
+        ["connexion/proconnect/retour"] = ("/connexion/proconnect/retour", _ => "404"),
         ["deconnexion"] = ($"/t/{TestTerritories.First}/deconnexion", _ => "302"),
         ["inscription"] = ($"/t/{TestTerritories.First}/inscription", _ => "200"),
         ["confirmation"] = ($"/t/{TestTerritories.First}/confirmation", _ => "200"),

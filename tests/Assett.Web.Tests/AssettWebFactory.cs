@@ -28,7 +28,18 @@ public class AssettWebFactory(string appConnectionString, string adminConnection
         builder.UseSetting("Assett:TenantsConfig", TestTerritories.Folder);
         // The company directory is off unless a test stands one in: the tests never reach the internet.
         builder.UseSetting("Assett:Sirene:BaseAddress", SireneAddress?.ToString() ?? "");
+        // ProConnect likewise, unless a test stands one in (Features.ProConnectStandIn).
+        builder.UseSetting("Assett:ProConnect:Issuer", ProConnectIssuer?.AbsoluteUri ?? "");
+        builder.UseSetting("Assett:ProConnect:ClientId", Features.ProConnectStandIn.ClientId);
+        builder.UseSetting("Assett:ProConnect:ClientSecret", Features.ProConnectStandIn.ClientSecret);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More settings of the host, for the test that needs them.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The stand-in ProConnect this host's agents sign in with; none by default.</summary>
+    public Uri? ProConnectIssuer { get; init; }
 
     /// <summary>The stand-in API Recherche d'entreprises this host asks (<see cref="Features.SireneStandIn"/>); none by default.</summary>
     public Uri? SireneAddress { get; init; }

@@ -50,6 +50,7 @@ public sealed class InputFuzzShould(PostgresServer server) : WebHostTest(server)
     {
         [""] = ($"/t/{TestTerritories.First}/", Visitor.Owner),
         ["connexion"] = ($"/t/{TestTerritories.First}/connexion", Visitor.Anonymous),
+        ["connexion/proconnect/retour"] = ("/connexion/proconnect/retour", Visitor.Anonymous),
         ["inscription"] = ($"/t/{TestTerritories.First}/inscription", Visitor.Anonymous),
         ["confirmation"] = ($"/t/{TestTerritories.First}/confirmation", Visitor.Anonymous),
         ["mot-de-passe-oublie"] = ($"/t/{TestTerritories.First}/mot-de-passe-oublie", Visitor.Anonymous),

@@ -9,6 +9,9 @@ public abstract class WebHostTest(PostgresServer server) : IAsyncLifetime
 {
     protected AssettWebFactory Factory { get; private set; } = null!;
 
+    /// <summary>The server of the test databases, for a test that needs a second host.</summary>
+    protected PostgresServer Postgres => server;
+
     /// <summary>The host on the test's database; a class that needs other services makes its own.</summary>
     protected virtual AssettWebFactory CreateFactory(TestDatabase database) => new(database);
 

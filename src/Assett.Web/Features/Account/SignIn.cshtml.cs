@@ -2,6 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
+using Assett.Web.Features.Account.ProConnect;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Client.AspNetCore;
 using Assett.Web.Features.Shared.Api;
 using Assett.Web.Features.Shared.Security;
 using Microsoft.AspNetCore.Identity;
@@ -14,11 +17,14 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assett.Web.Features.Account;
 
-/// <summary>Sign-in with email and password; failures count towards a temporary lockout. Then the page asked for, or <see cref="Landing"/>.</summary>
+/// <summary>
+/// Sign-in with email and password; failures count towards a temporary lockout. Then the page asked for, or <see cref="Landing"/>.
+/// Agents may instead sign in with ProConnect where it is configured (<see cref="ProConnectSetup"/>).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountFormLimits.Policy)]
 public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApplicationManager applications, AccountFormLimits limits,
-    AssettDbContext db, IMultiTenantContextAccessor tenant) : PageModel
+    AssettDbContext db, IMultiTenantContextAccessor tenant, ProConnectSettings proConnect) : PageModel
 {
     public sealed class InputModel
     {
@@ -46,11 +52,23 @@ public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApp
         // Signing in for an application: the form's redirects end at the application's callback.
         if (await AuthorizationCallback.OfReturnUrlAsync(ReturnUrl, applications, HttpContext.RequestAborted) is { } callback)
             SecurityHeaders.AllowFormToEndAt(HttpContext, callback);
+        if (proConnect.Issuer is { } issuer) SecurityHeaders.AllowFormToEndAt(HttpContext, issuer); // « S’identifier avec ProConnect » ends there
         await next();
     }
 
+    public bool OffersProConnect => proConnect.IsOn;
+
     public void OnGet()
     {
+    }
+
+    /// <summary>To ProConnect, with the territory (none at the platform's root) kept in the encrypted <c>state</c>.</summary>
+    public IActionResult OnPostProConnect()
+    {
+        if (!proConnect.IsOn) return NotFound();
+        var properties = new AuthenticationProperties();
+        properties.Items[ProConnectSetup.TerritoryItem] = tenant.Current?.Identifier ?? "";
+        return Challenge(properties, OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -18,7 +18,9 @@ public static class SecurityHeaders
     /// on the application's registered callback.
     /// </summary>
     public static void AllowFormToEndAt(HttpContext context, Uri origin) =>
-        context.Items[FormTargetsKey] = origin.GetLeftPart(UriPartial.Authority);
+        context.Items[FormTargetsKey] = context.Items[FormTargetsKey] is string others
+            ? $"{others} {origin.GetLeftPart(UriPartial.Authority)}"
+            : origin.GetLeftPart(UriPartial.Authority);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -32,7 +34,7 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             // The API reference page (Scalar) runs inline scripts; the API itself returns no HTML.
             if (!WebSetup.IsApi(context.Request.Path))
-                headers.ContentSecurityPolicy = context.Items[FormTargetsKey] is string origin ? $"{PagePolicy} {origin}" : PagePolicy;
+                headers.ContentSecurityPolicy = context.Items[FormTargetsKey] is string origins ? $"{PagePolicy} {origins}" : PagePolicy;
             return Task.CompletedTask;
         });
         await next(context);
