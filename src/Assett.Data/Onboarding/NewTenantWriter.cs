@@ -102,6 +102,12 @@ public static partial class NewTenantWriter
         Add("officers:");
         Blank("officers[0].name", $"  - name: {TenantBlanks.Placeholder}");
         Blank("officers[0].email", $"    email: {TenantBlanks.Placeholder}");
+        Add($"# {TenantBlanks.Placeholder} : ce que les pages légales du territoire disent de lui ; l'adresse d'accessibilité est facultative");
+        Add("# (sans elle, celle du délégué à la protection des données).");
+        Add("legal:");
+        Blank("legal.publication_director", $"  publication_director: {TenantBlanks.Placeholder}");
+        Blank("legal.dpo_email", $"  dpo_email: {TenantBlanks.Placeholder}");
+        Add("  # accessibility_email: accessibilite@exemple.fr");
         Add("referential:");
         Add($"  base: {Referential}");
         Add("# campaigns: le calendrier des campagnes, si le territoire le fixe d'avance (sinon ses chargés de mission les créent");

@@ -17,6 +17,10 @@ public static partial class TenantBlanks
         ["officers.name"] = "the name of a territory officer (chargé(e) de mission), who runs the territory in Assett "
             + "(campaigns, invitations, the cohort's follow-up): 'tenants apply' invites each officer by email",
         ["officers.email"] = "the officer's email address, where 'tenants apply' sends the invitation to create their access",
+        ["legal.publication_director"] = "who answers for what the territory's pages publish (e.g. 'le président de la communauté de communes'), "
+            + "named on its « Mentions légales »",
+        ["legal.dpo_email"] = "the address of the territory's data protection officer (DPO), given on its « Données personnelles » page "
+            + "for people to exercise their rights",
     };
 
     public static bool IsBlank(string value) => string.Equals(value.Trim(), Placeholder, StringComparison.OrdinalIgnoreCase);

@@ -20,6 +20,12 @@ public sealed record TenantDefinition
     public string? ReportSchedule { get; init; }
     public CharterDefinition? Charter { get; init; }
 
+    /// <summary>The territory's own legal mentions (<c>legal</c>), each optional: see <see cref="Tenants.TenantSettings"/>.</summary>
+    public string? PublicationDirector { get; init; }
+
+    public string? DpoEmail { get; init; }
+    public string? AccessibilityEmail { get; init; }
+
     /// <summary>The referential: national base plus local overlay, as it will be stored.</summary>
     public required ComposedReferential Referential { get; init; }
 

@@ -105,6 +105,9 @@ public sealed class TenantsConfigApplier(string appConnectionString, TimeProvide
         Set("charter", settings.Charter, definition.Charter?.Text, v => settings.Charter = v);
         Set("charter.version", settings.CharterVersion, definition.Charter?.Version, v => settings.CharterVersion = v);
         Set("public_host", settings.PublicHost, definition.PublicHost, v => settings.PublicHost = v);
+        Set("legal.publication_director", settings.PublicationDirector, definition.PublicationDirector, v => settings.PublicationDirector = v);
+        Set("legal.dpo_email", settings.DpoEmail, definition.DpoEmail, v => settings.DpoEmail = v);
+        Set("legal.accessibility_email", settings.AccessibilityEmail, definition.AccessibilityEmail, v => settings.AccessibilityEmail = v);
         // Records holding lists compare by reference: their JSON is what is stored, so it is what is compared.
         if (JsonSerializer.Serialize(settings.Evidence) != JsonSerializer.Serialize(definition.Evidence))
         {

@@ -18,7 +18,7 @@ public sealed partial class TenantsConfigReader
     private static readonly string[] TenantKeys =
     [
         "identifier", "name", "display_name", "siren", "hosts", "public_host", "time_zone", "logo", "officers",
-        "referential", "campaigns", "schedules", "charter",
+        "referential", "campaigns", "schedules", "charter", "legal",
     ];
 
     private readonly string _root;
@@ -101,6 +101,9 @@ public sealed partial class TenantsConfigReader
         var schedules = yaml.Mapping("schedules", "reminders", "cohort_report");
         var reminders = Cron(schedules, "reminders");
         var report = Cron(schedules, "cohort_report");
+        var legal = yaml.Mapping("legal", "publication_director", "dpo_email", "accessibility_email");
+        var director = legal?.Text("publication_director");
+        var (dpoEmail, accessibilityEmail) = (EmailOf(legal, "dpo_email"), EmailOf(legal, "accessibility_email"));
         var referential = _composer.Compose(yaml, folder);
 
         if (_diagnostics.Errors.Count() > errorsBefore || identifier is null || name is null || referential is null)
@@ -121,6 +124,9 @@ public sealed partial class TenantsConfigReader
             ReminderSchedule = reminders,
             ReportSchedule = report,
             Charter = charter,
+            PublicationDirector = director,
+            DpoEmail = dpoEmail,
+            AccessibilityEmail = accessibilityEmail,
             Referential = referential,
             Evidence = _evidence,
         };
@@ -260,6 +266,14 @@ public sealed partial class TenantsConfigReader
         if (yaml.Text(key, required: true) is not { } text) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return date;
         yaml.Error(yaml.Node(key)!, yaml.Field(key), $"'{text}' is not a date written yyyy-mm-dd");
+        return null;
+    }
+
+    private static string? EmailOf(YamlFields? legal, string key)
+    {
+        if (legal?.Text(key) is not { } email) return null;
+        if (EmailPattern().IsMatch(email)) return email.ToLowerInvariant();
+        legal.Error(legal.Node(key)!, legal.Field(key), $"'{email}' is not an email address");
         return null;
     }
 

@@ -51,6 +51,15 @@ public sealed class TenantSettings
     /// </summary>
     public string? PublicHost { get; set; }
 
+    /// <summary>
+    /// What the territory's legal pages state of it (<c>legal</c>: the director of publication of its site, its data
+    /// protection officer, its accessibility contact); where null, the platform's (<c>Assett__Legal__*</c>).
+    /// </summary>
+    public string? PublicationDirector { get; set; }
+
+    public string? DpoEmail { get; set; }
+    public string? AccessibilityEmail { get; set; }
+
     /// <summary>The tasks of « Territoire engagé » that the cohort documents (<c>tenants-config/labelling/</c>).</summary>
     public List<EvidenceTask> Evidence { get; set; } = [];
 }

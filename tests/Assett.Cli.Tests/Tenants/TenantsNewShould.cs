@@ -59,6 +59,8 @@ public sealed partial class TenantsNewShould(PostgresServer server) : IDisposabl
         var refused = await CliRun.RunAsync(settings, "tenants", "apply", _folder);
         File.WriteAllText(Path.Combine(_folder, "centre-ouest", "charte.md"), "## Nos engagements\n\n- Progresser chaque année.\n");
         File.WriteAllText(file, File.ReadAllText(file).Replace("file: À COMPLÉTER", "file: charte.md")
+            .Replace("dpo_email: À COMPLÉTER", "dpo_email: dpo@centre-ouest.example")
+            .Replace("publication_director: À COMPLÉTER", "publication_director: le président de la communauté de communes")
             .Replace("name: À COMPLÉTER", "name: Chargée de mission transition").Replace("email: À COMPLÉTER", "email: transition@centre-ouest.example"));
         var filled = await CliRun.RunAsync("tenants", "validate", _folder);
         var applied = await CliRun.RunAsync(settings, "tenants", "apply", _folder);
@@ -69,6 +71,8 @@ public sealed partial class TenantsNewShould(PostgresServer server) : IDisposabl
             (15, "charter.file", "the charter of engagement, a markdown file of the territory's folder (e.g. charte.md)"),
             (19, "officers[0].name", "the name of a territory officer"),
             (20, "officers[0].email", "the officer's email address"),
+            (24, "legal.publication_director", "who answers for what the territory's pages publish"),
+            (25, "legal.dpo_email", "the address of the territory's data protection officer (DPO)"),
         ];
         var reported = blank.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1, blank.ExitCode);
@@ -88,6 +92,7 @@ public sealed partial class TenantsNewShould(PostgresServer server) : IDisposabl
         await using var platform = AssettDbContextOptions.Create(settings["ConnectionStrings:Assett"]!);
         var tenant = await platform.Tenants.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(("centre-ouest", "200059871", "Indian/Mayotte"), (tenant.Identifier, tenant.Siren, tenant.TimeZone));
+        Assert.Equal("dpo@centre-ouest.example", tenant.Settings.DpoEmail);
         using var scope = new MultiTenantContextAccessor().Change(new TenantInfo(tenant.Id, tenant.Identifier, tenant.Name));
         await using var db = AssettDbContextOptions.Create(settings["ConnectionStrings:Assett"]!);
         Assert.Equal("transition@centre-ouest.example", (await db.OutboxMessages.SingleAsync(TestContext.Current.CancellationToken)).ToAddress);

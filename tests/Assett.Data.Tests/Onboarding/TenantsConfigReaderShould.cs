@@ -221,6 +221,39 @@ public sealed class TenantsConfigReaderShould
     }
 
     [Fact]
+    public void ReadTheTerritorysLegalMentionsAndRefuseAMalformedOne()
+    {
+        using var config = new ConfigFolder()
+            .Write("alpha/tenant.yaml", """
+                identifier: alpha
+                name: Territoire Alpha
+                legal:
+                  publication_director: le président d’Alpha
+                  dpo_email: DPO@Alpha.example
+                referential:
+                  base: demo-entreprises
+                """)
+            .Write("beta/tenant.yaml", """
+                identifier: beta
+                name: Territoire Beta
+                legal:
+                  dpo_email: pas une adresse
+                  directeur: Untel
+                referential:
+                  base: demo-entreprises
+                """);
+
+        var (tenants, diagnostics) = TenantsConfigReader.Read(config.Root);
+        var errors = diagnostics.Errors.Select(e => e.ToString()).ToList();
+
+        var alpha = Assert.Single(tenants);
+        Assert.Equal(("le président d’Alpha", "dpo@alpha.example", null), (alpha.PublicationDirector, alpha.DpoEmail, alpha.AccessibilityEmail));
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("tenants-config/beta/tenant.yaml:4: legal.dpo_email: 'pas une adresse' is not an email address", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("tenants-config/beta/tenant.yaml:5: legal.directeur:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AcceptAPublicHostOnlyAmongTheTerritorysHosts()
     {
         const string referential = "referential:\n  base: demo-entreprises\n";

@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace Assett.Web.Tests.Browser;
 
 /// <summary>
-/// axe-core on each page a browser test shows: serious and critical violations are collected as the test walks,
-/// then asserted once at its end, so that one run lists them all.
+/// axe-core on each page a browser test shows, and the finish of issue 20: nothing wider than the viewport, one current
+/// item in the header's menu, no error message on a page just opened. Violations are collected as the test walks, then
+/// asserted once at its end, so that one run lists them all.
 /// </summary>
 public sealed class AxeAudit
 {
@@ -15,6 +16,9 @@ public sealed class AxeAudit
     public async Task VisitAsync(IPage page, string path)
     {
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // The DSFR's pattern: a field shows its error once a submit found one, never before.
+        var errors = await page.Locator(".fr-error-text, .fr-message--error").AllInnerTextsAsync();
+        if (errors.Count > 0) _violations.Add($"{page.Url}: error text before any submit: {string.Join(" | ", errors)}");
         await CheckAsync(page);
     }
 
@@ -23,6 +27,8 @@ public sealed class AxeAudit
         // Nothing wider than the viewport: at 390 px, a cut column or button is as bad as a contrast error.
         var widest = await page.EvaluateAsync<string?>(WidestElement);
         if (widest is not null) _violations.Add($"{page.Url}: wider than the viewport: {widest}");
+        var current = await page.Locator(".fr-header [aria-current=page]").CountAsync();
+        if (current > 1) _violations.Add($"{page.Url}: {current} items of the header's menu are aria-current");
         var result = await page.RunAxe();
         _violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));

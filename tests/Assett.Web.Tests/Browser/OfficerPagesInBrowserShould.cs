@@ -75,6 +75,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         {
             await axe.VisitAsync(page, $"/t/{TestTerritories.First}/{path}");
             Assert.DoesNotContain("/connexion", page.Url);
+            if (path == "territoire") await AssertFunnelBarsToScaleAsync(page);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Produire un rapport maintenant" }).ClickAsync();
         await page.WaitForURLAsync("**/territoire/rapports/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -94,5 +95,18 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         await axe.CheckAsync(page);
 
         axe.AssertNone();
+    }
+
+    /// <summary>Each funnel bar, as drawn, is its figure's share of the invited organisations (the first row's figure).</summary>
+    private static async Task AssertFunnelBarsToScaleAsync(IPage page)
+    {
+        var bars = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('td.assett-bar-cell')].map(cell => [
+                parseInt(cell.closest('tr').cells[1].textContent.replace(/\s/g, ''), 10),
+                cell.querySelector('rect').getBoundingClientRect().width / cell.querySelector('svg').getBoundingClientRect().width])
+            """);
+        Assert.Equal(4, bars.Length);
+        Assert.True(bars[0][0] > 0, "no organisation invited: the bars would show nothing");
+        Assert.All(bars, bar => Assert.Equal(bar[0] / bars[0][0], bar[1], 0.02));
     }
 }

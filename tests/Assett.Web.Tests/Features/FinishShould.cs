@@ -52,6 +52,20 @@ public sealed partial class FinishShould(PostgresServer server) : WebHostTest(se
     }
 
     [Fact]
+    public async Task NameTheTerritorysOwnDirectorAndDpoOnItsPages()
+    {
+        var visitor = Factory.CreateClient();
+
+        var data = await visitor.GetStringAsync($"/t/{TestTerritories.Second}/donnees-personnelles", TestContext.Current.CancellationToken);
+        var mentions = await visitor.GetStringAsync($"/t/{TestTerritories.Second}/mentions-legales", TestContext.Current.CancellationToken);
+        var elsewhere = await visitor.GetStringAsync($"/t/{TestTerritories.First}/donnees-personnelles", TestContext.Current.CancellationToken);
+
+        Assert.Contains("dpo@essai-sud.example", data); // from its tenant.yaml's « legal »
+        Assert.Contains("Directeur ou directrice de la publication : la présidente d’Essai Sud.", mentions);
+        Assert.DoesNotContain("essai-sud", elsewhere);
+    }
+
+    [Fact]
     public async Task ShowNoErrorUnderAFieldBeforeTheFormIsSent()
     {
         var visitor = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,3 +1,5 @@
+using Assett.Data.Tenants;
+
 namespace Assett.Web.Features.Shared.Legal;
 
 /// <summary>
@@ -27,4 +29,14 @@ public sealed class LegalNotice
 
     /// <summary>The date of the audit behind <see cref="Conformity"/>, if one was made.</summary>
     public DateOnly? AuditedOn { get; set; }
+
+    /// <summary>The notice of a territory's site: its own director of publication and contacts where its <c>tenant.yaml</c> gives them.</summary>
+    public LegalNotice Of(TenantSettings territory)
+    {
+        var notice = (LegalNotice)MemberwiseClone();
+        notice.PublicationDirector = territory.PublicationDirector ?? PublicationDirector;
+        notice.DpoEmail = territory.DpoEmail ?? DpoEmail;
+        notice.AccessibilityEmail = territory.AccessibilityEmail ?? AccessibilityEmail;
+        return notice;
+    }
 }
