@@ -100,6 +100,14 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
 
         await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/resultats");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Score global" })).ToBeVisibleAsync();
+        // Every label of the radar inside its picture, on a phone too.
+        var cutLabels = await page.EvaluateAsync<string[]>("""
+            () => { const box = document.querySelector('svg.assett-radar').getBoundingClientRect();
+                return [...document.querySelectorAll('svg.assett-radar text')].filter(t => { const r = t.getBoundingClientRect();
+                    return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1; })
+                    .map(t => t.textContent); }
+            """);
+        Assert.Empty(cutLabels);
         await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/resultats/progression");
         if (phone)
         {
