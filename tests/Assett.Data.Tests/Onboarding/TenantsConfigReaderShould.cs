@@ -249,7 +249,8 @@ public sealed class TenantsConfigReaderShould
         var alpha = Assert.Single(tenants);
         Assert.Equal(("le président d’Alpha", "dpo@alpha.example", null), (alpha.PublicationDirector, alpha.DpoEmail, alpha.AccessibilityEmail));
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.StartsWith("tenants-config/beta/tenant.yaml:4: legal.dpo_email: 'pas une adresse' is not an email address", StringComparison.Ordinal));
+        Assert.Contains(errors, e =>
+            e.StartsWith("tenants-config/beta/tenant.yaml:4: legal.dpo_email: 'pas une adresse' is not an email address", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("tenants-config/beta/tenant.yaml:5: legal.directeur:", StringComparison.Ordinal));
     }
 

@@ -19,7 +19,8 @@ public static class Radar
     {
         var svg = new StringBuilder();
         svg.Append(Invariant(
-            $"<svg class=\"assett-radar\" viewBox=\"{-Margin} 0 {Size + 2 * Margin} {Size}\" role=\"img\" aria-labelledby=\"{titleId}\" xmlns=\"http://www.w3.org/2000/svg\">"));
+            $"<svg class=\"assett-radar\" viewBox=\"{-Margin} 0 {Size + 2 * Margin} {Size}\" role=\"img\" aria-labelledby=\"{titleId}\""));
+        svg.Append(" xmlns=\"http://www.w3.org/2000/svg\">");
         foreach (var ring in new[] { 25, 50, 75, 100 })
             svg.Append(Invariant($"<polygon class=\"assett-radar__grid\" points=\"{Points(Enumerable.Repeat((double)ring, axes.Count).ToList())}\"/>"));
         for (var i = 0; i < axes.Count; i++)
