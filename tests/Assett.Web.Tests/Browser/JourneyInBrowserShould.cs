@@ -53,6 +53,8 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         var page = await context.NewPageAsync();
 
         await _axe.VisitAsync(page, _invitation);
+        await page.Locator("label[for=Password-afficher]").ClickAsync(); // the DSFR's password toggle, its box drawn by its label
+        await Assertions.Expect(page.GetByLabel("Choisissez un mot de passe")).ToHaveAttributeAsync("type", "text");
         await page.GetByLabel("Choisissez un mot de passe").FillAsync("Clé-Secrète-2026");
         var join = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") });
         await join.ClickAsync();
@@ -62,6 +64,9 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).ClickAsync();
         await page.WaitForURLAsync("**/evaluation/1.1", Loaded);
+        // The detailed percentages wait for « Avancement détaillé »; the referential's context stays folded.
+        Assert.Equal(0, await page.Locator("[data-split]:visible").CountAsync());
+        Assert.Equal(0, await page.Locator(".fr-accordion__btn[aria-expanded=true]").CountAsync());
         var first = page.Locator("fieldset#assett_1-1-1-1");
         await first.GetByText("Fait", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(first.Locator("[data-state]")).ToContainTextAsync("Enregistré à");

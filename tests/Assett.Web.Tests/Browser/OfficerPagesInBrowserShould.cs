@@ -65,6 +65,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.EndsWith($"/t/{TestTerritories.First}/territoire", new Uri(page.Url).AbsolutePath); // an officer lands on the dashboard
 
         var axe = new AxeAudit();
         foreach (var path in new[]
@@ -76,6 +77,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             await axe.VisitAsync(page, $"/t/{TestTerritories.First}/{path}");
             Assert.DoesNotContain("/connexion", page.Url);
             if (path == "territoire") await AssertFunnelBarsToScaleAsync(page);
+            if (path == "territoire/rappels") Assert.DoesNotContain("schedules.", await page.Locator("main").InnerTextAsync());
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Produire un rapport maintenant" }).ClickAsync();
         await page.WaitForURLAsync("**/territoire/rapports/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });

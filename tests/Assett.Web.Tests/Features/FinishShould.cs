@@ -112,6 +112,19 @@ public sealed partial class FinishShould(PostgresServer server) : WebHostTest(se
         Assert.Equal($"/t/{TestTerritories.First}/evaluation", signedIn.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task LinkTheTerritorysResourcesFromTheMeasurePageFolded()
+    {
+        await Boulangerie.SeedAsync(Factory);
+        var owner = await Boulangerie.SignedInAsync(Factory, Boulangerie.Owner);
+
+        var measure = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/4.2", TestContext.Current.CancellationToken);
+
+        Assert.Contains("aria-controls=\"partie-territoire\">Sur votre territoire</button>", measure);
+        Assert.Contains("<a href=\"https://bus.essai-nord.example\" rel=\"noopener\">Réseau de bus de test</a>", measure); // its overlay's url
+        Assert.DoesNotContain("aria-expanded=\"true\"", measure);
+    }
+
     [GeneratedRegex("class=\"fr-error-text[ \"]")]
     private static partial Regex ErrorText();
 
