@@ -12,6 +12,9 @@ public static class AccountSetup
 {
     public const string SignInPath = "/connexion";
 
+    /// <summary>What a locked account is told, whichever way it signs in.</summary>
+    public const string LockedOut = "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes.";
+
     public static IServiceCollection AddAssettAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<AssettUser, IdentityRole<Guid>>(options =>

@@ -32,6 +32,8 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
 {
     public const string OutsideTerritory = "hors-territoire";
 
+    private const string InvalidSiret = "Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.";
+
     public sealed class InputModel
     {
         [Display(Name = "Numéro SIRET", Description = "14 chiffres, sur vos factures ou sur annuaire-entreprises.data.gouv.fr")]
@@ -95,7 +97,7 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         var siret = FrenchIdentifiers.Normalize(Input.Siret ?? "");
         if (!FrenchIdentifiers.IsValidSiret(siret))
         {
-            ModelState.AddModelError("Input.Siret", "Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.");
+            ModelState.AddModelError("Input.Siret", InvalidSiret);
             return Page();
         }
         Input.Siret = siret;
@@ -116,7 +118,7 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
             ModelState.AddModelError("Input.Siret",
                 "Indiquez le numéro SIRET de votre établissement (14 chiffres) ; une association sans SIRET indique son numéro RNA.");
         if (siret is not null && !FrenchIdentifiers.IsValidSiret(siret))
-            ModelState.AddModelError("Input.Siret", "Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.");
+            ModelState.AddModelError("Input.Siret", InvalidSiret);
         if (rna is not null && !FrenchIdentifiers.IsValidRna(rna))
             ModelState.AddModelError("Input.Rna", "Ce numéro RNA n’est pas valide : il s’écrit W suivi de 9 chiffres (W863001234).");
         else if (rna is not null && siret is null && Input.Kind != OrganisationKind.Association)
@@ -137,9 +139,10 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var naf = found?.NafCode is { } code ? NafCodes.Find(code) : null;
+        rna ??= await KnownRnaAsync(found, cancellationToken);
         var organisation = new Organisation
         {
-            Id = Guid.NewGuid(), Siret = siret, Rna = rna ?? KnownRna(found), Name = Input.Name.Trim(), Kind = Input.Kind, CreatedAt = now,
+            Id = Guid.NewGuid(), Siret = siret, Rna = rna, Name = Input.Name.Trim(), Kind = Input.Kind, CreatedAt = now,
             CommuneInsee = found is null ? commune?.Code : found.CommuneInsee, NafCode = naf?.Code, NafSection = naf?.Section, Headcount = found?.Headcount,
             AwaitingApproval = found is null ? Input.Commune == OutsideTerritory : !FoundInTerritory,
         };
@@ -205,8 +208,10 @@ public sealed class RegisterModel(AssettDbContext db, UserManager<AssettUser> us
     private bool IsInvalid(string field) => ModelState.GetFieldValidationState(field) == ModelValidationState.Invalid;
 
     /// <summary>The RNA number the directory gives, unless another organisation of the territory already has it.</summary>
-    private string? KnownRna(Establishment? found) =>
-        found?.Rna is { } rna && FrenchIdentifiers.IsValidRna(rna) && !db.Organisations.Any(o => o.Rna == rna) ? rna : null;
+    private async Task<string?> KnownRnaAsync(Establishment? found, CancellationToken cancellationToken) =>
+        found?.Rna is { } rna && FrenchIdentifiers.IsValidRna(rna) && !await db.Organisations.AnyAsync(o => o.Rna == rna, cancellationToken)
+            ? rna
+            : null;
 
     private string OfficersPageLink() => $"{links.Site(Territory)}/territoire/inscriptions";
 

@@ -83,7 +83,7 @@ public sealed class SignInModel(SignInManager<AssettUser> signIn, IOpenIddictApp
             return LocalRedirect(Url.Content(await Landing.PathAsync(db, tenant, user!, HttpContext.RequestAborted)));
         }
         Error = result.IsLockedOut
-            ? "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes."
+            ? AccountSetup.LockedOut
             : result.IsNotAllowed
                 ? "Confirmez d’abord votre adresse électronique avec le lien que nous vous avons envoyé."
                 : "Adresse électronique ou mot de passe incorrect.";

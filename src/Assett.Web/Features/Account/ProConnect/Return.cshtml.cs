@@ -49,7 +49,7 @@ public sealed class ReturnModel(ProConnectSettings settings, ITenantStore territ
                 ? $"L’adresse {email} n’est pas celle d’un administrateur de la plateforme."
                 : $"L’adresse {email} n’ouvre pas d’accès à l’équipe de {territory.Name} : demandez une invitation à ses administrateurs.");
         if (await signIn.UserManager.IsLockedOutAsync(user))
-            return Refuse("Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes.");
+            return Refuse(AccountSetup.LockedOut);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(Url.Content(territory is null ? "~/plateforme" : $"~/t/{territory.Identifier}/territoire"));
     }
