@@ -14,7 +14,6 @@ namespace Assett.Web.Tests.Browser;
 public sealed class ConsoleInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Administrator = "cerema@exemple.fr";
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
     private readonly AxeAudit _axe = new();
 
@@ -41,17 +40,14 @@ public sealed class ConsoleInBrowserShould(PostgresServer server, Chromium chrom
         await _axe.VisitAsync(page, "/connexion?ReturnUrl=%2Fplateforme");
         await page.GetByLabel("Adresse électronique").FillAsync(Administrator);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/plateforme", Loaded);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).LeadsToAsync("**/plateforme");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new(TestTerritories.FirstName) })).ToBeVisibleAsync();
         await _axe.CheckAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Chiffres nationaux" }).ClickAsync();
-        await page.WaitForURLAsync("**/plateforme/chiffres", Loaded);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chiffres nationaux" }).LeadsToAsync("**/plateforme/chiffres");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Parcours des organisations" })).ToBeVisibleAsync();
         await _axe.CheckAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Bilan du dispositif (à imprimer)" }).ClickAsync();
-        await page.WaitForURLAsync("**handler=Bilan**", Loaded);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bilan du dispositif (à imprimer)" }).LeadsToAsync("**handler=Bilan**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bilan du dispositif ASSETT" })).ToBeVisibleAsync();
         await _axe.CheckAsync(page);
 

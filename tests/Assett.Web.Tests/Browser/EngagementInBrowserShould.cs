@@ -13,7 +13,6 @@ namespace Assett.Web.Tests.Browser;
 [Collection(nameof(BrowserTests))]
 public sealed class EngagementInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
     private readonly AxeAudit _axe = new();
 
@@ -50,15 +49,13 @@ public sealed class EngagementInBrowserShould(PostgresServer server, Chromium ch
         await _axe.VisitAsync(page, $"{territory}/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(Boulangerie.Owner);
         await page.GetByLabel("Mot de passe").FillAsync(Boulangerie.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).LeadsToAsync(url => !url.Contains("/connexion"));
 
         await _axe.VisitAsync(page, $"{territory}/evaluation");
-        await page.WaitForURLAsync("**/organisation/charte", Loaded);
+        await page.ArriveAsync("**/organisation/charte");
         await Assertions.Expect(page.GetByText("Nous suivons un plan d’action daté.")).ToBeVisibleAsync();
         await _axe.CheckAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^J’accepte la charte") }).ClickAsync();
-        await page.WaitForURLAsync("**/evaluation", Loaded);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^J’accepte la charte") }).LeadsToAsync("**/evaluation");
 
         await _axe.VisitAsync(page, $"{territory}/plan-action");
         await page.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "assett_1.1.1.1" });
@@ -78,17 +75,14 @@ public sealed class EngagementInBrowserShould(PostgresServer server, Chromium ch
         await _axe.CheckAsync(page);
 
         await _axe.VisitAsync(page, $"{territory}/resultats");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Transmettre mon autoévaluation" }).ClickAsync();
-        await page.WaitForURLAsync("**/resultats/transmettre", Loaded);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Transmettre mon autoévaluation" }).LeadsToAsync("**/resultats/transmettre");
         await Assertions.Expect(page.GetByText("sans réponse").First).ToBeVisibleAsync();
         await _axe.CheckAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirmer la transmission") }).ClickAsync();
-        await page.WaitForURLAsync("**/resultats", Loaded);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirmer la transmission") }).LeadsToAsync("**/resultats");
         await Assertions.Expect(page.GetByText("est transmise à").First).ToBeVisibleAsync();
 
         await _axe.VisitAsync(page, $"{territory}/bilan");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Établir mon bilan") }).ClickAsync();
-        await page.WaitForURLAsync("**/bilan/*", Loaded);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Établir mon bilan") }).LeadsToAsync("**/bilan/*");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Scores par thème" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Consommation d’électricité : de 120 à 90 MWh par an", new() { Exact = false })).ToBeVisibleAsync();
         await _axe.CheckAsync(page);

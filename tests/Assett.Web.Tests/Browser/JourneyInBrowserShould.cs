@@ -16,8 +16,6 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
 {
     private const string Email = "gerante@boulangerie.example";
 
-    // The document is enough: waiting for every resource's load event made a busy CI machine time out.
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
     private string _invitation = "";
     private readonly AxeAudit _axe = new();
@@ -56,14 +54,10 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.Locator("label[for=Password-afficher]").ClickAsync(); // the DSFR's password toggle, its box drawn by its label
         await Assertions.Expect(page.GetByLabel("Choisissez un mot de passe")).ToHaveAttributeAsync("type", "text");
         await page.GetByLabel("Choisissez un mot de passe").FillAsync("Clé-Secrète-2026");
-        var join = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") });
-        await join.ClickAsync();
-        // Twice in about ten full runs, the first test's browser stayed on this page: once, press again, and say so in the output.
-        await ArriveAsync(page, $"**/t/{TestTerritories.First}/evaluation", retry: () => join.ClickAsync());
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Rejoindre") }).LeadsToAsync($"**/t/{TestTerritories.First}/evaluation");
         await _axe.CheckAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).ClickAsync();
-        await page.WaitForURLAsync("**/evaluation/1.1", Loaded);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Commencer") }).LeadsToAsync("**/evaluation/1.1");
         // The detailed percentages wait for « Avancement détaillé »; the referential's context stays folded.
         Assert.Equal(0, await page.Locator("[data-split]:visible").CountAsync());
         Assert.Equal(0, await page.Locator(".fr-accordion__btn[aria-expanded=true]").CountAsync());
@@ -77,8 +71,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.True(await page.Locator("#assett_1-1-1-1-fait").IsCheckedAsync());
         Assert.True(await page.Locator("#assett_1-1-1-2-programme").IsCheckedAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await page.WaitForURLAsync("**/evaluation/1.2", Loaded);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).LeadsToAsync("**/evaluation/1.2");
 
         await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/organisation/profil");
         // A refused form, corrected, then the back button: the page, not « Confirm Form Resubmission » (docs/reliability.md).
@@ -93,8 +86,7 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         await Assertions.Expect(page.GetByLabel("Nom de l’organisation")).ToHaveValueAsync("Boulangerie du Clain");
 
         await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/boite-a-outils");
-        await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/plan-action?tache=*", Loaded);
+        await page.GetByRole(AriaRole.Link, new() { Name = "M’engager sur cette étape" }).First.LeadsToAsync("**/plan-action?tache=*");
         await _axe.CheckAsync(page);
         await page.Locator("label[for=kind-deliverable]").ClickAsync();
         await page.GetByLabel("Livrable (si livrable)").FillAsync("Plan de mobilité adopté");
@@ -118,40 +110,10 @@ public sealed class JourneyInBrowserShould(PostgresServer server, Chromium chrom
         {
             // The header's menu is behind its button on a phone.
             await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Plan d’action" }).ClickAsync();
-            await page.WaitForURLAsync("**/plan-action", Loaded);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Plan d’action" }).LeadsToAsync("**/plan-action");
             await _axe.CheckAsync(page);
         }
 
         _axe.AssertNone();
     }
-
-    /// <summary>Waits for the page at this address; if it does not come, says where the browser is and what it shows.</summary>
-    private static async Task ArriveAsync(IPage page, string url, Func<Task>? retry = null)
-    {
-        var wait = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 };
-        try
-        {
-            await page.WaitForURLAsync(url, wait);
-            return;
-        }
-        catch (TimeoutException) when (retry is not null)
-        {
-            TestContext.Current.SendDiagnosticMessage($"Retrying: still at {page.Url}, showing: {await page.Locator("main").InnerTextAsync()}");
-            await retry();
-        }
-        catch (TimeoutException)
-        {
-        }
-        try
-        {
-            await page.WaitForURLAsync(url, wait);
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"Still at {page.Url}, showing: {await page.Locator("main").InnerTextAsync()}");
-        }
-    }
-
-    /// <summary>Keeps the page's serious and critical axe-core violations, as readable lines.</summary>
 }

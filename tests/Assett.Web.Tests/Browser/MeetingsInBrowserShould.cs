@@ -15,7 +15,6 @@ namespace Assett.Web.Tests.Browser;
 public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chromium) : WebHostTest(server)
 {
     private const string Officer = "agente@essai-nord.example";
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private Uri _site = null!;
     private readonly AxeAudit _axe = new();
 
@@ -34,8 +33,7 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
         var territory = $"/t/{TestTerritories.First}";
         var officer = await SignedInAsync(width, height, phone, Officer, AssettWebFactory.OfficerPassword);
         await _axe.VisitAsync(officer, $"{territory}/territoire/rencontres");
-        await officer.GetByRole(AriaRole.Link, new() { Name = "Planifier une rencontre" }).ClickAsync();
-        await officer.WaitForURLAsync("**/territoire/rencontres/planifier", Loaded);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Planifier une rencontre" }).LeadsToAsync("**/territoire/rencontres/planifier");
         await _axe.CheckAsync(officer);
         await officer.GetByLabel("Titre").FillAsync("Atelier sobriété énergétique");
         await officer.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"));
@@ -52,8 +50,7 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
 
         var owner = await SignedInAsync(width, height, phone, Boulangerie.Owner, Boulangerie.Password);
         await _axe.VisitAsync(owner, $"{territory}/rencontres");
-        await owner.GetByRole(AriaRole.Link, new() { Name = "Atelier sobriété énergétique" }).ClickAsync();
-        await owner.WaitForURLAsync("**/rencontres/*", Loaded);
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Atelier sobriété énergétique" }).LeadsToAsync("**/rencontres/*");
         await _axe.CheckAsync(owner);
         await owner.GetByLabel("Nom et prénom").FillAsync("Léa Martin");
         await owner.GetByLabel("Adresse électronique").FillAsync("lea.martin@boulangerie.example");
@@ -97,8 +94,7 @@ public sealed class MeetingsInBrowserShould(PostgresServer server, Chromium chro
         await _axe.VisitAsync(page, $"/t/{TestTerritories.First}/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"), Loaded);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).LeadsToAsync(url => !url.Contains("/connexion"));
         return page;
     }
 }

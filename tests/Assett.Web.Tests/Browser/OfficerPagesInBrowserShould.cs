@@ -63,8 +63,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         await page.GotoAsync($"/t/{TestTerritories.First}/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse électronique").FillAsync(Email);
         await page.GetByLabel("Mot de passe").FillAsync(AssettWebFactory.OfficerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).LeadsToAsync(url => !url.Contains("/connexion"));
         Assert.EndsWith($"/t/{TestTerritories.First}/territoire", new Uri(page.Url).AbsolutePath); // an officer lands on the dashboard
 
         var axe = new AxeAudit();
@@ -79,8 +78,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             if (path == "territoire") await AssertFunnelBarsToScaleAsync(page);
             if (path == "territoire/rappels") Assert.DoesNotContain("schedules.", await page.Locator("main").InnerTextAsync());
         }
-        await page.GetByRole(AriaRole.Button, new() { Name = "Produire un rapport maintenant" }).ClickAsync();
-        await page.WaitForURLAsync("**/territoire/rapports/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Produire un rapport maintenant" }).LeadsToAsync("**/territoire/rapports/*");
         await axe.CheckAsync(page);
 
         // « Preuves Territoire engagé »: confirm a status other than the proposed one, then open the task's printable page.
@@ -90,8 +88,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer le statut de la tâche 6.1.1.3.1" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Statut de la tâche 6.1.1.3.1 confirmé : programmé.")).ToBeVisibleAsync();
         await axe.CheckAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Preuve 6.1.1.3.1 à imprimer" }).ClickAsync();
-        await page.WaitForURLAsync("**handler=Print**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Preuve 6.1.1.3.1 à imprimer" }).LeadsToAsync("**handler=Print**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tâche 6.1.1.3.1");
         await Assertions.Expect(page.GetByText("Statut confirmé par le territoire le ")).ToBeVisibleAsync();
         await axe.CheckAsync(page);
