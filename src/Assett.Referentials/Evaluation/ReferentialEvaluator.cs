@@ -197,9 +197,6 @@ public sealed class ReferentialEvaluator
                 s.PasFaitAvancement[i] += s.PasFaitAvancement[c];
                 s.PasConcerneAvancement[i] += s.PasConcerneAvancement[c];
             }
-            // An explicit "non renseigné" on a node whose children are all non concernés leaves its potential unfilled.
-            if (status.Kind == StatusKind.NonRenseigne && AllChildrenNonConcerned(s, i))
-                s.NonRenseigne[i] = s.Potentiel[i];
         }
     }
 
