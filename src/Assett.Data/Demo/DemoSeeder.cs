@@ -45,6 +45,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
         var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
+        var stored = ScoreSnapshotBuilder.StoredNodes(package, version.Package);
         var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.Info, cancellationToken);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
         var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
@@ -83,7 +84,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     // Answered some days before the close, and before now for the open campaign.
                     var before = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is var close && close < now ? close : now;
                     var at = before.AddDays(-DaysBeforeClosing(organisation, k));
-                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, result, version.Id);
+                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, ScoreSnapshotBuilder.Totals(result, stored), stored,
+                        version.Id);
                 }
             }
             await rows.InsertAsync(connection, tenant.Info.Id, cancellationToken);
@@ -219,7 +221,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         }
 
         public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
-            DateTime at, ReferentialPackage package, NodeStatus[] statuses, EvaluationResult result, Guid versionId)
+            DateTime at, ReferentialPackage package, NodeStatus[] statuses, ScoreTotals totals, ReferentialNode[] storedNodes, Guid versionId)
         {
             var assessmentId = Guid.NewGuid();
             var when = new DateTimeOffset(at);
@@ -241,12 +243,11 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     ("changed_by", Author), ("changed_at", when)]);
                 StatusCount++;
             }
-            var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessmentId, versionId,
+            var (snapshot, themes) = ScoreSnapshotBuilder.Build(totals, storedNodes, assessmentId, versionId,
                 submitted ? SnapshotKind.Submitted : SnapshotKind.Current, when);
             _snapshots.Add(("id", snapshot.Id), ("assessment_id", assessmentId), ("referential_version_id", versionId),
                 ("kind", snapshot.Kind.ToString()), ("taken_at", when), ("point_fait", snapshot.PointFait), ("point_programme", snapshot.PointProgramme),
-                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent),
-                ("tree", new Jsonb(snapshot.Tree)));
+                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent));
             foreach (var theme in themes)
                 _themes.Add(("id", theme.Id), ("snapshot_id", snapshot.Id), ("node_id", theme.NodeId), ("point_fait", theme.PointFait),
                     ("point_programme", theme.PointProgramme), ("point_pas_fait", theme.PointPasFait), ("point_potentiel", theme.PointPotentiel));
