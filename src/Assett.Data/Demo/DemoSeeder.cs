@@ -45,7 +45,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
         var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
-        var stored = ScoreSnapshotBuilder.StoredNodes(package, version.Package);
+        var stored = new StoredNodes(package, version.Package);
         var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.Info, cancellationToken);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
         var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
@@ -84,7 +84,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     // Answered some days before the close, and before now for the open campaign.
                     var before = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is var close && close < now ? close : now;
                     var at = before.AddDays(-DaysBeforeClosing(organisation, k));
-                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, ScoreSnapshotBuilder.Totals(result, stored), stored,
+                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, stored.Totals(result), stored,
                         version.Id);
                 }
             }
@@ -221,7 +221,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         }
 
         public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
-            DateTime at, ReferentialPackage package, NodeStatus[] statuses, ScoreTotals totals, ReferentialNode[] storedNodes, Guid versionId)
+            DateTime at, ReferentialPackage package, NodeStatus[] statuses, ScoreTotals totals, StoredNodes storedNodes, Guid versionId)
         {
             var assessmentId = Guid.NewGuid();
             var when = new DateTimeOffset(at);
@@ -247,10 +247,12 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                 submitted ? SnapshotKind.Submitted : SnapshotKind.Current, when);
             _snapshots.Add(("id", snapshot.Id), ("assessment_id", assessmentId), ("referential_version_id", versionId),
                 ("kind", snapshot.Kind.ToString()), ("taken_at", when), ("point_fait", snapshot.PointFait), ("point_programme", snapshot.PointProgramme),
-                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent));
+                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent),
+                ("national_fait", snapshot.NationalFait), ("national_potentiel", snapshot.NationalPotentiel));
             foreach (var theme in themes)
                 _themes.Add(("id", theme.Id), ("snapshot_id", snapshot.Id), ("node_id", theme.NodeId), ("point_fait", theme.PointFait),
-                    ("point_programme", theme.PointProgramme), ("point_pas_fait", theme.PointPasFait), ("point_potentiel", theme.PointPotentiel));
+                    ("point_programme", theme.PointProgramme), ("point_pas_fait", theme.PointPasFait), ("point_potentiel", theme.PointPotentiel),
+                    ("national_fait", theme.NationalFait), ("national_potentiel", theme.NationalPotentiel));
             AssessmentCount++;
         }
 
