@@ -16,7 +16,7 @@ internal sealed record DemoOwner(Guid UserId, Guid MembershipId, Guid Acceptance
 internal sealed record DemoAssessment(Guid Id, Guid OrganisationId, Guid CampaignId, bool Submitted, string IdentityTags, string Answers,
     DateTimeOffset At);
 
-/// <summary>A task status and its history row, the change that set it: same values, same author, same time.</summary>
+/// <summary>A task status and the id of its history row, the change that set it.</summary>
 internal readonly record struct DemoStatus(Guid Id, Guid ChangeId, Guid AssessmentId, string NodeId, StatusValue Value, DateTimeOffset At);
 
 /// <summary>
@@ -80,7 +80,6 @@ internal sealed class DemoBatch
         await CharterAcceptances.InsertAsync(connection, tenantId, [.. _owners.Where(o => o.Charter is not null)], cancellationToken);
         await Assessments.InsertAsync(connection, tenantId, _assessments, cancellationToken);
         await TaskStatuses.InsertAsync(connection, tenantId, _statuses, cancellationToken);
-        await TaskStatusChanges.InsertAsync(connection, tenantId, _statuses, cancellationToken);
         await ScoreSnapshots.InsertAsync(connection, tenantId, _snapshots, cancellationToken);
         await ScoreNodeTotals.InsertAsync(connection, tenantId, _themes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -152,6 +151,7 @@ internal sealed class DemoBatch
             w.Write(a.Submitted ? a.At : (DateTimeOffset?)null);
         });
 
+    /// <summary>The statuses, then their history rows from the same temporary table: the same values, author and time.</summary>
     private static readonly StagedCopy<DemoStatus> TaskStatuses = new("task_statuses",
         $"id, assessment_id, node_id, {AssessmentStore.StatusColumnNames}, updated_by, updated_at", (w, s) =>
         {
@@ -161,18 +161,13 @@ internal sealed class DemoBatch
             AssessmentStore.WriteStatus(w, s.Value);
             w.Write(Author);
             w.Write(s.At);
-        });
-
-    private static readonly StagedCopy<DemoStatus> TaskStatusChanges = new("task_status_changes",
-        $"id, assessment_id, node_id, {AssessmentStore.StatusColumnNames}, changed_by, changed_at", (w, s) =>
-        {
             w.Write(s.ChangeId);
-            w.Write(s.AssessmentId);
-            w.Write(s.NodeId);
-            AssessmentStore.WriteStatus(w, s.Value);
-            w.Write(Author);
-            w.Write(s.At);
-        });
+        },
+        extra: ("change_id", "uuid"),
+        also: $"""
+            INSERT INTO task_status_changes (tenant_id, id, assessment_id, node_id, {AssessmentStore.StatusColumnNames}, changed_by, changed_at)
+            SELECT tenant_id, change_id, assessment_id, node_id, {AssessmentStore.StatusColumnNames}, updated_by, updated_at FROM staged_task_statuses
+            """);
 
     private static readonly StagedCopy<ScoreSnapshot> ScoreSnapshots = new("score_snapshots",
         "id, assessment_id, referential_version_id, kind, taken_at, point_fait, point_programme, point_pas_fait, point_potentiel, score_percent, tree",
