@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Data.Platform;
@@ -12,7 +10,6 @@ using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Assett.Data.Demo;
 
@@ -71,9 +68,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
-            await using var connection = new NpgsqlConnection(appConnectionString);
-            await connection.OpenAsync(token);
-            await batch.InsertAsync(connection, tenant.Info.Id, token);
+            await InTenantScopeAsync(tenant.Info.Id, connection => batch.InsertAsync(connection, tenant.Info.Id, token), token);
             lock (written)
             {
                 totals = (totals.Organisations + batch.OrganisationCount, totals.Assessments + batch.AssessmentCount, totals.Statuses + batch.StatusCount);
@@ -124,7 +119,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;
     }
 
-    /// <summary>Runs <paramref name="work"/> in a transaction that has set the tenant, as every other statement of the seed.</summary>
+    /// <summary>Runs <paramref name="work"/> in its own transaction, which sets the tenant first (<see cref="TenantScope"/>).</summary>
     private async Task InTenantScopeAsync(Guid tenantId, Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(appConnectionString);

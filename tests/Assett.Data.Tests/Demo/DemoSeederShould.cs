@@ -132,8 +132,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         var result = await SeedAsync(20, 2);
 
         // The superuser bypasses row-level security: it sees every row, and which territory each names.
-        var superuser = new NpgsqlConnectionStringBuilder(server.Cluster.ConnectionString("postgres",
-            new NpgsqlConnectionStringBuilder(_database.AppConnectionString).Database!)) { Pooling = false }.ConnectionString;
+        var superuser = server.Cluster.ConnectionString("postgres", new NpgsqlConnectionStringBuilder(_database.AppConnectionString).Database!);
         var all = await CountAsync(superuser, tenant: null, "true");
         var named = await CountAsync(superuser, tenant: null, $"tenant_id = '{first}'");
         var inFirst = await CountAsync(_database.AppConnectionString, first, "true");
