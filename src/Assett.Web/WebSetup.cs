@@ -71,6 +71,7 @@ public static class WebSetup
         services.AddSingleton<Features.Shared.TerritoryLinks>();
         services.AddScoped<AssessmentContexts>();
         services.AddScoped<TaskAnswers>();
+        services.AddSingleton<TrackedScores>();
         services.AddScoped<Features.Shared.Commitments.CommitmentBook>();
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();

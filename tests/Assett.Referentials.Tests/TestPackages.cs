@@ -13,9 +13,20 @@ public static class TestPackages
     /// <summary>The tree of the specification's worked examples (section 6).</summary>
     public static ReferentialPackage Demo => DemoPackage.Value;
 
-    public static ReferentialPackage LoadValid(string name)
+    /// <summary>The national referential the territories start from, <c>tenants-config/referentiels/assett-entreprises</c>.</summary>
+    public static string NationalPath()
     {
-        var result = PackageLoader.Load(PathOf(name));
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Assett.sln")))
+                return Path.Combine(directory.FullName, "tenants-config", "referentiels", "assett-entreprises");
+        throw new DirectoryNotFoundException("No Assett.sln above the tests' folder.");
+    }
+
+    public static ReferentialPackage LoadValid(string name) => LoadFolder(PathOf(name));
+
+    public static ReferentialPackage LoadFolder(string folder)
+    {
+        var result = PackageLoader.Load(folder);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
         return result.Package!;
     }

@@ -1,9 +1,7 @@
 using Assett.Data.Tenancy;
-using Assett.Referentials.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Assett.Data.Assessments;
 
@@ -11,11 +9,20 @@ namespace Assett.Data.Assessments;
 public sealed record LockedAssessment(Guid Id, Guid TenantId, AssessmentState State, List<TaskStatusEntry> Statuses);
 
 /// <summary>
+/// Which stored state a score was computed from: the row versions (<c>xmin</c>) of the assessment (its profile and state)
+/// and of its current snapshot, which every change of a status or of the profile rewrites. Same stamp, same inputs.
+/// </summary>
+public readonly record struct ScoreStamp(uint Assessment, uint? Snapshot);
+
+/// <summary>The assessment row, locked, with its score's stamp and the status of the one task a save changes.</summary>
+public sealed record LockedTask(Guid Id, Guid TenantId, AssessmentState State, ScoreStamp Stamp, TaskStatusEntry? Entry);
+
+/// <summary>
 /// The hand-written SQL of the assessment tables, in one place: every page of the journey and every
-/// save reads all the statuses, and EF's materialisation of them cost more than the query
+/// save reads statuses, and EF's materialisation of them cost more than the query
 /// (docs/performance.md). Each statement is a constant whose name ends in <c>Sql</c>, prepared against
 /// a schema built from the EF model by <c>HandWrittenSqlShould</c>. Row-level security keeps every
-/// statement to the current tenant's rows.
+/// statement to the current tenant's rows: each transaction's first statement sets it (<see cref="TenantScope"/>).
 /// </summary>
 public static class AssessmentStore
 {
@@ -24,24 +31,63 @@ public static class AssessmentStore
     /// its writes go one at a time, see each other's, and none lands after its submission.
     /// <paramref name="write"/> works on the locked state; the transaction commits after it.
     /// </summary>
-    public static async Task<T> WriteAsync<T>(AssettDbContext db, Guid assessmentId, Func<LockedAssessment, Task<T>> write,
-        CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Two statements, not a join: the second takes its snapshot once the lock is held, so it sees
-        // what the previous holder committed. One round trip for both.
-        await using var batch = Batch(db, new NpgsqlBatchCommand(LockSql) { Parameters = { new() { Value = assessmentId } } }, StatusesCommand(assessmentId));
-        LockedAssessment locked;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+    public static Task<T> WriteAsync<T>(AssettDbContext db, Guid assessmentId, Func<LockedAssessment, Task<T>> write,
+        CancellationToken cancellationToken) =>
+        InTransactionAsync(db, async () =>
         {
-            await reader.ReadAsync(cancellationToken);
-            var (tenantId, state) = (reader.GetGuid(0), Enum.Parse<AssessmentState>(reader.GetString(1)));
-            await reader.NextResultAsync(cancellationToken);
-            locked = new LockedAssessment(assessmentId, tenantId, state, await ReadStatusesAsync(reader, assessmentId, cancellationToken));
-        }
-        var result = await write(locked);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+            // Two statements, not a join: the second takes its snapshot once the lock is held, so it sees
+            // what the previous holder committed. One round trip for both, with the tenant's statement and BEGIN.
+            await using var batch = Batch(db, TenantScope.SetCommand(db.CurrentTenantId), Command(LockSql, assessmentId), StatusesCommand(assessmentId));
+            LockedAssessment locked;
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.NextResultAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var (tenantId, state) = (reader.GetGuid(0), Enum.Parse<AssessmentState>(reader.GetString(1)));
+                await reader.NextResultAsync(cancellationToken);
+                locked = new LockedAssessment(assessmentId, tenantId, state, await ReadStatusesAsync(reader, assessmentId, cancellationToken));
+            }
+            return await write(locked);
+        }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for a save of one task: the lock, the score's stamp and that task's status in the first
+    /// round trip; every other status only if <paramref name="write"/> asks (<see cref="ScoringInputsAsync"/>).
+    /// </summary>
+    public static Task<T> WriteTaskAsync<T>(AssettDbContext db, Guid assessmentId, string nodeId, Func<LockedTask, Task<T>> write,
+        CancellationToken cancellationToken) =>
+        InTransactionAsync(db, async () =>
+        {
+            var tenant = db.CurrentTenantId;
+            var task = new NpgsqlBatchCommand(TaskStatusSql) { Parameters = { new() { Value = assessmentId }, new() { Value = nodeId } } };
+            var stamp = new NpgsqlBatchCommand(SnapshotStampSql) { Parameters = { new() { Value = tenant ?? Guid.Empty }, new() { Value = assessmentId } } };
+            await using var batch = Batch(db, TenantScope.SetCommand(tenant), Command(LockSql, assessmentId), stamp, task);
+            LockedTask locked;
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.NextResultAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var (tenantId, state, rowVersion) = (reader.GetGuid(0), Enum.Parse<AssessmentState>(reader.GetString(1)), reader.GetFieldValue<uint>(2));
+                await reader.NextResultAsync(cancellationToken);
+                uint? snapshot = await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<uint>(0) : null;
+                await reader.NextResultAsync(cancellationToken);
+                var entry = (await ReadStatusesAsync(reader, assessmentId, cancellationToken)).SingleOrDefault();
+                locked = new LockedTask(assessmentId, tenantId, state, new ScoreStamp(rowVersion, snapshot), entry);
+            }
+            return await write(locked);
+        }, cancellationToken);
+
+    /// <summary>Inside <see cref="WriteTaskAsync{T}"/>: every status and the profile, as the lock holder sees them.</summary>
+    public static async Task<(List<TaskStatusEntry> Statuses, Dictionary<string, List<string>> Tags, Dictionary<string, string> Answers)>
+        ScoringInputsAsync(AssettDbContext db, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        await using var batch = Batch(db, Command(ProfileSql, assessmentId), StatusesCommand(assessmentId));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var tags = JsonColumns.Read<Dictionary<string, List<string>>>(reader.GetString(0));
+        var answers = JsonColumns.Read<Dictionary<string, string>>(reader.GetString(1));
+        await reader.NextResultAsync(cancellationToken);
+        return (await ReadStatusesAsync(reader, assessmentId, cancellationToken), tags, answers);
     }
 
     /// <summary>The assessment's task statuses as stored now, outside any lock.</summary>
@@ -63,11 +109,11 @@ public static class AssessmentStore
     }
 
     /// <summary>
-    /// Inside <see cref="WriteAsync{T}"/>: the task's status, its history row, the assessment's start
-    /// and its current score, in one round trip. Returns the task's new version.
+    /// Inside <see cref="WriteTaskAsync{T}"/>: the task's status, its history row, the assessment's start and its current
+    /// score, in one round trip. Returns the task's new version and the stamp of the score now stored.
     /// </summary>
-    public static async Task<uint> SaveStatusAsync(AssettDbContext db, LockedAssessment assessment, TaskStatusEntry saved, StatusValue? previous,
-        NpgsqlBatchCommand currentScore, CancellationToken cancellationToken)
+    public static async Task<(uint Version, ScoreStamp Stamp)> SaveStatusAsync(AssettDbContext db, LockedTask assessment, TaskStatusEntry saved,
+        StatusValue? previous, CurrentScore score, CancellationToken cancellationToken)
     {
         var save = new NpgsqlBatchCommand(SaveStatusSql);
         save.Parameters.AddWithValue(saved.Id);
@@ -84,46 +130,49 @@ public static class AssessmentStore
         AddStatus(history.Parameters, previous);
         AddStatus(history.Parameters, saved.Status);
         AddCommonTail(history.Parameters, saved);
-        var start = new NpgsqlBatchCommand(MarkStartedSql) { Parameters = { new() { Value = assessment.Id } } };
-        await using var batch = Batch(db, save, history, start, currentScore);
+        List<NpgsqlBatchCommand> commands = [save, history, StoreCurrentCommand(assessment.TenantId, score)];
+        if (assessment.State == AssessmentState.NotStarted) commands.Add(Command(MarkStartedSql, assessment.Id));
+        await using var batch = Batch(db, [.. commands]);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return reader.GetFieldValue<uint>(0);
+        var version = reader.GetFieldValue<uint>(0);
+        await reader.NextResultAsync(cancellationToken); // the statements that return no rows have no result set
+        await reader.ReadAsync(cancellationToken);
+        // A first answer also starts the assessment, which moves its row's version: the next save then reads everything again.
+        return (version, assessment.Stamp with { Snapshot = reader.GetFieldValue<uint>(0) });
     }
 
-    /// <summary>Replaces the assessment's current score, inside <see cref="WriteAsync{T}"/>.</summary>
-    public static async Task StoreCurrentAsync(AssettDbContext db, LockedAssessment assessment, Guid versionId, EvaluationResult result, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>Replaces the assessment's current score (every stored node), inside <see cref="WriteAsync{T}"/>.</summary>
+    public static async Task StoreCurrentAsync(AssettDbContext db, LockedAssessment assessment, CurrentScore score, CancellationToken cancellationToken)
     {
-        await using var batch = Batch(db, StoreCurrentCommand(assessment, versionId, result, now));
+        await using var batch = Batch(db, StoreCurrentCommand(assessment.TenantId, score));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// The statement of <see cref="StoreCurrentAsync"/>, for a caller that sends it with others. It
-    /// runs at every saved answer, so it updates the rows in place (no new rows, no foreign key checks).
+    /// The statement that writes a current score: its root's totals, and the stored nodes' totals it names (at a save, only
+    /// those that changed). It runs at every saved answer, so it updates the rows in place. Returns the snapshot's row version.
     /// </summary>
-    public static NpgsqlBatchCommand StoreCurrentCommand(LockedAssessment assessment, Guid versionId, EvaluationResult result, DateTimeOffset now)
+    private static NpgsqlBatchCommand StoreCurrentCommand(Guid tenantId, CurrentScore score)
     {
-        var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessment.Id, versionId, SnapshotKind.Current, now);
+        var (root, percent, _) = score.Totals;
         var command = new NpgsqlBatchCommand(StoreCurrentSql);
         var parameters = command.Parameters;
-        parameters.AddWithValue("id", snapshot.Id);
-        parameters.AddWithValue("tenant", assessment.TenantId);
-        parameters.AddWithValue("assessment", snapshot.AssessmentId);
-        parameters.AddWithValue("version", snapshot.ReferentialVersionId);
-        parameters.AddWithValue("taken_at", snapshot.TakenAt);
-        parameters.AddWithValue("fait", snapshot.PointFait);
-        parameters.AddWithValue("programme", snapshot.PointProgramme);
-        parameters.AddWithValue("pas_fait", snapshot.PointPasFait);
-        parameters.AddWithValue("potentiel", snapshot.PointPotentiel);
-        parameters.AddWithValue("percent", snapshot.ScorePercent);
-        parameters.AddWithValue("tree", NpgsqlDbType.Jsonb, snapshot.Tree);
-        parameters.AddWithValue("node_ids", themes.Select(t => t.NodeId).ToArray());
-        parameters.AddWithValue("node_faits", themes.Select(t => t.PointFait).ToArray());
-        parameters.AddWithValue("node_programmes", themes.Select(t => t.PointProgramme).ToArray());
-        parameters.AddWithValue("node_pas_faits", themes.Select(t => t.PointPasFait).ToArray());
-        parameters.AddWithValue("node_potentiels", themes.Select(t => t.PointPotentiel).ToArray());
+        parameters.AddWithValue(Guid.NewGuid());
+        parameters.AddWithValue(tenantId);
+        parameters.AddWithValue(score.AssessmentId);
+        parameters.AddWithValue(score.VersionId);
+        parameters.AddWithValue(score.TakenAt);
+        parameters.AddWithValue(root.Fait);
+        parameters.AddWithValue(root.Programme);
+        parameters.AddWithValue(root.PasFait);
+        parameters.AddWithValue(root.Potentiel);
+        parameters.AddWithValue(percent);
+        parameters.AddWithValue(score.NodeIds);
+        parameters.AddWithValue(score.Nodes.Select(n => n.Fait).ToArray());
+        parameters.AddWithValue(score.Nodes.Select(n => n.Programme).ToArray());
+        parameters.AddWithValue(score.Nodes.Select(n => n.PasFait).ToArray());
+        parameters.AddWithValue(score.Nodes.Select(n => n.Potentiel).ToArray());
         return command;
     }
 
@@ -147,6 +196,34 @@ public static class AssessmentStore
         importer.Write(status.PasFait);
     }
 
+    /// <summary>
+    /// One transaction on the context's connection, known to EF (its SaveChanges joins it). Npgsql sends BEGIN with the first
+    /// batch, whose first statement sets the tenant: no round trip of their own.
+    /// </summary>
+    private static async Task<T> InTransactionAsync<T>(AssettDbContext db, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync(cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            try
+            {
+                var result = await work();
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static void AddCommonTail(NpgsqlParameterCollection parameters, TaskStatusEntry saved)
     {
         parameters.AddWithValue((object?)saved.Comment ?? DBNull.Value);
@@ -154,7 +231,9 @@ public static class AssessmentStore
         parameters.AddWithValue(saved.UpdatedAt);
     }
 
-    private static NpgsqlBatchCommand StatusesCommand(Guid assessmentId) => new(StatusesSql) { Parameters = { new() { Value = assessmentId } } };
+    private static NpgsqlBatchCommand Command(string sql, Guid id) => new(sql) { Parameters = { new() { Value = id } } };
+
+    private static NpgsqlBatchCommand StatusesCommand(Guid assessmentId) => Command(StatusesSql, assessmentId);
 
     private static async Task<List<TaskStatusEntry>> ReadStatusesAsync(NpgsqlDataReader reader, Guid assessmentId, CancellationToken cancellationToken)
     {
@@ -177,12 +256,18 @@ public static class AssessmentStore
         return batch;
     }
 
-    public const string LockSql = "SELECT tenant_id, state FROM assessments WHERE id = $1 FOR UPDATE";
+    public const string LockSql = "SELECT tenant_id, state, xmin FROM assessments WHERE id = $1 FOR UPDATE";
 
-    public const string StatusesSql = """
-        SELECT id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin
-        FROM task_statuses WHERE assessment_id = $1
-        """;
+    public const string ProfileSql = "SELECT identity_tags, answers FROM assessments WHERE id = $1";
+
+    public const string SnapshotStampSql =
+        $"SELECT xmin FROM score_snapshots WHERE tenant_id = $1 AND assessment_id = $2 AND kind = '{nameof(SnapshotKind.Current)}'";
+
+    private const string SelectedStatusColumns = "id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin";
+
+    public const string StatusesSql = $"SELECT {SelectedStatusColumns} FROM task_statuses WHERE assessment_id = $1";
+
+    public const string TaskStatusSql = $"SELECT {SelectedStatusColumns} FROM task_statuses WHERE assessment_id = $1 AND node_id = $2";
 
     public const string SaveStatusSql = """
         INSERT INTO task_statuses (id, tenant_id, assessment_id, node_id, status_kind, status_fait, status_programme, status_pas_fait,
@@ -206,22 +291,21 @@ public static class AssessmentStore
     public const string StoreCurrentSql = $"""
         WITH snapshot AS (
             INSERT INTO score_snapshots (id, tenant_id, assessment_id, referential_version_id, kind, taken_at,
-                point_fait, point_programme, point_pas_fait, point_potentiel, score_percent, tree)
-            VALUES (@id, @tenant, @assessment, @version, '{nameof(SnapshotKind.Current)}', @taken_at, @fait, @programme, @pas_fait, @potentiel, @percent, @tree)
+                point_fait, point_programme, point_pas_fait, point_potentiel, score_percent)
+            VALUES ($1, $2, $3, $4, '{nameof(SnapshotKind.Current)}', $5, $6, $7, $8, $9, $10)
             ON CONFLICT (tenant_id, assessment_id, kind) WHERE kind = '{nameof(SnapshotKind.Current)}' DO UPDATE SET
                 referential_version_id = excluded.referential_version_id, taken_at = excluded.taken_at,
                 point_fait = excluded.point_fait, point_programme = excluded.point_programme, point_pas_fait = excluded.point_pas_fait,
-                point_potentiel = excluded.point_potentiel, score_percent = excluded.score_percent, tree = excluded.tree
-            RETURNING id),
-        gone AS (
-            DELETE FROM score_node_totals t USING snapshot
-            WHERE t.tenant_id = @tenant AND t.snapshot_id = snapshot.id AND t.node_id <> ALL (@node_ids::text[]))
-        INSERT INTO score_node_totals (id, tenant_id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel)
-        SELECT gen_random_uuid(), @tenant, snapshot.id, n.node_id, n.fait, n.programme, n.pas_fait, n.potentiel
-        FROM snapshot, unnest(@node_ids::text[], @node_faits::float8[], @node_programmes::float8[], @node_pas_faits::float8[], @node_potentiels::float8[])
-            AS n(node_id, fait, programme, pas_fait, potentiel)
-        ON CONFLICT (tenant_id, snapshot_id, node_id) DO UPDATE SET
-            point_fait = excluded.point_fait, point_programme = excluded.point_programme,
-            point_pas_fait = excluded.point_pas_fait, point_potentiel = excluded.point_potentiel
+                point_potentiel = excluded.point_potentiel, score_percent = excluded.score_percent
+            RETURNING id, xmin),
+        nodes AS (
+            INSERT INTO score_node_totals (id, tenant_id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel)
+            SELECT gen_random_uuid(), $2, snapshot.id, n.node_id, n.fait, n.programme, n.pas_fait, n.potentiel
+            FROM snapshot, unnest($11::text[], $12::float8[], $13::float8[], $14::float8[], $15::float8[])
+                AS n(node_id, fait, programme, pas_fait, potentiel)
+            ON CONFLICT (tenant_id, snapshot_id, node_id) DO UPDATE SET
+                point_fait = excluded.point_fait, point_programme = excluded.point_programme,
+                point_pas_fait = excluded.point_pas_fait, point_potentiel = excluded.point_potentiel)
+        SELECT xmin FROM snapshot
         """;
 }

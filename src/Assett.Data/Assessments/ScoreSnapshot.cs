@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Assett.Data.Assessments;
 
 /// <summary>
-/// An assessment's score: its <see cref="SnapshotKind.Current"/> one, recomputed at every answer, or
-/// the one frozen when it was <see cref="SnapshotKind.Submitted"/>. Root totals are columns, each
-/// theme's totals are rows (<see cref="ScoreNodeTotal"/>), and the whole tree is kept as JSON.
-/// Dashboards read these, never raw answers.
+/// An assessment's score: its <see cref="SnapshotKind.Current"/> one, kept up to date at every answer, or
+/// the one frozen when it was <see cref="SnapshotKind.Submitted"/>. Root totals are columns, the totals of each
+/// stored node (<see cref="ScoreSnapshotBuilder.StoredNodes"/>: the themes and the local nodes) are rows
+/// (<see cref="ScoreNodeTotal"/>). Dashboards read these, never raw answers.
 /// </summary>
 public sealed class ScoreSnapshot : ITenantOwned
 {
@@ -24,9 +24,6 @@ public sealed class ScoreSnapshot : ITenantOwned
     public double PointPasFait { get; set; }
     public double PointPotentiel { get; set; }
     public double ScorePercent { get; set; }
-
-    /// <summary>The evaluation of every node (<see cref="ScoreSnapshotBuilder.TreeJson"/>).</summary>
-    public required string Tree { get; set; }
 }
 
 public enum SnapshotKind
@@ -35,7 +32,7 @@ public enum SnapshotKind
     Submitted,
 }
 
-/// <summary>The totals of one theme (or any node worth aggregating) in a snapshot.</summary>
+/// <summary>The totals of one stored node (a theme, a local node) in a snapshot.</summary>
 public sealed class ScoreNodeTotal : ITenantOwned
 {
     public Guid TenantId { get; set; }
@@ -53,7 +50,6 @@ internal sealed class ScoreSnapshotConfiguration : IEntityTypeConfiguration<Scor
     public void Configure(EntityTypeBuilder<ScoreSnapshot> snapshot)
     {
         snapshot.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
-        snapshot.Property(s => s.Tree).HasColumnType("jsonb");
         snapshot.HasIndex(s => new { s.TenantId, s.AssessmentId, s.Kind })
             .IsUnique().HasFilter("kind = 'Current'");
         snapshot.HasTenantReference<ScoreSnapshot, Assessment>(nameof(ScoreSnapshot.AssessmentId));

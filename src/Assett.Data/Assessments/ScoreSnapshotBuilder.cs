@@ -1,16 +1,42 @@
-using System.Globalization;
-using System.Text;
+using Assett.Data.Referentials;
 using Assett.Referentials.Evaluation;
+using Assett.Referentials.Packages;
 
 namespace Assett.Data.Assessments;
 
-/// <summary>Turns an evaluation into what is stored: a snapshot (root totals, the whole tree) and one total per theme.</summary>
+/// <summary>The totals a snapshot keeps, rounded to 3 decimals as every stored figure.</summary>
+public readonly record struct NodeTotals(double Fait, double Programme, double PasFait, double Potentiel)
+{
+    public static NodeTotals Of(NodeScore score) =>
+        new(Round(score.PointFait), Round(score.PointProgramme), Round(score.PointPasFait), Round(score.PointPotentiel));
+
+    public static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>What is stored of an evaluation: the root's totals and score, and the totals of the stored nodes, in their order.</summary>
+public sealed record ScoreTotals(NodeTotals Root, double ScorePercent, NodeTotals[] Nodes);
+
+/// <summary>Turns an evaluation into what is stored: a snapshot (root totals) and one row of totals per stored node.</summary>
 public static class ScoreSnapshotBuilder
 {
-    public static (ScoreSnapshot Snapshot, List<ScoreNodeTotal> Themes) Build(EvaluationResult result, Guid assessmentId,
+    /// <summary>
+    /// The nodes whose totals a snapshot keeps as rows: the themes, which the cohort's figures read, and the local nodes
+    /// just below national ones, which the national figures take out of the themes and the total (docs/decisions.md:
+    /// national figures use national nodes only).
+    /// </summary>
+    public static ReferentialNode[] StoredNodes(ReferentialPackage package, StoredPackage stored)
+    {
+        var local = stored.Nodes.Where(n => n.Local).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var localRoots = package.Nodes.Where(n => local.Contains(n.Id) && n.Parent is { } parent && parent != package.Root && !local.Contains(parent.Id));
+        return [.. package.Root.Children, .. localRoots];
+    }
+
+    public static ScoreTotals Totals(EvaluationResult result, ReferentialNode[] stored) =>
+        new(NodeTotals.Of(result.Root), NodeTotals.Round(result.Root.ScorePercent), [.. stored.Select(node => NodeTotals.Of(result[node]))]);
+
+    public static (ScoreSnapshot Snapshot, List<ScoreNodeTotal> Nodes) Build(ScoreTotals totals, ReferentialNode[] stored, Guid assessmentId,
         Guid referentialVersionId, SnapshotKind kind, DateTimeOffset takenAt)
     {
-        var root = result.Root;
         var snapshot = new ScoreSnapshot
         {
             Id = Guid.NewGuid(),
@@ -18,50 +44,22 @@ public static class ScoreSnapshotBuilder
             ReferentialVersionId = referentialVersionId,
             Kind = kind,
             TakenAt = takenAt,
-            PointFait = Round(root.PointFait),
-            PointProgramme = Round(root.PointProgramme),
-            PointPasFait = Round(root.PointPasFait),
-            PointPotentiel = Round(root.PointPotentiel),
-            ScorePercent = Round(root.ScorePercent),
-            Tree = TreeJson(result),
+            PointFait = totals.Root.Fait,
+            PointProgramme = totals.Root.Programme,
+            PointPasFait = totals.Root.PasFait,
+            PointPotentiel = totals.Root.Potentiel,
+            ScorePercent = totals.ScorePercent,
         };
-        var themes = result.Package.Root.Children.Select(axis =>
+        var nodes = stored.Select((node, i) => new ScoreNodeTotal
         {
-            var score = result[axis];
-            return new ScoreNodeTotal
-            {
-                Id = Guid.NewGuid(),
-                SnapshotId = snapshot.Id,
-                NodeId = axis.Id,
-                PointFait = Round(score.PointFait),
-                PointProgramme = Round(score.PointProgramme),
-                PointPasFait = Round(score.PointPasFait),
-                PointPotentiel = Round(score.PointPotentiel),
-            };
+            Id = Guid.NewGuid(),
+            SnapshotId = snapshot.Id,
+            NodeId = node.Id,
+            PointFait = totals.Nodes[i].Fait,
+            PointProgramme = totals.Nodes[i].Programme,
+            PointPasFait = totals.Nodes[i].PasFait,
+            PointPotentiel = totals.Nodes[i].Potentiel,
         }).ToList();
-        return (snapshot, themes);
+        return (snapshot, nodes);
     }
-
-    /// <summary>
-    /// Every node as <c>"id": [fait, programmé, pas fait, non renseigné, potentiel]</c>, rounded to 3
-    /// decimals: compact enough to keep one per assessment (a non-concerned node has a potential of 0).
-    /// </summary>
-    public static string TreeJson(EvaluationResult result)
-    {
-        var json = new StringBuilder("{");
-        foreach (var node in result.Package.Nodes)
-        {
-            var s = result[node];
-            if (json.Length > 1) json.Append(',');
-            json.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(node.Id).ToString()).Append("\":[")
-                .Append(Number(s.PointFait)).Append(',').Append(Number(s.PointProgramme)).Append(',')
-                .Append(Number(s.PointPasFait)).Append(',').Append(Number(s.PointNonRenseigne)).Append(',')
-                .Append(Number(s.PointPotentiel)).Append(']');
-        }
-        return json.Append('}').ToString();
-    }
-
-    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
-
-    private static string Number(double value) => Round(value).ToString(CultureInfo.InvariantCulture);
 }

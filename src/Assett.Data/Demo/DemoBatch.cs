@@ -4,6 +4,7 @@ using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Referentials.Evaluation;
+using Assett.Referentials.Packages;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -32,7 +33,7 @@ internal sealed class DemoBatch
     private readonly List<DemoAssessment> _assessments = [];
     private readonly List<DemoStatus> _statuses = [];
     private readonly List<ScoreSnapshot> _snapshots = [];
-    private readonly List<ScoreNodeTotal> _themes = [];
+    private readonly List<ScoreNodeTotal> _nodeTotals = [];
 
     public int OrganisationCount => _organisations.Count;
     public int AssessmentCount => _assessments.Count;
@@ -47,7 +48,7 @@ internal sealed class DemoBatch
     }
 
     public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
-        DateTimeOffset at, NodeStatus[] statuses, EvaluationResult result, Guid versionId)
+        DateTimeOffset at, NodeStatus[] statuses, ReferentialPackage package, ScoreTotals totals, ReferentialNode[] storedNodes, Guid versionId)
     {
         var assessment = new DemoAssessment(DemoIds.Next(), organisation.Organisation.Id, campaign.Id, submitted,
             JsonSerializer.Serialize(tags, Json), JsonSerializer.Serialize(organisation.Answers, Json), at);
@@ -58,12 +59,13 @@ internal sealed class DemoBatch
             var status = statuses[i];
             var kind = status.Kind == StatusKind.NonConcerne ? StatusKinds.NonConcerne
                 : status.Fait == 1 ? StatusKinds.Fait : status.Programme == 1 ? StatusKinds.Programme : StatusKinds.PasFait;
-            _statuses.Add(new DemoStatus(DemoIds.Next(), DemoIds.Next(), assessment.Id, result.Package.Nodes[i].Id,
+            _statuses.Add(new DemoStatus(DemoIds.Next(), DemoIds.Next(), assessment.Id, package.Nodes[i].Id,
                 new StatusValue(kind, status.Fait, status.Programme, status.PasFait), at));
         }
-        var (snapshot, themes) = ScoreSnapshotBuilder.Build(result, assessment.Id, versionId, submitted ? SnapshotKind.Submitted : SnapshotKind.Current, at);
+        var (snapshot, nodes) = ScoreSnapshotBuilder.Build(totals, storedNodes, assessment.Id, versionId,
+            submitted ? SnapshotKind.Submitted : SnapshotKind.Current, at);
         _snapshots.Add(snapshot);
-        _themes.AddRange(themes);
+        _nodeTotals.AddRange(nodes);
     }
 
     /// <summary>In a transaction that has set the tenant; parents first, the foreign keys are checked row by row.</summary>
@@ -76,7 +78,7 @@ internal sealed class DemoBatch
         await Assessments.InsertAsync(connection, tenantId, _assessments, cancellationToken);
         await TaskStatuses.InsertAsync(connection, tenantId, _statuses, cancellationToken);
         await ScoreSnapshots.InsertAsync(connection, tenantId, _snapshots, cancellationToken);
-        await ScoreNodeTotals.InsertAsync(connection, tenantId, _themes, cancellationToken);
+        await ScoreNodeTotals.InsertAsync(connection, tenantId, _nodeTotals, cancellationToken);
     }
 
     private static readonly StagedCopy<Organisation> Organisations = new("organisations",
@@ -164,7 +166,7 @@ internal sealed class DemoBatch
             """);
 
     private static readonly StagedCopy<ScoreSnapshot> ScoreSnapshots = new("score_snapshots",
-        "id, assessment_id, referential_version_id, kind, taken_at, point_fait, point_programme, point_pas_fait, point_potentiel, score_percent, tree",
+        "id, assessment_id, referential_version_id, kind, taken_at, point_fait, point_programme, point_pas_fait, point_potentiel, score_percent",
         (w, s) =>
         {
             w.Write(s.Id);
@@ -177,7 +179,6 @@ internal sealed class DemoBatch
             w.Write(s.PointPasFait);
             w.Write(s.PointPotentiel);
             w.Write(s.ScorePercent);
-            w.Write(s.Tree, NpgsqlDbType.Jsonb);
         });
 
     private static readonly StagedCopy<ScoreNodeTotal> ScoreNodeTotals = new("score_node_totals",

@@ -395,11 +395,6 @@ namespace Assett.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
-                    b.Property<string>("Tree")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("tree");
-
                     b.HasKey("Id")
                         .HasName("pk_score_snapshots");
 

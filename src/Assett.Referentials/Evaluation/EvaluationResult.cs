@@ -17,6 +17,7 @@ public sealed class EvaluationResult
 
     public NodeScore this[string nodeId] => _scores[Package.NodesById[nodeId].Index];
     public NodeScore this[ReferentialNode node] => _scores[node.Index];
+    public NodeScore this[int nodeIndex] => _scores[nodeIndex];
 
     public NodeScore Root => _scores[0];
 

@@ -66,7 +66,7 @@ public sealed class TenantSamples
             Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, NodeId = "demo_1.2", Deliverable = "Un audit",
             Carrier = "Directrice", CreatedBy = "owner",
         };
-        var snapshot = new ScoreSnapshot { Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = version.Id, Tree = "{}" };
+        var snapshot = new ScoreSnapshot { Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = version.Id };
         return
         [
             new TenantOfficer { Id = Guid.NewGuid(), Name = "Chargée de mission", Email = $"officer@{tag}.fr" },

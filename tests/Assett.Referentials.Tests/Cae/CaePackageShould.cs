@@ -61,6 +61,29 @@ public sealed partial class CaePackageShould
         Assert.True(result.Root.PointPotentiel is > 0 and <= 500 * 1.2);
     }
 
+    [Fact]
+    public void KeepASubActionMarkedNonRenseigneWithAllItsTasksNonConcernedConcernedWithNothingUnfilled()
+    {
+        var package = Package();
+        var subAction = package.NodesAtLevel("sous-action").First(n => n.Children.Count > 1);
+        var statuses = package.Nodes.Select(n => n.IsLeaf ? NodeStatus.Done : NodeStatus.None).ToArray();
+        statuses[subAction.Index] = NodeStatus.NotFilled;
+        foreach (var task in subAction.Children) statuses[task.Index] = NodeStatus.NotConcerned;
+        var profile = new OrganisationProfile().Tag("type", "EPCI").Tag("population", "plus_de_20000").Tag("localisation", "metropole");
+
+        var result = new ReferentialEvaluator(package).Evaluate(new EvaluationInput(profile, statuses));
+
+        // As Territoires en Transitions' scores.service.ts: concerned, its potential kept, its points summed from its tasks (0).
+        var score = result[subAction];
+        Assert.True(score.Concerne);
+        Assert.True(score.PointPotentiel > 0);
+        Assert.Equal(0, score.PointNonRenseigne);
+        Assert.Equal(0, score.PointFait);
+        for (var node = subAction.Parent; node is not null; node = node.Parent)
+            Assert.Equal(node.Children.Sum(c => result[c].PointNonRenseigne), result[node].PointNonRenseigne, 9);
+        Assert.Equal(0, result.Root.PointNonRenseigne, 9);
+    }
+
     [GeneratedRegex("^```formule", RegexOptions.Multiline)]
     private static partial Regex FormulaFence();
 }

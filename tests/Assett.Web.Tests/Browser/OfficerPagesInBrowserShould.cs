@@ -37,7 +37,7 @@ public sealed class OfficerPagesInBrowserShould(PostgresServer server, Chromium 
             var snapshot = new ScoreSnapshot
             {
                 Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
-                TakenAt = DateTimeOffset.UtcNow, PointFait = 30, PointPotentiel = 100, ScorePercent = 30, Tree = "{}",
+                TakenAt = DateTimeOffset.UtcNow, PointFait = 30, PointPotentiel = 100, ScorePercent = 30,
             };
             db.AddRange(organisation, assessment, snapshot);
             db.ScoreNodeTotals.Add(new ScoreNodeTotal

@@ -37,7 +37,7 @@ public sealed class BilansShould(PostgresServer server) : WebHostTest(server)
             var snapshot = new ScoreSnapshot
             {
                 Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = current.ReferentialVersionId, Kind = SnapshotKind.Submitted,
-                ScorePercent = 4, Tree = "{}", TakenAt = assessment.SubmittedAt.Value,
+                ScorePercent = 4, TakenAt = assessment.SubmittedAt.Value,
             };
             db.AddRange(previous, assessment, snapshot,
                 new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = 1, PointPotentiel = 50 });

@@ -175,7 +175,7 @@ public sealed partial class DashboardShould(PostgresServer server) : WebHostTest
         };
         var snapshot = new ScoreSnapshot
         {
-            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Tree = "{}",
+            Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId,
             TakenAt = DateTimeOffset.UtcNow, Kind = state == AssessmentState.Submitted ? SnapshotKind.Submitted : SnapshotKind.Current,
             PointFait = percent, PointPotentiel = 100, ScorePercent = percent,
         };

@@ -31,7 +31,7 @@ public sealed class EngagedActorsShould(PostgresServer server) : WebHostTest(ser
             db.ScoreSnapshots.Add(new ScoreSnapshot
             {
                 Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Submitted,
-                ScorePercent = percent, Tree = "{}", TakenAt = DateTimeOffset.UtcNow,
+                ScorePercent = percent, TakenAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

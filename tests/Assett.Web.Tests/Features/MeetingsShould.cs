@@ -333,7 +333,7 @@ public sealed class MeetingsShould(PostgresServer server) : WebHostTest(server)
         var snapshot = new ScoreSnapshot
         {
             Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
-            Tree = "{}", TakenAt = DateTimeOffset.UtcNow,
+            TakenAt = DateTimeOffset.UtcNow,
         };
         db.AddRange(organisation, user, assessment, snapshot,
             new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },

@@ -97,16 +97,16 @@ public sealed class PlatformConsoleShould(PostgresServer server) : WebHostTest(s
         };
         var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Rna = $"W{Random.Shared.Next(100_000_000, 999_999_999)}", NafSection = sector };
         var assessment = new Assessment { Id = Guid.NewGuid(), OrganisationId = organisation.Id, CampaignId = campaign.Id, State = AssessmentState.InProgress };
-        var tree = System.FormattableString.Invariant($$"""{"assett_1.L1": [{{local}}, 0, 0, 0, 20]}""");
         var snapshot = new ScoreSnapshot
         {
             Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
-            Tree = tree, TakenAt = DateTimeOffset.UtcNow, PointFait = national + local + 40, PointPotentiel = 200,
+            TakenAt = DateTimeOffset.UtcNow, PointFait = national + local + 40, PointPotentiel = 200,
         };
         db.AddRange(user, organisation, assessment, snapshot,
             new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
             new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = national + local, PointPotentiel = 100 },
-            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100 });
+            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100 },
+            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1.L1", PointFait = local, PointPotentiel = 20 });
         return await db.SaveChangesAsync();
     });
 

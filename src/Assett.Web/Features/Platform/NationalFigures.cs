@@ -27,7 +27,7 @@ public sealed record NationalProgress(string Territory, string NodeId, string Th
 /// <summary>
 /// The scheme's figures for Cerema, on the national nodes only: a territory's local measures are taken
 /// out of its themes and of the overall score (their points done and potential subtracted, from each
-/// counted snapshot's tree), so that every territory is measured on the same referential. For each
+/// counted snapshot's rows of local nodes, ScoreSnapshotBuilder.StoredNodes), so that every territory is measured on the same referential. For each
 /// territory, its latest campaign begun in the period, and the one before for the progress. Groups
 /// below <see cref="SmallGroups.Minimum"/> organisations are left out; no organisation is named.
 /// </summary>
@@ -134,12 +134,12 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
             SELECT s.id, l.organisation_id, '', s.point_fait, s.point_potentiel
             FROM latest l JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = l.id)
         SELECT t.organisation_id, t.node_id, o.naf_section, o.headcount,
-               t.fait - coalesce(sum((s.tree -> x.node_id ->> 0)::float8), 0) AS fait,
-               t.potentiel - coalesce(sum((s.tree -> x.node_id ->> 4)::float8), 0) AS potentiel
+               t.fait - coalesce(sum(lt.point_fait), 0) AS fait,
+               t.potentiel - coalesce(sum(lt.point_potentiel), 0) AS potentiel
         FROM totals t
         JOIN organisations o ON o.tenant_id = @tenant AND o.id = t.organisation_id
-        JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = t.snapshot_id
         LEFT JOIN local x ON t.node_id = '' OR x.axis_id = t.node_id
+        LEFT JOIN score_node_totals lt ON lt.tenant_id = @tenant AND lt.snapshot_id = t.snapshot_id AND lt.node_id = x.node_id
         GROUP BY t.organisation_id, t.node_id, o.naf_section, o.headcount, t.fait, t.potentiel
         """;
 }

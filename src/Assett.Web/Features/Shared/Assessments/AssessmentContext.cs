@@ -16,9 +16,12 @@ namespace Assett.Web.Features.Shared.Assessments;
 /// Everything a page of the business owner's journey works on: the person's organisation in this
 /// territory, the current campaign, its referential, and the organisation's assessment in it.
 /// </summary>
-public sealed record AssessmentContext(Membership Membership, Organisation Organisation, Campaign Campaign, ReferentialVersion Version,
-    ReferentialPackage Package, Assessment Assessment)
+public sealed record AssessmentContext(Membership Membership, Organisation Organisation, Campaign Campaign, LoadedVersion Referential,
+    Assessment Assessment)
 {
+    public ReferentialVersion Version => Referential.Version;
+    public ReferentialPackage Package => Referential.Package;
+
     /// <summary>The territory's charter while the organisation has not accepted its current version; null once accepted, or without one.</summary>
     public PendingCharter? PendingCharter { get; init; }
 
@@ -46,14 +49,15 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public async Task<EvaluationResult> EvaluateAsync(AssettDbContext db, CancellationToken cancellationToken) =>
         Evaluate(await AssessmentStore.StatusesAsync(db, Assessment.Id, cancellationToken));
 
-    public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) => Evaluate(Version, Package, Assessment, entries);
+    public EvaluationResult Evaluate(IEnumerable<TaskStatusEntry> entries) => Evaluate(Referential, Assessment, entries);
 
     /// <summary>An assessment's evaluation on its campaign's referential version, outside any request (a job's).</summary>
-    public static EvaluationResult Evaluate(ReferentialVersion version, ReferentialPackage package, Assessment assessment,
-        IEnumerable<TaskStatusEntry> entries) =>
-        new ReferentialEvaluator(package, version.Package.DisabledNodes)
-            .Evaluate(new EvaluationInput(AssessmentInputs.Profile(package, assessment.IdentityTags, assessment.Answers),
-                AssessmentInputs.Statuses(package, entries)));
+    public static EvaluationResult Evaluate(LoadedVersion referential, Assessment assessment, IEnumerable<TaskStatusEntry> entries) =>
+        referential.Evaluator.Evaluate(Input(referential, assessment, entries));
+
+    public static EvaluationInput Input(LoadedVersion referential, Assessment assessment, IEnumerable<TaskStatusEntry> entries) =>
+        new(AssessmentInputs.Profile(referential.Package, assessment.IdentityTags, assessment.Answers),
+            AssessmentInputs.Statuses(referential.Package, entries));
 
     private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
     {
@@ -107,9 +111,9 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             }).SingleAsync(cancellationToken);
         if (found.Campaign is not { } campaign) return (null, MissingContext.NoCampaign);
         var territory = tenant.Current!;
-        var (version, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
+        var referential = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
         var assessment = found.Assessment ?? await StartAsync(found.Organisation, campaign, territory.TimeZone, cancellationToken);
-        return (new AssessmentContext(membership, found.Organisation, campaign, version, package, assessment)
+        return (new AssessmentContext(membership, found.Organisation, campaign, referential, assessment)
         {
             PendingCharter = Shared.Assessments.PendingCharter.Of(found.Settings, found.Accepted),
             TimeZone = territory.Zone,

@@ -1,13 +1,23 @@
 using System.Collections.Concurrent;
 using Assett.Data;
+using Assett.Data.Assessments;
 using Assett.Data.Referentials;
+using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Shared.Assessments;
 
-/// <summary>A referential version as stored, and its loaded package.</summary>
-public sealed record LoadedVersion(ReferentialVersion Version, ReferentialPackage Package);
+/// <summary>A referential version as stored, its loaded package and its evaluator (built once: it flattens the whole tree).</summary>
+public sealed record LoadedVersion(ReferentialVersion Version, ReferentialPackage Package)
+{
+    public ReferentialEvaluator Evaluator { get; } = new(Package, Version.Package.DisabledNodes);
+
+    /// <summary>The nodes whose totals a snapshot keeps (<see cref="ScoreSnapshotBuilder.StoredNodes"/>).</summary>
+    public ReferentialNode[] StoredNodes { get; } = ScoreSnapshotBuilder.StoredNodes(Package, Version.Package);
+
+    public ScoreTotals Totals(EvaluationResult result) => ScoreSnapshotBuilder.Totals(result, StoredNodes);
+}
 
 /// <summary>
 /// Referential versions, loaded once and kept in memory: a version never changes once published, its

@@ -14,10 +14,11 @@ public static class Snapshots
         AssessmentStore.WriteAsync(db, context.Assessment.Id, async locked =>
         {
             if (locked.State == AssessmentState.Submitted) return false;
-            var (snapshot, themes) = ScoreSnapshotBuilder.Build(context.Evaluate(locked.Statuses), context.Assessment.Id, context.Version.Id,
-                SnapshotKind.Submitted, now);
+            var referential = context.Referential;
+            var (snapshot, nodes) = ScoreSnapshotBuilder.Build(referential.Totals(context.Evaluate(locked.Statuses)), referential.StoredNodes,
+                context.Assessment.Id, context.Version.Id, SnapshotKind.Submitted, now);
             db.ScoreSnapshots.Add(snapshot);
-            db.ScoreNodeTotals.AddRange(themes);
+            db.ScoreNodeTotals.AddRange(nodes);
             context.Assessment.State = AssessmentState.Submitted;
             context.Assessment.SubmittedAt = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -36,7 +37,9 @@ public static class Snapshots
             var scored = context.CanEdit && locked.State != AssessmentState.Submitted;
             change(scored);
             await db.SaveChangesAsync(cancellationToken);
-            if (scored) await AssessmentStore.StoreCurrentAsync(db, locked, context.Version.Id, context.Evaluate(locked.Statuses), now, cancellationToken);
+            if (scored)
+                await AssessmentStore.StoreCurrentAsync(db, locked, CurrentScore.Whole(context.Assessment.Id, context.Version.Id, now,
+                    context.Referential.Totals(context.Evaluate(locked.Statuses)), context.Referential.StoredNodes), cancellationToken);
             return scored;
         }, cancellationToken);
 }

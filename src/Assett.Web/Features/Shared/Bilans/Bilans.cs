@@ -38,7 +38,8 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
             .SingleOrDefaultAsync(a => a.OrganisationId == organisationId && a.CampaignId == campaign.Id, cancellationToken);
         if (assessment is null) return null;
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var (version, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
+        var referential = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
+        var (version, package) = referential;
         var now = await ScoresAsync(assessment.Id, cancellationToken);
         var previous = await db.Assessments.AsNoTracking().Where(a => a.OrganisationId == organisationId)
             .Join(db.Campaigns.Where(c => c.OpensOn < campaign.OpensOn), a => a.CampaignId, c => c.Id,
@@ -63,7 +64,7 @@ public sealed class Bilans(AssettDbContext db, ReferentialPackages packages, Ter
             c.Carrier, CommitmentWords.Reached(c));
         var open = commitments.Where(c => c.State == CommitmentState.Open).ToList();
 
-        var result = AssessmentContext.Evaluate(version, package, assessment, await AssessmentStore.StatusesAsync(db, assessment.Id, cancellationToken));
+        var result = AssessmentContext.Evaluate(referential, assessment, await AssessmentStore.StatusesAsync(db, assessment.Id, cancellationToken));
         var steps = Recommendations.For(result, version.Package, node => AssessmentContext.TasksOf(package, node)).Take(NextSteps)
             .Select(r => new BilanStep($"{r.Measure.Identifiant} {r.Measure.Title}", r.Step.Title, Math.Round(r.PointsToGain, 1)));
 

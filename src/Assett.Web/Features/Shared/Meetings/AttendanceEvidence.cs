@@ -25,8 +25,8 @@ public sealed class AttendanceEvidence(AssettDbContext db, ReferentialPackages p
         var changed = 0;
         foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => c.State != CampaignState.Closed).ToListAsync(cancellationToken))
         {
-            var (version, package) = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
-            var proven = package.Nodes.Where(n => n.MeetingsAttended is not null).ToList();
+            var referential = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
+            var proven = referential.Package.Nodes.Where(n => n.MeetingsAttended is not null).ToList();
             if (proven.Count == 0) continue;
             var attended = await AttendedAsync(organisations, campaign, cancellationToken);
             var assessments = await db.Assessments.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class AttendanceEvidence(AssettDbContext db, ReferentialPackages p
                         : !reached && entry is { UpdatedBy: Author } && entry.Status.Kind == StatusKinds.Fait ? new StatusValue(StatusKinds.NonRenseigne)
                         : null;
                     if (status is not null
-                        && (await answers.ProveAsync(version, package, assessment, task.Id, status, Author, cancellationToken)).Outcome == SaveOutcome.Saved)
+                        && (await answers.ProveAsync(referential, assessment, task.Id, status, Author, cancellationToken)).Outcome == SaveOutcome.Saved)
                         changed++;
                 }
         }
