@@ -15,7 +15,11 @@ public sealed record LockedAssessment(Guid Id, Guid TenantId, AssessmentState St
 public readonly record struct ScoreStamp(uint Assessment, uint? Snapshot);
 
 /// <summary>The assessment row, locked, with its score's stamp and the status of the one task a save changes.</summary>
-public sealed record LockedTask(Guid Id, Guid TenantId, AssessmentState State, ScoreStamp Stamp, TaskStatusEntry? Entry);
+public sealed record LockedTask(Guid Id, Guid TenantId, AssessmentState State, ScoreStamp Stamp, TaskStatusEntry? Entry)
+{
+    /// <summary>Set once <see cref="AssessmentStore.SaveStatusAsync"/> has sent the writes with the COMMIT that ends the transaction.</summary>
+    internal bool Committed { get; set; }
+}
 
 /// <summary>
 /// The hand-written SQL of the assessment tables, in one place: every page of the journey and every
@@ -51,21 +55,26 @@ public static class AssessmentStore
         }, cancellationToken);
 
     /// <summary>
-    /// <see cref="WriteAsync{T}"/> for a save of one task: the lock, the score's stamp and that task's status in the first
-    /// round trip; every other status only if <paramref name="write"/> asks (<see cref="ScoringInputsAsync"/>).
+    /// <see cref="WriteAsync{T}"/> for a save of one task, in two round trips where it would take four: BEGIN, the tenant,
+    /// the lock, the score's stamp and that task's status in the first; the writes and COMMIT in the second
+    /// (<see cref="SaveStatusAsync"/>). Every other status is read only if <paramref name="write"/> asks
+    /// (<see cref="ScoringInputsAsync"/>). The transaction is Npgsql's plain SQL, not an <c>NpgsqlTransaction</c>, so
+    /// that COMMIT can travel with the writes; a failure rolls it back.
     /// </summary>
-    public static Task<T> WriteTaskAsync<T>(AssettDbContext db, Guid assessmentId, string nodeId, Func<LockedTask, Task<T>> write,
-        CancellationToken cancellationToken) =>
-        InTransactionAsync(db, async () =>
+    public static async Task<T> WriteTaskAsync<T>(AssettDbContext db, Guid assessmentId, string nodeId, Func<LockedTask, Task<T>> write,
+        CancellationToken cancellationToken)
+    {
+        var tenant = db.CurrentTenantId;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        LockedTask? locked = null;
+        try
         {
-            var tenant = db.CurrentTenantId;
             var task = new NpgsqlBatchCommand(TaskStatusSql) { Parameters = { new() { Value = assessmentId }, new() { Value = nodeId } } };
             var stamp = new NpgsqlBatchCommand(SnapshotStampSql) { Parameters = { new() { Value = tenant ?? Guid.Empty }, new() { Value = assessmentId } } };
-            await using var batch = Batch(db, TenantScope.SetCommand(tenant), Command(LockSql, assessmentId), stamp, task);
-            LockedTask locked;
+            await using (var batch = Batch(db, new NpgsqlBatchCommand("BEGIN"), TenantScope.SetCommand(tenant), Command(LockSql, assessmentId), stamp, task))
             await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
             {
-                await reader.NextResultAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken); // past the tenant's (BEGIN has no result set)
                 await reader.ReadAsync(cancellationToken);
                 var (tenantId, state, rowVersion) = (reader.GetGuid(0), Enum.Parse<AssessmentState>(reader.GetString(1)), reader.GetFieldValue<uint>(2));
                 await reader.NextResultAsync(cancellationToken);
@@ -74,8 +83,20 @@ public static class AssessmentStore
                 var entry = (await ReadStatusesAsync(reader, assessmentId, cancellationToken)).SingleOrDefault();
                 locked = new LockedTask(assessmentId, tenantId, state, new ScoreStamp(rowVersion, snapshot), entry);
             }
-            return await write(locked);
-        }, cancellationToken);
+            var result = await write(locked);
+            if (!locked.Committed) await ExecuteAsync(db, "COMMIT", cancellationToken);
+            return result;
+        }
+        catch when (locked?.Committed != true)
+        {
+            await RollBackAsync(db);
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>Inside <see cref="WriteTaskAsync{T}"/>: every status and the profile, as the lock holder sees them.</summary>
     public static async Task<(List<TaskStatusEntry> Statuses, Dictionary<string, List<string>> Tags, Dictionary<string, string> Answers)>
@@ -109,8 +130,8 @@ public static class AssessmentStore
     }
 
     /// <summary>
-    /// Inside <see cref="WriteTaskAsync{T}"/>: the task's status, its history row, the assessment's start and its current
-    /// score, in one round trip. Returns the task's new version and the stamp of the score now stored.
+    /// Inside <see cref="WriteTaskAsync{T}"/>, its last step: the task's status, its history row, the assessment's start, its
+    /// current score and COMMIT, in one round trip. Returns the task's new version and the stamp of the score now stored.
     /// </summary>
     public static async Task<(uint Version, ScoreStamp Stamp)> SaveStatusAsync(AssettDbContext db, LockedTask assessment, TaskStatusEntry saved,
         StatusValue? previous, CurrentScore score, CancellationToken cancellationToken)
@@ -132,14 +153,21 @@ public static class AssessmentStore
         AddCommonTail(history.Parameters, saved);
         List<NpgsqlBatchCommand> commands = [save, history, StoreCurrentCommand(assessment.TenantId, score)];
         if (assessment.State == AssessmentState.NotStarted) commands.Add(Command(MarkStartedSql, assessment.Id));
-        await using var batch = Batch(db, [.. commands]);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var version = reader.GetFieldValue<uint>(0);
-        await reader.NextResultAsync(cancellationToken); // the statements that return no rows have no result set
-        await reader.ReadAsync(cancellationToken);
+        commands.Add(new NpgsqlBatchCommand("COMMIT"));
+        uint version, snapshot;
+        await using (var batch = Batch(db, [.. commands]))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            version = reader.GetFieldValue<uint>(0);
+            await reader.NextResultAsync(cancellationToken); // the statements that return no rows have no result set
+            await reader.ReadAsync(cancellationToken);
+            snapshot = reader.GetFieldValue<uint>(0);
+            while (await reader.NextResultAsync(cancellationToken)) { } // to COMMIT's answer: a failed commit throws here
+        }
+        assessment.Committed = true;
         // A first answer also starts the assessment, which moves its row's version: the next save then reads everything again.
-        return (version, assessment.Stamp with { Snapshot = reader.GetFieldValue<uint>(0) });
+        return (version, assessment.Stamp with { Snapshot = snapshot });
     }
 
     /// <summary>Replaces the assessment's current score (every stored node), inside <see cref="WriteAsync{T}"/>.</summary>
@@ -221,6 +249,24 @@ public static class AssessmentStore
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(AssettDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var batch = Batch(db, new NpgsqlBatchCommand(sql));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>After a failure inside <see cref="WriteTaskAsync{T}"/>; when the connection itself failed, the pool drops it.</summary>
+    private static async Task RollBackAsync(AssettDbContext db)
+    {
+        try
+        {
+            await ExecuteAsync(db, "ROLLBACK", CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
         }
     }
 

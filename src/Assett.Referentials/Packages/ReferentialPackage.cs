@@ -13,7 +13,9 @@ public sealed class ReferentialPackage
     public required IReadOnlyList<string> Hierarchy { get; init; }
 
     /// <summary>The depth of the level named <c>action</c>: what users call a measure.</summary>
-    public int ActionDepth => Hierarchy.ToList().IndexOf("action");
+    public int ActionDepth => _actionDepth ??= Hierarchy.ToList().IndexOf("action");
+
+    private int? _actionDepth;
 
     /// <summary>Every node in pre-order: a parent comes before its children; the root is first.</summary>
     public required IReadOnlyList<ReferentialNode> Nodes { get; init; }

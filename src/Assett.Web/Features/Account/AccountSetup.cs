@@ -1,6 +1,7 @@
 using Assett.Data;
 using Assett.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Assett.Web.Features.Account;
 
@@ -46,6 +47,15 @@ public static class AccountSetup
             };
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Identity's check of the security stamp, only when it is due (every 30 minutes of a cookie's life): resolving the
+            // validator builds the sign-in and user managers with their stores, on every request otherwise.
+            cookie.Events.OnValidatePrincipal = context =>
+            {
+                var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                var due = context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
+                return due ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
+            };
         });
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         return services;
