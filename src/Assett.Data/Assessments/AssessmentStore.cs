@@ -309,7 +309,8 @@ public static class AssessmentStore
     public const string SnapshotStampSql =
         $"SELECT xmin FROM score_snapshots WHERE tenant_id = $1 AND assessment_id = $2 AND kind = '{nameof(SnapshotKind.Current)}'";
 
-    private const string SelectedStatusColumns = "id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin";
+    private const string SelectedStatusColumns =
+        "id, node_id, status_kind, status_fait, status_programme, status_pas_fait, comment, updated_by, updated_at, xmin";
 
     public const string StatusesSql = $"SELECT {SelectedStatusColumns} FROM task_statuses WHERE assessment_id = $1";
 
