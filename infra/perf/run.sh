@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Load test of the business owner's journey (issue 7), with wrk: answer saves, then results pages.
+# Load test of the business owner's journey (issues 7 and 21), with wrk: answer saves, then the results page, the
+# questionnaire's home and a measure page, then the raw upsert anchor (pgbench) on the same cluster.
 # Runs the web app (Release) on the development database, which must hold the demo data:
 #   dotnet run -c Release --project src/Assett.Cli -- demo seed --tenant grand-poitiers --organisations 10000 --campaigns 2
 # Each seeded owner is signed in beforehand (`assett demo passwords` gives them a
 # password). Figures go to docs/performance.md by hand, with this command.
-# Usage: infra/perf/run.sh [connections (32)] [duration (30s)]
+# Usage: infra/perf/run.sh [connections (32)] [duration in seconds (30s)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-32}
@@ -52,4 +53,22 @@ done
 export SESSIONS="$sessions" TENANT_PATH="/t/$tenant" THREADS="$threads"
 echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ)"
 LABEL="answer saves" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/save-answer.lua "$site" | tail -1
-LABEL="results pages" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/results-page.lua "$site" | tail -1
+for page in "results pages=/resultats" "questionnaire homes=/evaluation" "measure pages=/evaluation/{measure}"; do
+  LABEL="${page%%=*}" PAGE="${page#*=}" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/journey-page.lua "$site" | tail -1
+done
+
+# The anchor: a raw upsert of a status row by pgbench, with as many clients, on the same running cluster
+# (its superuser, in a database of its own), so that saves read as a fraction of what PostgreSQL does here.
+where=$(cli db info | sed -n 's/^Application role: \(.*\):\([0-9]*\)\/.*/\1 \2/p')
+if [ -n "$where" ] && command -v pgbench >/dev/null; then
+  read -r socket port <<<"$where"
+  pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@" -h "$socket" -p "$port" -U postgres; else "$@" -h "$socket" -p "$port" -U postgres; fi; }
+  (cd /tmp && pg createdb assett_anchor 2>/dev/null || true)
+  (cd /tmp && pg psql -q -d assett_anchor -c "CREATE TABLE IF NOT EXISTS anchor_statuses (assessment_id int, node_id text, status text,
+    updated_at timestamptz, PRIMARY KEY (assessment_id, node_id))")
+  cp infra/perf/upsert-anchor.sql "$work/anchor.sql" && chmod a+rx "$work" && chmod a+r "$work/anchor.sql"
+  (cd /tmp && pg pgbench -n -c "$connections" -j "$threads" -T "${duration%s}" -f "$work/anchor.sql" assett_anchor 2>&1) \
+    | sed -n 's/^tps = \([0-9.]*\).*/raw upsert anchor (pgbench): \1 per second/p'
+else
+  echo "raw upsert anchor: skipped (no running embedded cluster or no pgbench)"
+fi

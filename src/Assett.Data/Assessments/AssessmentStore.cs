@@ -178,7 +178,7 @@ public static class AssessmentStore
     }
 
     /// <summary>
-    /// The statement that writes a current score: its root's totals, and the stored nodes' totals it names (at a save, only
+    /// The statement that writes a current score: its root's totals, and the themes' totals it names (at a save, only
     /// those that changed). It runs at every saved answer, so it updates the rows in place. Returns the snapshot's row version.
     /// </summary>
     private static NpgsqlBatchCommand StoreCurrentCommand(Guid tenantId, CurrentScore score)
@@ -196,11 +196,15 @@ public static class AssessmentStore
         parameters.AddWithValue(root.PasFait);
         parameters.AddWithValue(root.Potentiel);
         parameters.AddWithValue(percent);
-        parameters.AddWithValue(score.NodeIds);
-        parameters.AddWithValue(score.Nodes.Select(n => n.Fait).ToArray());
-        parameters.AddWithValue(score.Nodes.Select(n => n.Programme).ToArray());
-        parameters.AddWithValue(score.Nodes.Select(n => n.PasFait).ToArray());
-        parameters.AddWithValue(score.Nodes.Select(n => n.Potentiel).ToArray());
+        parameters.AddWithValue(root.NationalFait);
+        parameters.AddWithValue(root.NationalPotentiel);
+        parameters.AddWithValue(score.ThemeIds);
+        parameters.AddWithValue(score.Themes.Select(n => n.Fait).ToArray());
+        parameters.AddWithValue(score.Themes.Select(n => n.Programme).ToArray());
+        parameters.AddWithValue(score.Themes.Select(n => n.PasFait).ToArray());
+        parameters.AddWithValue(score.Themes.Select(n => n.Potentiel).ToArray());
+        parameters.AddWithValue(score.Themes.Select(n => n.NationalFait).ToArray());
+        parameters.AddWithValue(score.Themes.Select(n => n.NationalPotentiel).ToArray());
         return command;
     }
 
@@ -338,21 +342,24 @@ public static class AssessmentStore
     public const string StoreCurrentSql = $"""
         WITH snapshot AS (
             INSERT INTO score_snapshots (id, tenant_id, assessment_id, referential_version_id, kind, taken_at,
-                point_fait, point_programme, point_pas_fait, point_potentiel, score_percent)
-            VALUES ($1, $2, $3, $4, '{nameof(SnapshotKind.Current)}', $5, $6, $7, $8, $9, $10)
+                point_fait, point_programme, point_pas_fait, point_potentiel, score_percent, national_fait, national_potentiel)
+            VALUES ($1, $2, $3, $4, '{nameof(SnapshotKind.Current)}', $5, $6, $7, $8, $9, $10, $11, $12)
             ON CONFLICT (tenant_id, assessment_id, kind) WHERE kind = '{nameof(SnapshotKind.Current)}' DO UPDATE SET
                 referential_version_id = excluded.referential_version_id, taken_at = excluded.taken_at,
                 point_fait = excluded.point_fait, point_programme = excluded.point_programme, point_pas_fait = excluded.point_pas_fait,
-                point_potentiel = excluded.point_potentiel, score_percent = excluded.score_percent
+                point_potentiel = excluded.point_potentiel, score_percent = excluded.score_percent,
+                national_fait = excluded.national_fait, national_potentiel = excluded.national_potentiel
             RETURNING id, xmin),
-        nodes AS (
-            INSERT INTO score_node_totals (id, tenant_id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel)
-            SELECT gen_random_uuid(), $2, snapshot.id, n.node_id, n.fait, n.programme, n.pas_fait, n.potentiel
-            FROM snapshot, unnest($11::text[], $12::float8[], $13::float8[], $14::float8[], $15::float8[])
-                AS n(node_id, fait, programme, pas_fait, potentiel)
+        themes AS (
+            INSERT INTO score_node_totals (id, tenant_id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel,
+                                           national_fait, national_potentiel)
+            SELECT gen_random_uuid(), $2, snapshot.id, n.node_id, n.fait, n.programme, n.pas_fait, n.potentiel, n.national_fait, n.national_potentiel
+            FROM snapshot, unnest($13::text[], $14::float8[], $15::float8[], $16::float8[], $17::float8[], $18::float8[], $19::float8[])
+                AS n(node_id, fait, programme, pas_fait, potentiel, national_fait, national_potentiel)
             ON CONFLICT (tenant_id, snapshot_id, node_id) DO UPDATE SET
                 point_fait = excluded.point_fait, point_programme = excluded.point_programme,
-                point_pas_fait = excluded.point_pas_fait, point_potentiel = excluded.point_potentiel)
+                point_pas_fait = excluded.point_pas_fait, point_potentiel = excluded.point_potentiel,
+                national_fait = excluded.national_fait, national_potentiel = excluded.national_potentiel)
         SELECT xmin FROM snapshot
         """;
 }

@@ -7,9 +7,9 @@ namespace Assett.Data.Assessments;
 
 /// <summary>
 /// An assessment's score: its <see cref="SnapshotKind.Current"/> one, kept up to date at every answer, or
-/// the one frozen when it was <see cref="SnapshotKind.Submitted"/>. Root totals are columns, the totals of each
-/// stored node (<see cref="ScoreSnapshotBuilder.StoredNodes"/>: the themes and the local nodes) are rows
-/// (<see cref="ScoreNodeTotal"/>). Dashboards read these, never raw answers.
+/// the one frozen when it was <see cref="SnapshotKind.Submitted"/>. Root totals are columns, each theme's totals are
+/// rows (<see cref="ScoreNodeTotal"/>); both also keep their national part (without the territory's local nodes), which
+/// the national figures read. Dashboards read these, never raw answers.
 /// </summary>
 public sealed class ScoreSnapshot : ITenantOwned
 {
@@ -24,6 +24,11 @@ public sealed class ScoreSnapshot : ITenantOwned
     public double PointPasFait { get; set; }
     public double PointPotentiel { get; set; }
     public double ScorePercent { get; set; }
+
+    /// <summary>Point fait and potential without the territory's local nodes (<see cref="ScoreSnapshotBuilder"/>).</summary>
+    public double NationalFait { get; set; }
+
+    public double NationalPotentiel { get; set; }
 }
 
 public enum SnapshotKind
@@ -32,7 +37,7 @@ public enum SnapshotKind
     Submitted,
 }
 
-/// <summary>The totals of one stored node (a theme, a local node) in a snapshot.</summary>
+/// <summary>The totals of one theme in a snapshot.</summary>
 public sealed class ScoreNodeTotal : ITenantOwned
 {
     public Guid TenantId { get; set; }
@@ -43,6 +48,11 @@ public sealed class ScoreNodeTotal : ITenantOwned
     public double PointProgramme { get; set; }
     public double PointPasFait { get; set; }
     public double PointPotentiel { get; set; }
+
+    /// <summary>Point fait and potential without the territory's local nodes: 0 for a theme the territory adds.</summary>
+    public double NationalFait { get; set; }
+
+    public double NationalPotentiel { get; set; }
 }
 
 internal sealed class ScoreSnapshotConfiguration : IEntityTypeConfiguration<ScoreSnapshot>

@@ -4,37 +4,60 @@ using Assett.Referentials.Packages;
 
 namespace Assett.Data.Assessments;
 
-/// <summary>The totals a snapshot keeps, rounded to 3 decimals as every stored figure.</summary>
-public readonly record struct NodeTotals(double Fait, double Programme, double PasFait, double Potentiel)
+/// <summary>
+/// The totals a snapshot keeps of a node, rounded to 3 decimals as every stored figure, with its national part: point
+/// fait and potential without the territory's local nodes (docs/decisions.md: national figures use national nodes only).
+/// </summary>
+public readonly record struct NodeTotals(double Fait, double Programme, double PasFait, double Potentiel, double NationalFait, double NationalPotentiel)
 {
-    public static NodeTotals Of(NodeScore score) =>
-        new(Round(score.PointFait), Round(score.PointProgramme), Round(score.PointPasFait), Round(score.PointPotentiel));
-
     public static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>What is stored of an evaluation: the root's totals and score, and the totals of the stored nodes, in their order.</summary>
-public sealed record ScoreTotals(NodeTotals Root, double ScorePercent, NodeTotals[] Nodes);
+/// <summary>What is stored of an evaluation: the root's totals and score, and each theme's totals, in the themes' order.</summary>
+public sealed record ScoreTotals(NodeTotals Root, double ScorePercent, NodeTotals[] Themes);
 
-/// <summary>Turns an evaluation into what is stored: a snapshot (root totals) and one row of totals per stored node.</summary>
-public static class ScoreSnapshotBuilder
+/// <summary>The nodes a snapshot keeps totals of: the themes, and for their national parts, the local nodes just below national ones.</summary>
+public sealed class StoredNodes
 {
-    /// <summary>
-    /// The nodes whose totals a snapshot keeps as rows: the themes, which the cohort's figures read, and the local nodes
-    /// just below national ones, which the national figures take out of the themes and the total (docs/decisions.md:
-    /// national figures use national nodes only).
-    /// </summary>
-    public static ReferentialNode[] StoredNodes(ReferentialPackage package, StoredPackage stored)
+    private readonly ReferentialNode[][] _localBelowTheme;
+    private readonly ReferentialNode[] _local;
+
+    public StoredNodes(ReferentialPackage package, StoredPackage stored)
     {
         var local = stored.Nodes.Where(n => n.Local).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var localRoots = package.Nodes.Where(n => local.Contains(n.Id) && n.Parent is { } parent && parent != package.Root && !local.Contains(parent.Id));
-        return [.. package.Root.Children, .. localRoots];
+        // A local node whose parent is national: taking it out takes out everything local below it.
+        _local = [.. package.Nodes.Where(n => local.Contains(n.Id) && n.Parent is { } parent && !local.Contains(parent.Id))];
+        Themes = [.. package.Root.Children];
+        _localBelowTheme = [.. Themes.Select(theme => _local.Where(n => n == theme || IsBelow(n, theme)).ToArray())];
     }
 
-    public static ScoreTotals Totals(EvaluationResult result, ReferentialNode[] stored) =>
-        new(NodeTotals.Of(result.Root), NodeTotals.Round(result.Root.ScorePercent), [.. stored.Select(node => NodeTotals.Of(result[node]))]);
+    public ReferentialNode[] Themes { get; }
 
-    public static (ScoreSnapshot Snapshot, List<ScoreNodeTotal> Nodes) Build(ScoreTotals totals, ReferentialNode[] stored, Guid assessmentId,
+    public ScoreTotals Totals(EvaluationResult result) =>
+        new(Of(result, result.Package.Root, _local), NodeTotals.Round(result.Root.ScorePercent),
+            [.. Themes.Select((theme, i) => Of(result, theme, _localBelowTheme[i]))]);
+
+    private static NodeTotals Of(EvaluationResult result, ReferentialNode node, ReferentialNode[] local)
+    {
+        var score = result[node];
+        var (fait, potentiel) = (score.PointFait, score.PointPotentiel);
+        foreach (var part in local) (fait, potentiel) = (fait - result[part].PointFait, potentiel - result[part].PointPotentiel);
+        return new NodeTotals(NodeTotals.Round(score.PointFait), NodeTotals.Round(score.PointProgramme), NodeTotals.Round(score.PointPasFait),
+            NodeTotals.Round(score.PointPotentiel), NodeTotals.Round(fait), NodeTotals.Round(potentiel));
+    }
+
+    private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+            if (parent == ancestor) return true;
+        return false;
+    }
+}
+
+/// <summary>Turns stored totals into the rows of a snapshot: the snapshot (root totals) and one row per theme.</summary>
+public static class ScoreSnapshotBuilder
+{
+    public static (ScoreSnapshot Snapshot, List<ScoreNodeTotal> Themes) Build(ScoreTotals totals, StoredNodes stored, Guid assessmentId,
         Guid referentialVersionId, SnapshotKind kind, DateTimeOffset takenAt)
     {
         var snapshot = new ScoreSnapshot
@@ -49,17 +72,21 @@ public static class ScoreSnapshotBuilder
             PointPasFait = totals.Root.PasFait,
             PointPotentiel = totals.Root.Potentiel,
             ScorePercent = totals.ScorePercent,
+            NationalFait = totals.Root.NationalFait,
+            NationalPotentiel = totals.Root.NationalPotentiel,
         };
-        var nodes = stored.Select((node, i) => new ScoreNodeTotal
+        var themes = stored.Themes.Select((theme, i) => new ScoreNodeTotal
         {
             Id = Guid.NewGuid(),
             SnapshotId = snapshot.Id,
-            NodeId = node.Id,
-            PointFait = totals.Nodes[i].Fait,
-            PointProgramme = totals.Nodes[i].Programme,
-            PointPasFait = totals.Nodes[i].PasFait,
-            PointPotentiel = totals.Nodes[i].Potentiel,
+            NodeId = theme.Id,
+            PointFait = totals.Themes[i].Fait,
+            PointProgramme = totals.Themes[i].Programme,
+            PointPasFait = totals.Themes[i].PasFait,
+            PointPotentiel = totals.Themes[i].Potentiel,
+            NationalFait = totals.Themes[i].NationalFait,
+            NationalPotentiel = totals.Themes[i].NationalPotentiel,
         }).ToList();
-        return (snapshot, nodes);
+        return (snapshot, themes);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class DemoBatch
     private readonly List<DemoAssessment> _assessments = [];
     private readonly List<DemoStatus> _statuses = [];
     private readonly List<ScoreSnapshot> _snapshots = [];
-    private readonly List<ScoreNodeTotal> _nodeTotals = [];
+    private readonly List<ScoreNodeTotal> _themes = [];
 
     public int OrganisationCount => _organisations.Count;
     public int AssessmentCount => _assessments.Count;
@@ -48,7 +48,7 @@ internal sealed class DemoBatch
     }
 
     public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
-        DateTimeOffset at, NodeStatus[] statuses, ReferentialPackage package, ScoreTotals totals, ReferentialNode[] storedNodes, Guid versionId)
+        DateTimeOffset at, NodeStatus[] statuses, ReferentialPackage package, ScoreTotals totals, StoredNodes storedNodes, Guid versionId)
     {
         var assessment = new DemoAssessment(DemoIds.Next(), organisation.Organisation.Id, campaign.Id, submitted,
             JsonSerializer.Serialize(tags, Json), JsonSerializer.Serialize(organisation.Answers, Json), at);
@@ -62,10 +62,10 @@ internal sealed class DemoBatch
             _statuses.Add(new DemoStatus(DemoIds.Next(), DemoIds.Next(), assessment.Id, package.Nodes[i].Id,
                 new StatusValue(kind, status.Fait, status.Programme, status.PasFait), at));
         }
-        var (snapshot, nodes) = ScoreSnapshotBuilder.Build(totals, storedNodes, assessment.Id, versionId,
+        var (snapshot, themes) = ScoreSnapshotBuilder.Build(totals, storedNodes, assessment.Id, versionId,
             submitted ? SnapshotKind.Submitted : SnapshotKind.Current, at);
         _snapshots.Add(snapshot);
-        _nodeTotals.AddRange(nodes);
+        _themes.AddRange(themes);
     }
 
     /// <summary>In a transaction that has set the tenant; parents first, the foreign keys are checked row by row.</summary>
@@ -78,7 +78,7 @@ internal sealed class DemoBatch
         await Assessments.InsertAsync(connection, tenantId, _assessments, cancellationToken);
         await TaskStatuses.InsertAsync(connection, tenantId, _statuses, cancellationToken);
         await ScoreSnapshots.InsertAsync(connection, tenantId, _snapshots, cancellationToken);
-        await ScoreNodeTotals.InsertAsync(connection, tenantId, _nodeTotals, cancellationToken);
+        await ScoreNodeTotals.InsertAsync(connection, tenantId, _themes, cancellationToken);
     }
 
     private static readonly StagedCopy<Organisation> Organisations = new("organisations",
@@ -166,7 +166,8 @@ internal sealed class DemoBatch
             """);
 
     private static readonly StagedCopy<ScoreSnapshot> ScoreSnapshots = new("score_snapshots",
-        "id, assessment_id, referential_version_id, kind, taken_at, point_fait, point_programme, point_pas_fait, point_potentiel, score_percent",
+        "id, assessment_id, referential_version_id, kind, taken_at, point_fait, point_programme, point_pas_fait, point_potentiel, score_percent, " +
+        "national_fait, national_potentiel",
         (w, s) =>
         {
             w.Write(s.Id);
@@ -179,10 +180,12 @@ internal sealed class DemoBatch
             w.Write(s.PointPasFait);
             w.Write(s.PointPotentiel);
             w.Write(s.ScorePercent);
+            w.Write(s.NationalFait);
+            w.Write(s.NationalPotentiel);
         });
 
     private static readonly StagedCopy<ScoreNodeTotal> ScoreNodeTotals = new("score_node_totals",
-        "id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel", (w, t) =>
+        "id, snapshot_id, node_id, point_fait, point_programme, point_pas_fait, point_potentiel, national_fait, national_potentiel", (w, t) =>
         {
             w.Write(t.Id);
             w.Write(t.SnapshotId);
@@ -191,5 +194,7 @@ internal sealed class DemoBatch
             w.Write(t.PointProgramme);
             w.Write(t.PointPasFait);
             w.Write(t.PointPotentiel);
+            w.Write(t.NationalFait);
+            w.Write(t.NationalPotentiel);
         });
 }

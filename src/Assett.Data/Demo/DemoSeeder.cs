@@ -89,7 +89,7 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         List<Campaign> campaigns, List<string> takenSirets)
     {
         var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
-        var stored = ScoreSnapshotBuilder.StoredNodes(package, version.Package);
+        var stored = new StoredNodes(package, version.Package);
         var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
         var generator = new DemoOrganisations(new Random(options.Seed), communes, takenSirets);
         var answers = new DemoAnswers(new Random(options.Seed + 1), package);
@@ -112,8 +112,8 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
                     // Answered some days before the close, and before now for the open campaign.
                     var before = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is var close && close < now ? close : now;
                     var at = new DateTimeOffset(before.AddDays(-DaysBeforeClosing(organisation, k)));
-                    batch.AddAssessment(organisation, campaign, submitted, profile.Tags, at, statuses, package,
-                        ScoreSnapshotBuilder.Totals(result, stored), stored, version.Id);
+                    batch.AddAssessment(organisation, campaign, submitted, profile.Tags, at, statuses, package, stored.Totals(result), stored,
+                        version.Id);
                 }
             }
             yield return batch;

@@ -303,6 +303,14 @@ namespace Assett.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<double>("NationalFait")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_fait");
+
+                    b.Property<double>("NationalPotentiel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_potentiel");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -362,6 +370,14 @@ namespace Assett.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<double>("NationalFait")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_fait");
+
+                    b.Property<double>("NationalPotentiel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_potentiel");
 
                     b.Property<double>("PointFait")
                         .HasColumnType("double precision")

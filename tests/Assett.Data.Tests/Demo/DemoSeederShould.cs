@@ -111,8 +111,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(SnapshotKind.Submitted, first.Kind);
         Assert.Equal(SnapshotKind.Current, second.Kind);
         Assert.True(Median(second.Median) > Median(first.Median), $"{Median(first.Median)} then {Median(second.Median)}");
-        // The stored nodes (ScoreSnapshotBuilder.StoredNodes): 7 themes and the territory's local node 1.L1.
-        Assert.Equal(200 * 2 * 8, await db.ScoreNodeTotals.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(200 * 2 * 7, await db.ScoreNodeTotals.CountAsync(TestContext.Current.CancellationToken));
     }
 
     private static readonly string[] SeededTables =

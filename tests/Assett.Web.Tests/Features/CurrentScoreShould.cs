@@ -83,13 +83,16 @@ public sealed class CurrentScoreShould(PostgresServer server) : WebHostTest(serv
         var full = referential.Totals(AssessmentContext.Evaluate(referential, assessment,
             await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == assessment.Id).ToListAsync(cancellationToken)));
 
-        Assert.Equal(full.Root, new NodeTotals(snapshot.PointFait, snapshot.PointProgramme, snapshot.PointPasFait, snapshot.PointPotentiel));
+        Assert.Equal((full.Root.Fait, full.Root.Programme, full.Root.PasFait, full.Root.Potentiel),
+            (snapshot.PointFait, snapshot.PointProgramme, snapshot.PointPasFait, snapshot.PointPotentiel));
         Assert.Equal(full.ScorePercent, snapshot.ScorePercent);
-        Assert.Equal(referential.StoredNodes.Select(n => n.Id).Order(), rows.Keys.Order());
-        for (var i = 0; i < referential.StoredNodes.Length; i++)
+        Assert.Equal((full.Root.NationalFait, full.Root.NationalPotentiel), (snapshot.NationalFait, snapshot.NationalPotentiel));
+        Assert.Equal(referential.StoredNodes.Themes.Select(n => n.Id).Order(), rows.Keys.Order());
+        for (var i = 0; i < referential.StoredNodes.Themes.Length; i++)
         {
-            var row = rows[referential.StoredNodes[i].Id];
-            Assert.Equal(full.Nodes[i], new NodeTotals(row.PointFait, row.PointProgramme, row.PointPasFait, row.PointPotentiel));
+            var row = rows[referential.StoredNodes.Themes[i].Id];
+            Assert.Equal(full.Themes[i],
+                new NodeTotals(row.PointFait, row.PointProgramme, row.PointPasFait, row.PointPotentiel, row.NationalFait, row.NationalPotentiel));
         }
         return 0;
     });

@@ -155,8 +155,7 @@ public sealed class JourneyShould(PostgresServer server) : WebHostTest(server)
         var assessment = await AssessmentAsync();
         Assert.Equal(AssessmentState.Submitted, assessment.State);
         Assert.Equal(1, await InTerritoryAsync(db => db.ScoreSnapshots.CountAsync(s => s.Kind == SnapshotKind.Submitted)));
-        // The seven themes' totals and the territory's local measure's (ScoreSnapshotBuilder.StoredNodes).
-        Assert.Equal(8, await InTerritoryAsync(db =>
+        Assert.Equal(7, await InTerritoryAsync(db =>
             db.ScoreNodeTotals.CountAsync(t => db.ScoreSnapshots.Any(s => s.Id == t.SnapshotId && s.Kind == SnapshotKind.Submitted))));
         Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
         Assert.Contains($"<th scope=\"col\">{TestTerritories.Campaign}</th>", progress);

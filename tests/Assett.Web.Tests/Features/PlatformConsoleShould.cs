@@ -100,13 +100,19 @@ public sealed class PlatformConsoleShould(PostgresServer server) : WebHostTest(s
         var snapshot = new ScoreSnapshot
         {
             Id = Guid.NewGuid(), AssessmentId = assessment.Id, ReferentialVersionId = campaign.ReferentialVersionId, Kind = SnapshotKind.Current,
-            TakenAt = DateTimeOffset.UtcNow, PointFait = national + local + 40, PointPotentiel = 200,
+            TakenAt = DateTimeOffset.UtcNow, PointFait = national + local + 40, PointPotentiel = 200, NationalFait = national + 40, NationalPotentiel = 180,
         };
         db.AddRange(user, organisation, assessment, snapshot,
             new Membership { Id = Guid.NewGuid(), UserId = user.Id, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
-            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = national + local, PointPotentiel = 100 },
-            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100 },
-            new ScoreNodeTotal { Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1.L1", PointFait = local, PointPotentiel = 20 });
+            new ScoreNodeTotal
+            {
+                Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_1", PointFait = national + local, PointPotentiel = 100, NationalFait = national,
+                NationalPotentiel = 80,
+            },
+            new ScoreNodeTotal
+            {
+                Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100, NationalFait = 40, NationalPotentiel = 100,
+            });
         return await db.SaveChangesAsync();
     });
 

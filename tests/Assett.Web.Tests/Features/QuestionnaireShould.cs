@@ -105,6 +105,24 @@ public sealed class QuestionnaireShould(PostgresServer server) : WebHostTest(ser
     }
 
     [Fact]
+    public async Task ShowATasksLatestChangesOnlyAndSayWhereTheOthersAre()
+    {
+        var owner = await SignedInAsync(Boulangerie.Owner);
+        uint version = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            var saved = await AutosaveAsync(owner, "assett_1.1.1.1", i % 2 == 0 ? "fait" : "pas_fait", version);
+            version = JsonDocument.Parse(await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement
+                .GetProperty("version").GetUInt32();
+        }
+
+        var page = await owner.GetStringAsync($"/t/{TestTerritories.First}/evaluation/1.1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(10, page.Split("gerante@boulangerie.example : ").Length - 1);
+        Assert.Contains("Les 10 dernières modifications ; l’historique complet est dans l’export des données de l’organisation.", page);
+    }
+
+    [Fact]
     public async Task DetectAColleaguesConcurrentEditInsteadOfOverwritingIt()
     {
         var owner = await SignedInAsync(Boulangerie.Owner);

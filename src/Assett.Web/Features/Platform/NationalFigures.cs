@@ -25,9 +25,9 @@ public sealed record NationalFunnel(string Territory, string? Campaign, Funnel F
 public sealed record NationalProgress(string Territory, string NodeId, string Theme, int Organisations, double Before, double After);
 
 /// <summary>
-/// The scheme's figures for Cerema, on the national nodes only: a territory's local measures are taken
-/// out of its themes and of the overall score (their points done and potential subtracted, from each
-/// counted snapshot's rows of local nodes, ScoreSnapshotBuilder.StoredNodes), so that every territory is measured on the same referential. For each
+/// The scheme's figures for Cerema, on the national nodes only: a territory's local measures are left
+/// out of its themes and of the overall score (each counted snapshot keeps these national totals,
+/// <see cref="StoredNodes"/>), so that every territory is measured on the same referential. For each
 /// territory, its latest campaign begun in the period, and the one before for the progress. Groups
 /// below <see cref="SmallGroups.Minimum"/> organisations are left out; no organisation is named.
 /// </summary>
@@ -100,16 +100,11 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
         CancellationToken cancellationToken)
     {
         var nodes = (await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken)).Package.Nodes;
-        var byId = nodes.ToDictionary(n => n.Id);
         var root = nodes.Single(n => n.ParentId is null);
         var axes = nodes.Where(n => n.ParentId == root.Id && !n.Local).ToList();
         foreach (var axis in axes) themes.TryAdd(axis.Id, axis.Title);
-        // The local nodes whose parent is national: taking them out takes out everything local below them.
-        var locals = nodes.Where(n => n.Local && n.ParentId is { } parent && !byId[parent].Local).ToList();
-        StoredNode AxisOf(StoredNode node) => node.ParentId == root.Id || node.ParentId is null ? node : AxisOf(byId[node.ParentId]);
         return await db.Database.SqlQueryRaw<Score>(ScoresSql, new NpgsqlParameter("tenant", territory.Id), new NpgsqlParameter("campaign", campaign.Id),
-                new NpgsqlParameter("axes", axes.Select(a => a.Id).ToArray()), new NpgsqlParameter("local_ids", locals.Select(l => l.Id).ToArray()),
-                new NpgsqlParameter("local_axes", locals.Select(l => AxisOf(l).Id).ToArray()))
+                new NpgsqlParameter("axes", axes.Select(a => a.Id).ToArray()))
             .Where(s => s.Potentiel > 0).ToListAsync(cancellationToken);
     }
 
@@ -125,21 +120,14 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
 
     private const string ScoresSql = $"""
         WITH latest AS ({CohortFigures.LatestSnapshots}),
-        local AS (SELECT * FROM unnest(@local_ids::text[], @local_axes::text[]) AS l(node_id, axis_id)),
         totals AS (
-            SELECT l.id AS snapshot_id, l.organisation_id, t.node_id, t.point_fait AS fait, t.point_potentiel AS potentiel
+            SELECT l.organisation_id, t.node_id, t.national_fait AS fait, t.national_potentiel AS potentiel
             FROM latest l JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
             WHERE t.node_id = ANY (@axes::text[])
             UNION ALL
-            SELECT s.id, l.organisation_id, '', s.point_fait, s.point_potentiel
+            SELECT l.organisation_id, '', s.national_fait, s.national_potentiel
             FROM latest l JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = l.id)
-        SELECT t.organisation_id, t.node_id, o.naf_section, o.headcount,
-               t.fait - coalesce(sum(lt.point_fait), 0) AS fait,
-               t.potentiel - coalesce(sum(lt.point_potentiel), 0) AS potentiel
-        FROM totals t
-        JOIN organisations o ON o.tenant_id = @tenant AND o.id = t.organisation_id
-        LEFT JOIN local x ON t.node_id = '' OR x.axis_id = t.node_id
-        LEFT JOIN score_node_totals lt ON lt.tenant_id = @tenant AND lt.snapshot_id = t.snapshot_id AND lt.node_id = x.node_id
-        GROUP BY t.organisation_id, t.node_id, o.naf_section, o.headcount, t.fait, t.potentiel
+        SELECT t.organisation_id, t.node_id, o.naf_section, o.headcount, t.fait, t.potentiel
+        FROM totals t JOIN organisations o ON o.tenant_id = @tenant AND o.id = t.organisation_id
         """;
 }

@@ -53,7 +53,10 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
 
     /// <summary>The meetings the organisation attended in the campaign, where a task of the measure is answered from them.</summary>
     public int MeetingsAttended { get; private set; }
+    /// <summary>Per task, its latest changes: <see cref="HistoryShown"/> at most are shown, one more says there are older ones.</summary>
     public ILookup<string, TaskStatusChange> History { get; private set; } = Enumerable.Empty<TaskStatusChange>().ToLookup(c => c.NodeId);
+
+    public const int HistoryShown = 10;
 
     /// <summary>Per task, what went wrong with the last save (a conflict or an invalid answer).</summary>
     public Dictionary<string, string> Problems { get; } = [];
@@ -142,8 +145,12 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         var ids = Context.TasksOf(Node).Select(t => t.Id).ToList();
         Entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && ids.Contains(s.NodeId))
             .ToDictionaryAsync(s => s.NodeId, cancellationToken);
-        History = (await db.TaskStatusChanges.AsNoTracking().Where(c => c.AssessmentId == Context.Assessment.Id && ids.Contains(c.NodeId))
-            .OrderByDescending(c => c.ChangedAt).ToListAsync(cancellationToken)).ToLookup(c => c.NodeId);
+        // The latest changes of each task: a task answered again and again keeps a long history, which the page need not carry.
+        History = (await db.TaskStatusChanges.FromSql($"""
+                SELECT c.* FROM unnest({ids.ToArray()}::text[]) AS t(node_id)
+                CROSS JOIN LATERAL (SELECT * FROM task_status_changes c WHERE c.assessment_id = {Context.Assessment.Id} AND c.node_id = t.node_id
+                                    ORDER BY c.changed_at DESC LIMIT {HistoryShown + 1}) c
+                """).AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(c => c.ChangedAt).ToLookup(c => c.NodeId);
         if (Context.TasksOf(Node).Any(t => t.MeetingsAttended is not null))
             MeetingsAttended = (await evidence.AttendedAsync([Context.Organisation.Id], Context.Campaign, cancellationToken))
                 .GetValueOrDefault(Context.Organisation.Id);

@@ -13,10 +13,10 @@ public sealed record LoadedVersion(ReferentialVersion Version, ReferentialPackag
 {
     public ReferentialEvaluator Evaluator { get; } = new(Package, Version.Package.DisabledNodes);
 
-    /// <summary>The nodes whose totals a snapshot keeps (<see cref="ScoreSnapshotBuilder.StoredNodes"/>).</summary>
-    public ReferentialNode[] StoredNodes { get; } = ScoreSnapshotBuilder.StoredNodes(Package, Version.Package);
+    /// <summary>The nodes whose totals a snapshot keeps.</summary>
+    public StoredNodes StoredNodes { get; } = new(Package, Version.Package);
 
-    public ScoreTotals Totals(EvaluationResult result) => ScoreSnapshotBuilder.Totals(result, StoredNodes);
+    public ScoreTotals Totals(EvaluationResult result) => StoredNodes.Totals(result);
 }
 
 /// <summary>

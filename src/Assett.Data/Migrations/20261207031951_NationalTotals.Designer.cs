@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Assett.Data.Migrations
 {
     [DbContext(typeof(AssettDbContext))]
-    [Migration("20261207024015_StoredNodeTotals")]
-    partial class StoredNodeTotals
+    [Migration("20261207031951_NationalTotals")]
+    partial class NationalTotals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -306,6 +306,14 @@ namespace Assett.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<double>("NationalFait")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_fait");
+
+                    b.Property<double>("NationalPotentiel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_potentiel");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -365,6 +373,14 @@ namespace Assett.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<double>("NationalFait")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_fait");
+
+                    b.Property<double>("NationalPotentiel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("national_potentiel");
 
                     b.Property<double>("PointFait")
                         .HasColumnType("double precision")
