@@ -3,7 +3,6 @@ using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Data.ReferenceData;
-using Assett.Data.Referentials;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
