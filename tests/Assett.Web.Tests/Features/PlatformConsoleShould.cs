@@ -111,7 +111,8 @@ public sealed class PlatformConsoleShould(PostgresServer server) : WebHostTest(s
             },
             new ScoreNodeTotal
             {
-                Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100, NationalFait = 40, NationalPotentiel = 100,
+                Id = Guid.NewGuid(), SnapshotId = snapshot.Id, NodeId = "assett_2", PointFait = 40, PointPotentiel = 100, NationalFait = 40,
+                NationalPotentiel = 100,
             });
         return await db.SaveChangesAsync();
     });
