@@ -217,9 +217,16 @@ public static class AssessmentStore
         parameters.AddWithValue((object?)status?.PasFait ?? DBNull.Value);
     }
 
-    /// <summary>The same four columns by name, for a bulk insert (the demo seeder's).</summary>
-    public static (string Column, object? Value)[] StatusColumns(StatusValue status) =>
-        [("status_kind", status.Kind), ("status_fait", status.Fait), ("status_programme", status.Programme), ("status_pas_fait", status.PasFait)];
+    /// <summary>The same four columns by name, for a binary COPY (the demo seeder's), in the order <see cref="WriteStatus"/> writes them.</summary>
+    public const string StatusColumnNames = "status_kind, status_fait, status_programme, status_pas_fait";
+
+    public static void WriteStatus(NpgsqlBinaryImporter importer, StatusValue status)
+    {
+        importer.Write(status.Kind);
+        importer.Write(status.Fait);
+        importer.Write(status.Programme);
+        importer.Write(status.PasFait);
+    }
 
     /// <summary>
     /// One transaction on the context's connection, known to EF (its SaveChanges joins it). Npgsql sends BEGIN with the first

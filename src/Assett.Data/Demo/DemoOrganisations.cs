@@ -67,7 +67,7 @@ internal sealed class DemoOrganisations(Random random, IReadOnlyList<Commune> co
         };
         var organisation = new Organisation
         {
-            Id = Guid.NewGuid(),
+            Id = DemoIds.Next(),
             Siret = NewSiret(),
             Name = name,
             Kind = activity.Kind,

@@ -1,17 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Assett.Data.Assessments;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Data.Platform;
 using Assett.Data.ReferenceData;
 using Assett.Data.Referentials;
+using Assett.Data.Tenancy;
 using Assett.Referentials.Evaluation;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Assett.Data.Demo;
 
@@ -24,14 +23,19 @@ public sealed record DemoSeedResult(int Organisations, int Assessments, int Stat
 /// assessment per organisation with statuses whose maturity varies by sector and improves from one
 /// campaign to the next, scored by the engine (snapshots); each organisation gets an owner's account,
 /// without a password (hashing thousands is slow: "mot de passe oublié" sets one). Refused unless the database is marked as a
-/// development or demo database. Rows go in by batches of array inserts, inside the tenant's scope
-/// (row-level security checks every row).
+/// development or demo database. Rows go in by batches, each in its own transaction inside the tenant's
+/// scope (row-level security checks every row), by binary COPY (<see cref="StagedCopy{TRow}"/>).
 /// </summary>
 public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
 {
     private const int BatchSize = 250;
-    private const string Author = "demo";
     private const string NamePrefix = "Campagne de démonstration";
+
+    /// <summary>
+    /// Batches inserted at once, each on its own connection: PostgreSQL spends most of the time on each
+    /// row's indexes and foreign-key checks, one core per connection, while the next batch is generated.
+    /// </summary>
+    private const int Writers = 2;
 
     public async Task<DemoSeedResult> SeedAsync(DemoSeedOptions options, Action<string> report, CancellationToken cancellationToken = default)
     {
@@ -44,59 +48,90 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         var tenant = await FindTenantAsync(options.Tenant, cancellationToken);
         using var scope = new MultiTenantContextAccessor().Change(tenant.Info);
         var (version, package) = await LoadReferentialAsync(tenant, cancellationToken);
-        var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
-        var stored = new StoredNodes(package, version.Package);
         var campaigns = await EnsureCampaignsAsync(options.Campaigns, version, tenant.Info, cancellationToken);
-        var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
-        var generator = new DemoOrganisations(new Random(options.Seed), communes, await TakenSiretsAsync(cancellationToken));
-        var answers = new DemoAnswers(new Random(options.Seed + 1), package);
-
-        var totals = (Assessments: 0, Statuses: 0);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = new NpgsqlConnection(appConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.Info.Id}', false)", connection))
-            await set.ExecuteNonQueryAsync(cancellationToken);
+        var owners = $"contact-%@{tenant.Info.Identifier}.{DemoAccounts.Domain}";
         if (tenant.CharterVersion is { } charter)
         {
             // Demo organisations seeded before the charter, or before its new version, accept it too.
-            await using var accept = new NpgsqlCommand(AcceptCharterSql, connection);
-            accept.Parameters.Add(new NpgsqlParameter { Value = charter });
-            accept.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-            accept.Parameters.Add(new NpgsqlParameter { Value = $"contact-%@{tenant.Info.Identifier}.{DemoAccounts.Domain}" });
-            await accept.ExecuteNonQueryAsync(cancellationToken);
+            await InTenantScopeAsync(tenant.Info.Id, async connection =>
+            {
+                await using var accept = new NpgsqlCommand(AcceptCharterSql, connection);
+                accept.Parameters.Add(new NpgsqlParameter { Value = charter });
+                accept.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+                accept.Parameters.Add(new NpgsqlParameter { Value = owners });
+                await accept.ExecuteNonQueryAsync(cancellationToken);
+            }, cancellationToken);
         }
 
+        var batches = Batches(options, tenant, version, package, campaigns, await TakenSiretsAsync(cancellationToken));
+        var totals = (Organisations: 0, Assessments: 0, Statuses: 0);
+        var written = new Lock();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
+        {
+            await InTenantScopeAsync(tenant.Info.Id, connection => batch.InsertAsync(connection, tenant.Info.Id, token), token);
+            lock (written)
+            {
+                totals = (totals.Organisations + batch.OrganisationCount, totals.Assessments + batch.AssessmentCount, totals.Statuses + batch.StatusCount);
+                report($"{totals.Organisations} / {options.Organisations} organisations");
+            }
+        });
+        await InTenantScopeAsync(tenant.Info.Id, connection => DemoMeetings.SeedAsync(connection, tenant.Info.Id, owners, clock.GetUtcNow(),
+            cancellationToken), cancellationToken);
+        return new DemoSeedResult(options.Organisations, totals.Assessments, totals.Statuses, clockStart.Elapsed);
+    }
+
+    /// <summary>
+    /// The batches, generated one at a time as the writers ask for them (<see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource},
+    /// ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/> takes them in turn): the same seed gives the same data.
+    /// </summary>
+    private IEnumerable<DemoBatch> Batches(DemoSeedOptions options, TenantRow tenant, ReferentialVersion version, ReferentialPackage package,
+        List<Campaign> campaigns, List<string> takenSirets)
+    {
+        var evaluator = new ReferentialEvaluator(package, version.Package.DisabledNodes);
+        var stored = new StoredNodes(package, version.Package);
+        var communes = tenant.Siren is null ? [] : Territories.CommunesOf(tenant.Siren);
+        var generator = new DemoOrganisations(new Random(options.Seed), communes, takenSirets);
+        var answers = new DemoAnswers(new Random(options.Seed + 1), package);
+        var now = clock.GetUtcNow().UtcDateTime;
         for (var done = 0; done < options.Organisations; done += BatchSize)
         {
-            var batch = Enumerable.Range(0, Math.Min(BatchSize, options.Organisations - done)).Select(_ => generator.Next()).ToList();
-            var rows = new BatchRows();
-            rows.AddOrganisations(batch, tenant.Info.Identifier, tenant.CharterVersion);
+            var organisations = Enumerable.Range(0, Math.Min(BatchSize, options.Organisations - done)).Select(_ => generator.Next()).ToList();
+            var batch = new DemoBatch();
+            foreach (var organisation in organisations)
+                batch.AddOrganisation(organisation.Organisation, tenant.Info.Identifier, tenant.CharterVersion);
             for (var k = 0; k < campaigns.Count; k++)
             {
                 var campaign = campaigns[k];
                 var submitted = campaign.State == CampaignState.Closed;
-                foreach (var organisation in batch)
+                foreach (var organisation in organisations)
                 {
                     var statuses = answers.Statuses(organisation.Maturity + 0.1 * k, complete: submitted);
                     var profile = answers.Profile(organisation, tenant.Localisation);
                     var result = evaluator.Evaluate(new EvaluationInput(profile.Profile, statuses));
                     // Answered some days before the close, and before now for the open campaign.
                     var before = campaign.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is var close && close < now ? close : now;
-                    var at = before.AddDays(-DaysBeforeClosing(organisation, k));
-                    rows.AddAssessment(organisation, campaign, submitted, profile.Tags, at, package, statuses, stored.Totals(result), stored,
+                    var at = new DateTimeOffset(before.AddDays(-DaysBeforeClosing(organisation, k)));
+                    batch.AddAssessment(organisation, campaign, submitted, profile.Tags, at, statuses, package, stored.Totals(result), stored,
                         version.Id);
                 }
             }
-            await rows.InsertAsync(connection, tenant.Info.Id, cancellationToken);
-            totals = (totals.Assessments + rows.AssessmentCount, totals.Statuses + rows.StatusCount);
-            report($"{Math.Min(done + BatchSize, options.Organisations)} / {options.Organisations} organisations");
+            yield return batch;
         }
-        await DemoMeetings.SeedAsync(connection, tenant.Info.Id, $"contact-%@{tenant.Info.Identifier}.{DemoAccounts.Domain}", clock.GetUtcNow(),
-            cancellationToken);
-        return new DemoSeedResult(options.Organisations, totals.Assessments, totals.Statuses, clockStart.Elapsed);
 
         static int DaysBeforeClosing(DemoOrganisation organisation, int k) => (organisation.Organisation.Id.GetHashCode() & 0x7fffffff) % 60 + k;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in its own transaction, which sets the tenant first (<see cref="TenantScope"/>).</summary>
+    private async Task InTenantScopeAsync(Guid tenantId, Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(appConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var scope = new NpgsqlBatch(connection, transaction) { BatchCommands = { TenantScope.SetCommand(tenantId) } })
+            await scope.ExecuteNonQueryAsync(cancellationToken);
+        await work(connection);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed record TenantRow(TenantInfo Info, string? Siren, string Localisation, Guid? CurrentVersionId, int? CharterVersion);
@@ -181,147 +216,6 @@ public sealed class DemoSeeder(string appConnectionString, TimeProvider clock)
         GROUP BY o.tenant_id, o.id
         ON CONFLICT (tenant_id, organisation_id, version) DO NOTHING
         """;
-
-    /// <summary>The rows of one batch, column by column, inserted with one array insert per table.</summary>
-    private sealed class BatchRows
-    {
-        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-        private readonly Columns _organisations = new("organisations");
-        private readonly Columns _users = new("users", tenantOwned: false);
-        private readonly Columns _memberships = new("memberships");
-        private readonly Columns _charters = new("charter_acceptances");
-        private readonly Columns _assessments = new("assessments");
-        private readonly Columns _statuses = new("task_statuses");
-        private readonly Columns _changes = new("task_status_changes");
-        private readonly Columns _snapshots = new("score_snapshots");
-        private readonly Columns _themes = new("score_node_totals");
-
-        public int AssessmentCount { get; private set; }
-        public int StatusCount { get; private set; }
-
-        /// <param name="charter">The version of the territory's charter, which each organisation's owner accepted when it joined.</param>
-        public void AddOrganisations(IEnumerable<DemoOrganisation> organisations, string tenant, int? charter)
-        {
-            foreach (var o in organisations.Select(d => d.Organisation))
-            {
-                _organisations.Add(("id", o.Id), ("siret", o.Siret), ("name", o.Name), ("kind", o.Kind.ToString()), ("naf_code", o.NafCode),
-                    ("naf_section", o.NafSection), ("headcount", o.Headcount.ToString()), ("commune_insee", o.CommuneInsee), ("created_at", o.CreatedAt));
-                var userId = Guid.NewGuid();
-                var email = DemoAccounts.OwnerEmail(o, tenant);
-                _users.Add(("id", userId), ("user_name", email), ("normalized_user_name", email.ToUpperInvariant()), ("email", email),
-                    ("normalized_email", email.ToUpperInvariant()), ("email_confirmed", true), ("security_stamp", Guid.NewGuid().ToString("N")),
-                    ("concurrency_stamp", Guid.NewGuid().ToString()), ("lockout_enabled", true), ("created_at", o.CreatedAt),
-                    ("is_platform_administrator", false), ("phone_number_confirmed", false), ("two_factor_enabled", false), ("access_failed_count", 0));
-                _memberships.Add(("id", Guid.NewGuid()), ("user_id", userId), ("organisation_id", o.Id),
-                    ("role", nameof(Accounts.MembershipRole.OrganisationOwner)), ("created_at", o.CreatedAt));
-                if (charter is { } version)
-                    _charters.Add(("id", Guid.NewGuid()), ("organisation_id", o.Id), ("version", version), ("accepted_at", o.CreatedAt),
-                        ("accepted_by", email));
-            }
-        }
-
-        public void AddAssessment(DemoOrganisation organisation, Campaign campaign, bool submitted, Dictionary<string, List<string>> tags,
-            DateTime at, ReferentialPackage package, NodeStatus[] statuses, ScoreTotals totals, StoredNodes storedNodes, Guid versionId)
-        {
-            var assessmentId = Guid.NewGuid();
-            var when = new DateTimeOffset(at);
-            _assessments.Add(("id", assessmentId), ("organisation_id", organisation.Organisation.Id), ("campaign_id", campaign.Id),
-                ("state", submitted ? nameof(AssessmentState.Submitted) : nameof(AssessmentState.InProgress)),
-                ("identity_tags", Jsonb(tags)), ("answers", Jsonb(organisation.Answers)), ("created_at", when.AddDays(-30)),
-                ("submitted_at", submitted ? when : (DateTimeOffset?)null));
-            for (var i = 0; i < statuses.Length; i++)
-            {
-                if (statuses[i].Kind == StatusKind.None) continue;
-                var status = statuses[i];
-                var kind = status.Kind == StatusKind.NonConcerne ? StatusKinds.NonConcerne
-                    : status.Fait == 1 ? StatusKinds.Fait : status.Programme == 1 ? StatusKinds.Programme : StatusKinds.PasFait;
-                var nodeId = package.Nodes[i].Id;
-                var stored = AssessmentStore.StatusColumns(new StatusValue(kind, status.Fait, status.Programme, status.PasFait));
-                _statuses.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored,
-                    ("updated_by", Author), ("updated_at", when)]);
-                _changes.Add([("id", Guid.NewGuid()), ("assessment_id", assessmentId), ("node_id", nodeId), .. stored,
-                    ("changed_by", Author), ("changed_at", when)]);
-                StatusCount++;
-            }
-            var (snapshot, themes) = ScoreSnapshotBuilder.Build(totals, storedNodes, assessmentId, versionId,
-                submitted ? SnapshotKind.Submitted : SnapshotKind.Current, when);
-            _snapshots.Add(("id", snapshot.Id), ("assessment_id", assessmentId), ("referential_version_id", versionId),
-                ("kind", snapshot.Kind.ToString()), ("taken_at", when), ("point_fait", snapshot.PointFait), ("point_programme", snapshot.PointProgramme),
-                ("point_pas_fait", snapshot.PointPasFait), ("point_potentiel", snapshot.PointPotentiel), ("score_percent", snapshot.ScorePercent),
-                ("national_fait", snapshot.NationalFait), ("national_potentiel", snapshot.NationalPotentiel));
-            foreach (var theme in themes)
-                _themes.Add(("id", theme.Id), ("snapshot_id", snapshot.Id), ("node_id", theme.NodeId), ("point_fait", theme.PointFait),
-                    ("point_programme", theme.PointProgramme), ("point_pas_fait", theme.PointPasFait), ("point_potentiel", theme.PointPotentiel),
-                    ("national_fait", theme.NationalFait), ("national_potentiel", theme.NationalPotentiel));
-            AssessmentCount++;
-        }
-
-        private static Jsonb Jsonb<T>(T value) => new(JsonSerializer.Serialize(value, Json));
-
-        public async Task InsertAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var table in new[] { _organisations, _users, _memberships, _charters, _assessments, _statuses, _changes, _snapshots, _themes })
-                await table.InsertAsync(connection, transaction, tenantId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>A JSON text, inserted as <c>jsonb</c>.</summary>
-    private sealed record Jsonb(string Text);
-
-    /// <summary>Values of one table, column by column: one <c>INSERT … SELECT FROM unnest(arrays)</c>.</summary>
-    private sealed class Columns(string table, bool tenantOwned = true)
-    {
-        private readonly Dictionary<string, List<object?>> _values = [];
-
-        public void Add(params (string Column, object? Value)[] row)
-        {
-            foreach (var (column, value) in row)
-            {
-                if (!_values.TryGetValue(column, out var list)) _values[column] = list = [];
-                list.Add(value);
-            }
-        }
-
-        public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken cancellationToken)
-        {
-            if (_values.Count == 0) return;
-            // A column left null in every row is left out: its type could not be told from the values.
-            var columns = _values.Keys.Where(c => _values[c].Any(v => v is not null)).ToList();
-            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-            var selects = new List<string>();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var (parameter, cast) = ArrayParameter(_values[columns[i]]);
-                command.Parameters.Add(parameter);
-                selects.Add($"${i + 1}{cast}");
-            }
-            command.CommandText = tenantOwned
-                ? $"INSERT INTO {table} (tenant_id, {string.Join(", ", columns)}) SELECT '{tenantId}', * FROM unnest({string.Join(", ", selects)})"
-                : $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", selects)})";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        private static (NpgsqlParameter, string) ArrayParameter(List<object?> values) => values.FirstOrDefault(v => v is not null) switch
-        {
-            Guid => (new NpgsqlParameter { Value = values.Cast<Guid>().ToArray() }, ""),
-            double => (new NpgsqlParameter { Value = values.Cast<double>().ToArray() }, ""),
-            bool => (new NpgsqlParameter { Value = values.Cast<bool>().ToArray() }, ""),
-            int => (new NpgsqlParameter { Value = values.Cast<int>().ToArray() }, ""),
-            DateTimeOffset => (new NpgsqlParameter
-            {
-                Value = values.Select(v => (DateTime?)((DateTimeOffset?)v)?.UtcDateTime).ToArray(),
-                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
-            }, ""),
-            Jsonb => (new NpgsqlParameter
-            {
-                Value = values.Select(v => ((Jsonb)v!).Text).ToArray(),
-                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
-            }, "::jsonb[]"),
-            _ => (new NpgsqlParameter { Value = values.Select(v => (string?)v).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, ""),
-        };
-    }
 }
 
 public sealed class DemoSeedException(string message) : Exception(message);

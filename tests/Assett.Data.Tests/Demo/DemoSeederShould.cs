@@ -114,6 +114,66 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         Assert.Equal(200 * 2 * 7, await db.ScoreNodeTotals.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    private static readonly string[] SeededTables =
+    [
+        "organisations", "memberships", "charter_acceptances", "assessments", "task_statuses", "task_status_changes", "score_snapshots",
+        "score_node_totals", "meetings", "meeting_registrations",
+    ];
+
+    [Fact]
+    public async Task KeepEveryRowInItsTerritoryWithAHistoryRowPerStatus()
+    {
+        var (tenants, _) = TenantsConfigReader.Read(TestTerritories.Folder);
+        await new TenantsConfigApplier(_database.AppConnectionString, TimeProvider.System)
+            .ApplyAsync(tenants.Where(t => t.Identifier == TestTerritories.Second), dryRun: false, "test", TestContext.Current.CancellationToken);
+        var first = (await TenantAsync()).Id;
+        await SetCharterAsync(1);
+
+        var result = await SeedAsync(20, 2);
+
+        // The superuser bypasses row-level security: it sees every row, and which territory each names.
+        var superuser = server.Cluster.ConnectionString("postgres", new NpgsqlConnectionStringBuilder(_database.AppConnectionString).Database!);
+        var all = await CountAsync(superuser, tenant: null, "true");
+        var named = await CountAsync(superuser, tenant: null, $"tenant_id = '{first}'");
+        var inFirst = await CountAsync(_database.AppConnectionString, first, "true");
+        var inSecond = await CountAsync(_database.AppConnectionString, await TenantIdAsync(TestTerritories.Second), "true");
+        var inNone = await CountAsync(_database.AppConnectionString, tenant: null, "true");
+        Assert.All(SeededTables, table =>
+        {
+            Assert.True(all[table] > 0, table);
+            Assert.Equal((table, all[table]), (table, named[table]));
+            Assert.Equal((table, all[table]), (table, inFirst[table]));
+            Assert.Equal((table, 0L), (table, inSecond[table]));
+            Assert.Equal((table, 0L), (table, inNone[table]));
+        });
+        Assert.Equal((20L, 40L, 40L), (inFirst["organisations"], inFirst["assessments"], inFirst["score_snapshots"]));
+        Assert.Equal(result.Statuses, inFirst["task_statuses"]);
+        Assert.Equal(result.Statuses, inFirst["task_status_changes"]);
+        // Each status has its history row: the same values, author and time, and no previous value.
+        var matched = await CountAsync(_database.AppConnectionString, first, "true", """
+            (SELECT count(*) FROM task_statuses s JOIN task_status_changes c USING (tenant_id, assessment_id, node_id)
+             WHERE (c.status_kind, c.status_fait, c.status_programme, c.status_pas_fait, c.changed_by, c.changed_at)
+                 = (s.status_kind, s.status_fait, s.status_programme, s.status_pas_fait, s.updated_by, s.updated_at)
+               AND c.previous_kind IS NULL) AS matched
+            """);
+        Assert.Equal(result.Statuses, matched["matched"]);
+    }
+
+    /// <summary>Rows of each seeded table matching <paramref name="where"/>, in a transaction scoped to <paramref name="tenant"/> (none: '').</summary>
+    private static async Task<Dictionary<string, long>> CountAsync(string connectionString, Guid? tenant, string where, string? query = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var scope = new NpgsqlBatch(connection, transaction) { BatchCommands = { Data.Tenancy.TenantScope.SetCommand(tenant) } })
+            await scope.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        var selects = query ?? string.Join(", ", SeededTables.Select(t => $"(SELECT count(*) FROM {t} WHERE {where}) AS {t}"));
+        await using var command = new NpgsqlCommand($"SELECT {selects}", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        await reader.ReadAsync(TestContext.Current.CancellationToken);
+        return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetInt64);
+    }
+
     [Fact]
     public async Task RefuseADatabaseThatIsNotForDevelopmentOrDemos()
     {
@@ -143,13 +203,7 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
         // The first seed's campaign goes (its assessments with it): the next one places its own at the date below.
         await db.Assessments.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         await db.Campaigns.Where(c => c.Name.StartsWith("Campagne de démonstration")).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
-        var row = await db.Tenants.SingleAsync(t => t.Id == tenant.Id, TestContext.Current.CancellationToken);
-        row.Settings = new Tenants.TenantSettings
-        {
-            BaseReferential = row.Settings.BaseReferential, CurrentReferentialVersionId = row.Settings.CurrentReferentialVersionId,
-            Charter = "## Charte", CharterVersion = 3,
-        };
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        await SetCharterAsync(3);
         // Ten days before the configured « Campagne de test 2027 » opens (15 January 2027).
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
@@ -195,6 +249,26 @@ public sealed class DemoSeederShould(PostgresServer server) : IAsyncLifetime
             .SeedAsync(new DemoSeedOptions(TestTerritories.First, 5, 1), _ => { }, TestContext.Current.CancellationToken));
 
         Assert.Contains($"the campaign '{TestTerritories.Campaign}' (2027-01-15 → 2027-06-30) is open or spans today", refused.Message);
+    }
+
+    private async Task SetCharterAsync(int version)
+    {
+        var tenant = await TenantAsync();
+        using var scope = new MultiTenantContextAccessor().Change(tenant);
+        await using var db = AssettDbContextOptions.Create(_database.AppConnectionString);
+        var row = await db.Tenants.SingleAsync(t => t.Id == tenant.Id, TestContext.Current.CancellationToken);
+        row.Settings = new Tenants.TenantSettings
+        {
+            BaseReferential = row.Settings.BaseReferential, CurrentReferentialVersionId = row.Settings.CurrentReferentialVersionId,
+            Charter = "## Charte", CharterVersion = version,
+        };
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid> TenantIdAsync(string identifier)
+    {
+        await using var platform = AssettDbContextOptions.Create(_database.AppConnectionString);
+        return await platform.Tenants.Where(t => t.Identifier == identifier).Select(t => t.Id).SingleAsync();
     }
 
     private async Task<TenantInfo> TenantAsync()
