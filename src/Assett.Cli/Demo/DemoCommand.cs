@@ -5,7 +5,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Assett.Cli.Demo;
 
-/// <summary><c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>, <c>demo passwords</c> and <c>demo officer</c>.</summary>
+/// <summary>
+/// <c>assett demo seed --tenant &lt;slug&gt; --organisations N [--campaigns K]</c>, <c>demo passwords</c>, <c>demo officer</c> and
+/// <c>demo admin</c>.
+/// </summary>
 public static class DemoCommand
 {
     public static Command Create(IConfiguration configuration)
@@ -50,6 +53,7 @@ public static class DemoCommand
         command.Subcommands.Add(seedCommand);
         command.Subcommands.Add(PasswordsCommand(configuration));
         command.Subcommands.Add(OfficerCommand(configuration));
+        command.Subcommands.Add(AdminCommand(configuration));
         return command;
     }
 
@@ -79,6 +83,33 @@ public static class DemoCommand
             }
         }));
         return officer;
+    }
+
+    /// <summary><c>assett demo admin --password P</c>: the demonstration platform administrator (national load tests).</summary>
+    private static Command AdminCommand(IConfiguration configuration)
+    {
+        var password = new Option<string>("--password") { Description = "The administrator's password.", Required = true };
+        var admin = new Command("admin",
+            "Create the demonstration platform administrator, or give it this password, and print its address (development or demo databases only).")
+        {
+            password,
+        };
+        admin.SetAction(CommandRunner.Run(async (parseResult, logger, output, cancellationToken) =>
+        {
+            await using var database = await AssettDatabase.OpenAsync(configuration, logger);
+            try
+            {
+                await output.WriteLineAsync(await DemoAccounts.SetAdministratorAsync(database.AppConnectionString, parseResult.GetValue(password)!,
+                    cancellationToken));
+                return 0;
+            }
+            catch (DemoSeedException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
+        }));
+        return admin;
     }
 
     /// <summary><c>assett demo passwords --tenant &lt;slug&gt; --count N --password P</c>: sign-in for a few seeded owners (load tests).</summary>

@@ -82,6 +82,32 @@ public static class DemoAccounts
         return email;
     }
 
+    /// <summary>
+    /// The demonstration platform administrator (<c>plateforme@demo.invalid</c>) with this password, created if
+    /// needed; development or demo databases only.
+    /// </summary>
+    public static async Task<string> SetAdministratorAsync(string appConnectionString, string password, CancellationToken cancellationToken)
+    {
+        await RefuseUnlessDemoAsync(appConnectionString, "a demo administrator only goes", cancellationToken);
+        var email = $"plateforme@{Domain}";
+        var hash = new PasswordHasher<AssettUser>().HashPassword(new AssettUser(), password);
+        await using var connection = new NpgsqlConnection(appConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp,
+                               concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count,
+                               is_platform_administrator, created_at)
+            VALUES (gen_random_uuid(), $1, upper($1), $1, upper($1), true, $2, gen_random_uuid()::text, gen_random_uuid()::text,
+                    false, false, true, 0, true, now())
+            ON CONFLICT (normalized_user_name) DO UPDATE
+            SET password_hash = excluded.password_hash, security_stamp = excluded.security_stamp, is_platform_administrator = true
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = email });
+        command.Parameters.Add(new NpgsqlParameter { Value = hash });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return email;
+    }
+
     private static async Task RefuseUnlessDemoAsync(string appConnectionString, string what, CancellationToken cancellationToken)
     {
         var purpose = await DatabasePurpose.GetAsync(appConnectionString, cancellationToken);
