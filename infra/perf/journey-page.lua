@@ -1,14 +1,7 @@
 -- wrk script: a page of the journey for signed-in owners (the sessions file, a line each), each wrk
 -- thread asking for its share of them in turn. PAGE is the page's path below the territory's, where
 -- {measure} stands for the owner's own measure (e.g. /resultats, /evaluation, /evaluation/{measure}).
-local lines = {}
-for line in io.lines(os.getenv("SESSIONS")) do lines[#lines + 1] = line end
-local threads = 0
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("first", threads)
-end
+dofile("infra/perf/sessions.lua") -- lines, setup(): the owners, each thread's number
 
 local owners, turn = {}, 0
 

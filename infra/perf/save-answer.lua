@@ -3,14 +3,7 @@
 -- measure of its own. A wrk thread takes its share of the owners and sends their saves in turn over
 -- its connections; each save names the version its task last had, read from the response, which
 -- names its task: no save conflicts with another.
-local lines = {}
-for line in io.lines(os.getenv("SESSIONS")) do lines[#lines + 1] = line end
-local threads = 0
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("first", threads)
-end
+dofile("infra/perf/sessions.lua") -- lines, setup(): the owners, each thread's number
 
 local owners, versions, statuses, turn = {}, {}, {}, 0
 
