@@ -3,7 +3,6 @@ using System.Text.Json;
 using Assett.Data.Assessments;
 using Assett.Web.Features.Shared.Assessments;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assett.Web.Tests.Features;
@@ -51,7 +50,7 @@ public sealed class CurrentScoreShould(PostgresServer server) : WebHostTest(serv
             var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == assessment.CampaignId);
             var referential = await Factory.Services.GetRequiredService<ReferentialPackages>().GetAsync(db, campaign.ReferentialVersionId,
                 TestContext.Current.CancellationToken);
-            var otherHost = new TaskAnswers(db, new TrackedScores(new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
+            var otherHost = new TaskAnswers(db, new TrackedScores(), TimeProvider.System);
             return await otherHost.ProveAsync(referential, assessment, "assett_1.1.1.2", new StatusValue(StatusKinds.Fait), "un autre hôte",
                 TestContext.Current.CancellationToken);
         });

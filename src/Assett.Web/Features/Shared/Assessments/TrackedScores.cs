@@ -10,11 +10,14 @@ namespace Assett.Web.Features.Shared.Assessments;
 /// used only while its <see cref="ScoreStamp"/> is the one the locked assessment shows: any other writer (another host, a
 /// profile change, a submission, a proof of attendance) moves it, and the next save reads everything again. A save takes
 /// the evaluation out while it changes it and puts it back once committed, so a failed save leaves none behind.
-/// Keyed by tenant and assessment; unused ones go after ten minutes.
+/// Keyed by tenant and assessment; unused ones go after ten minutes, and at most <see cref="Held"/> are held (about 25 KB
+/// each on the national referential, 120 KB on CAE), the least used going first.
 /// </summary>
-public sealed class TrackedScores(IMemoryCache cache)
+public sealed class TrackedScores : IDisposable
 {
+    public const int Held = 20_000;
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Held });
 
     private sealed record Entry(ScoreStamp Stamp, TrackedScore Score);
 
@@ -24,12 +27,14 @@ public sealed class TrackedScores(IMemoryCache cache)
     public TrackedScore? Take(Guid tenant, Guid assessment, ScoreStamp stamp)
     {
         var key = new Key(tenant, assessment);
-        if (!cache.TryGetValue(key, out Entry? entry)) return null;
-        cache.Remove(key);
+        if (!_cache.TryGetValue(key, out Entry? entry)) return null;
+        _cache.Remove(key);
         return entry!.Stamp == stamp ? entry.Score : null;
     }
 
     /// <summary>Once the save that changed it is committed.</summary>
     public void Keep(Guid tenant, Guid assessment, ScoreStamp stamp, TrackedScore score) =>
-        cache.Set(new Key(tenant, assessment), new Entry(stamp, score), new MemoryCacheEntryOptions { SlidingExpiration = Unused });
+        _cache.Set(new Key(tenant, assessment), new Entry(stamp, score), new MemoryCacheEntryOptions { SlidingExpiration = Unused, Size = 1 });
+
+    public void Dispose() => _cache.Dispose();
 }

@@ -44,6 +44,7 @@ public static class OrganisationMeetings
     public static async Task<IReadOnlyList<OrganisationMeeting>> WithRegistrationsAsync(AssettDbContext db, Guid organisationId,
         IReadOnlyList<Meeting> meetings, CancellationToken cancellationToken)
     {
+        if (meetings.Count == 0) return [];
         var ids = meetings.Select(m => m.Id).ToList();
         var registrations = await db.MeetingRegistrations.AsNoTracking().Where(r => ids.Contains(r.MeetingId) && r.State != RegistrationState.Cancelled)
             .ToListAsync(cancellationToken);
