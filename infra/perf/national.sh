@@ -42,21 +42,26 @@ printf '%s\n' "${times[@]}" | sort -k2 -n | awk -v first="${times[0]#* }" '$1 !=
 # The bilans: the territory's own sign-in (sessions are per territory), its Hangfire dashboard, « Déclencher ».
 sql "DELETE FROM bilans WHERE tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant');
      DELETE FROM outbox_messages WHERE unique_key LIKE 'bilan:%' AND tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant')" || true
+# The worker registers the territories' recurring jobs (TenantSchedules) before one can be triggered.
+env Logging__LogLevel__Default=Warning dotnet run -c Release --no-build --project src/Assett.Web -- --worker >"$work/worker.log" 2>&1 &
 tjar="$work/tjar"
 sign_in "$site" "$tenant" "$tjar" "$email" "$password"
-tcookie=$(cookies_of "$tjar")
-dashboard=$(curl -s -H "Cookie: $tcookie" "$site/t/$tenant/hangfire/recurring")
+for _ in $(seq 120); do
+  dashboard=$(curl -s -b "$tjar" -c "$tjar" "$site/t/$tenant/hangfire/recurring")
+  grep -q "bilans:$tenant" <<<"$dashboard" && break
+  sleep 1
+done
 header=$(grep -o 'name="csrf-header" content="[^"]*"' <<<"$dashboard" | sed 's/.*content="//; s/"$//')
 csrf=$(grep -o 'name="csrf-token" content="[^"]*"' <<<"$dashboard" | sed 's/.*content="//; s/"$//')
 owed=$(sql "SELECT count(*) FROM assessments a JOIN campaigns c ON c.id = a.campaign_id AND c.state = 'Closed'
             WHERE a.tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant')")
 before=$(sql "SELECT coalesce(max(id), 0) FROM hangfire.job")
-curl -s -o /dev/null -w "trigger bilans:$tenant: HTTP %{http_code}\n" -H "Cookie: $tcookie" -H "$header: $csrf" \
-  --data-urlencode "jobs[]=bilans:$tenant" "$site/t/$tenant/hangfire/recurring/trigger"
-env Logging__LogLevel__Default=Warning dotnet run -c Release --no-build --project src/Assett.Web -- --worker >"$work/worker.log" 2>&1 &
-for _ in $(seq 600); do
+triggered=$(curl -s -o /dev/null -w "%{http_code}" -b "$tjar" -H "$header: $csrf" \
+  --data-urlencode "jobs[]=bilans:$tenant" "$site/t/$tenant/hangfire/recurring/trigger")
+[ "$triggered" = 200 ] || { echo "bilans:$tenant: the trigger answered HTTP $triggered; the worker's log:" >&2; tail -5 "$work/worker.log" >&2; exit 1; }
+for _ in $(seq 300); do
   state=$(sql "SELECT s.data FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
-               WHERE j.id > $before AND j.invocationdata LIKE '%BilanJob%' AND s.name IN ('Succeeded', 'Failed') LIMIT 1")
+               WHERE j.id > $before AND j.invocationdata::text LIKE '%BilanJob%' AND s.name IN ('Succeeded', 'Failed') LIMIT 1")
   [ -n "$state" ] && break
   sleep 1
 done

@@ -75,6 +75,7 @@ public static class WebSetup
         services.AddScoped<Features.Shared.Commitments.CommitmentBook>();
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
+        services.AddSingleton<Features.Platform.NationalFiguresCache>();
         services.AddOfficerSide();
         services.AddScoped<Features.ActionPlan.OverdueCommitments>();
         services.AddScoped<Features.Shared.Bilans.Bilans>();

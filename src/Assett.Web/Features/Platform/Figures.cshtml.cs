@@ -14,7 +14,8 @@ namespace Assett.Web.Features.Platform;
 /// territories' onboarding state, for the scheme's evaluation.
 /// </summary>
 [Authorize(Policy = Access.PlatformAdministrator)]
-public sealed class FiguresModel(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, TimeProvider clock) : PageModel
+public sealed class FiguresModel(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, NationalFiguresCache cache, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "du")]
     public string? FromText { get; set; }
@@ -66,6 +67,6 @@ public sealed class FiguresModel(ITenantStore store, IMultiTenantContextAccessor
     {
         var period = ReportingPeriod.Parse(FromText, ToText, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         PeriodError = period.Error;
-        Figures = await NationalFigures.OfAsync(store, accessor, db, period.From, period.To, cancellationToken);
+        Figures = await cache.GetAsync(store, accessor, db, period.From, period.To, cancellationToken);
     }
 }

@@ -117,16 +117,16 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
         return below + 1 < sorted.Count ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
     }
 
+    // The organisation is joined once per snapshot, not once per theme's total (eight times fewer look-ups).
     private const string ScoresSql = $"""
-        WITH latest AS ({CohortFigures.LatestSnapshots}),
-        totals AS (
-            SELECT l.organisation_id, t.node_id, t.national_fait AS fait, t.national_potentiel AS potentiel
-            FROM latest l JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
-            WHERE t.node_id = ANY (@axes::text[])
-            UNION ALL
-            SELECT l.organisation_id, '', s.national_fait, s.national_potentiel
-            FROM latest l JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = l.id)
-        SELECT t.organisation_id, t.node_id, o.naf_section, o.headcount, t.fait, t.potentiel
-        FROM totals t JOIN organisations o ON o.tenant_id = @tenant AND o.id = t.organisation_id
+        WITH latest AS (
+            SELECT l.id, l.organisation_id, o.naf_section, o.headcount
+            FROM ({CohortFigures.LatestSnapshots}) l JOIN organisations o ON o.tenant_id = @tenant AND o.id = l.organisation_id)
+        SELECT l.organisation_id, t.node_id, l.naf_section, l.headcount, t.national_fait AS fait, t.national_potentiel AS potentiel
+        FROM latest l JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
+        WHERE t.node_id = ANY (@axes::text[])
+        UNION ALL
+        SELECT l.organisation_id, '', l.naf_section, l.headcount, s.national_fait, s.national_potentiel
+        FROM latest l JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = l.id
         """;
 }
