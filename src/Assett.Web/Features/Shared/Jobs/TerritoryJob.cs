@@ -38,12 +38,22 @@ public sealed class TerritoryJob
 
     public Func<TenantSettings, string?> Schedule { get; }
 
+    /// <remarks>
+    /// Hangfire calls a public method of the class it activates: the jobs implement <see cref="ITerritoryJob"/> explicitly
+    /// (their public RunAsync tells how much they did), so it runs <see cref="TerritoryJobRun{TJob}"/>, which calls them.
+    /// </remarks>
     public static TerritoryJob Of<TJob>(string kind, Func<TenantSettings, string?> schedule) where TJob : ITerritoryJob =>
         new(kind, schedule, (jobs, id, territory, cron, options) =>
-            jobs.AddOrUpdate<TJob>(id, job => job.RunAsync(territory, CancellationToken.None), cron, options));
+            jobs.AddOrUpdate<TerritoryJobRun<TJob>>(id, run => run.RunAsync(territory, CancellationToken.None), cron, options));
 
     public string IdOf(string territory) => Prefix + territory;
 
     public void Register(IRecurringJobManager jobs, string territory, string cron, RecurringJobOptions options) =>
         _register(jobs, IdOf(territory), territory, cron, options);
+}
+
+/// <summary>What Hangfire activates to run a territory's job (<see cref="TerritoryJob.Of{TJob}"/>): the job from the container.</summary>
+public sealed class TerritoryJobRun<TJob>(TJob job) where TJob : ITerritoryJob
+{
+    public Task RunAsync(string territory, CancellationToken cancellationToken) => job.RunAsync(territory, cancellationToken);
 }
