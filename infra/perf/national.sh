@@ -58,13 +58,14 @@ owed=$(sql "SELECT count(*) FROM assessments a JOIN campaigns c ON c.id = a.camp
 before=$(sql "SELECT coalesce(max(id), 0) FROM hangfire.job")
 triggered=$(curl -s -o /dev/null -w "%{http_code}" -b "$tjar" -H "$header: $csrf" \
   --data-urlencode "jobs[]=bilans:$tenant" "$site/t/$tenant/hangfire/recurring/trigger")
-[ "$triggered" = 200 ] || { echo "bilans:$tenant: the trigger answered HTTP $triggered; the worker's log:" >&2; tail -5 "$work/worker.log" >&2; exit 1; }
+case "$triggered" in 2??) ;; *) { echo "bilans:$tenant: the trigger answered HTTP $triggered; the worker's log:" >&2; tail -5 "$work/worker.log" >&2; exit 1; } ;; esac
 for _ in $(seq 300); do
   state=$(sql "SELECT s.data FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
                WHERE j.id > $before AND j.invocationdata::text LIKE '%BilanJob%' AND s.name IN ('Succeeded', 'Failed') LIMIT 1")
   [ -n "$state" ] && break
   sleep 1
 done
-frozen=$(sql "SELECT count(*) FROM bilans WHERE tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant')")
-duration=$(grep -o '"PerformanceDuration": *"[0-9]*"' <<<"$state" | grep -o '[0-9]*$' || true)
-echo "bilans:$tenant: $frozen of $owed bilans frozen, job ${duration:-?} ms (Hangfire PerformanceDuration) $([ -n "$duration" ] || echo "state: $state")"
+# The freezing's span, from the first bilan frozen to the last (Hangfire's own duration did not match the job's work).
+read -r frozen span < <(sql "SELECT count(*) || ' ' || coalesce(round(extract(epoch FROM max(frozen_at) - min(frozen_at))::numeric, 1), 0) FROM bilans
+                             WHERE tenant_id = (SELECT id FROM tenants WHERE identifier = '$tenant')")
+echo "bilans:$tenant: $frozen of $owed bilans frozen in ${span:-?} s (first to last frozen_at), job state: ${state:-none}"
