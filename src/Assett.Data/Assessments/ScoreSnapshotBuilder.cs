@@ -28,7 +28,7 @@ public sealed class StoredNodes
         // A local node whose parent is national: taking it out takes out everything local below it.
         _local = [.. package.Nodes.Where(n => local.Contains(n.Id) && n.Parent is { } parent && !local.Contains(parent.Id))];
         Themes = [.. package.Root.Children];
-        _localBelowTheme = [.. Themes.Select(theme => _local.Where(n => n == theme || IsBelow(n, theme)).ToArray())];
+        _localBelowTheme = [.. Themes.Select(theme => _local.Where(n => n == theme || n.IsBelow(theme)).ToArray())];
     }
 
     public ReferentialNode[] Themes { get; }
@@ -44,13 +44,6 @@ public sealed class StoredNodes
         foreach (var part in local) (fait, potentiel) = (fait - result[part].PointFait, potentiel - result[part].PointPotentiel);
         return new NodeTotals(NodeTotals.Round(score.PointFait), NodeTotals.Round(score.PointProgramme), NodeTotals.Round(score.PointPasFait),
             NodeTotals.Round(score.PointPotentiel), NodeTotals.Round(fait), NodeTotals.Round(potentiel));
-    }
-
-    private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-            if (parent == ancestor) return true;
-        return false;
     }
 }
 

@@ -68,11 +68,7 @@ internal sealed class ScoreColumns
         return slot >= 0 ? Internal[slot] : Leaf(node);
     }
 
-    public double FaitOf(int node)
-    {
-        var slot = _tree.Slot[node];
-        return slot >= 0 ? Internal[slot].Fait : Leaf(node).Fait;
-    }
+    public double FaitOf(int node) => SumsOf(node).Fait;
 
     /// <summary>Step 5 for a leaf (docs/referential-format.md §5), with the score réalisé scales above it.</summary>
     private Sums Leaf(int node)

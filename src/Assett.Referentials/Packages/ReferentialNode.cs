@@ -49,5 +49,13 @@ public sealed class ReferentialNode
 
     public bool IsLeaf => ChildList.Count == 0;
 
+    /// <summary>Whether <paramref name="ancestor"/> is this node's parent, or its parent's, and so on.</summary>
+    public bool IsBelow(ReferentialNode ancestor)
+    {
+        for (var parent = Parent; parent is not null; parent = parent.Parent)
+            if (parent == ancestor) return true;
+        return false;
+    }
+
     public override string ToString() => $"{Id} {Title}";
 }

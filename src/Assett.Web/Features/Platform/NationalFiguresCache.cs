@@ -1,5 +1,6 @@
 using Assett.Data;
 using Assett.Tenancy;
+using Assett.Web.Features.Shared;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Assett.Web.Features.Platform;
@@ -13,23 +14,7 @@ public sealed class NationalFiguresCache(IMemoryCache cache)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
-    public async Task<NationalFigures> GetAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, DateOnly from,
-        DateOnly to, CancellationToken cancellationToken)
-    {
-        var key = ("national-figures", from, to);
-        var once = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = KeptFor;
-            return new Lazy<Task<NationalFigures>>(() => NationalFigures.OfAsync(store, accessor, db, from, to, cancellationToken));
-        })!;
-        try
-        {
-            return await once.Value;
-        }
-        catch
-        {
-            cache.Remove(key);
-            throw;
-        }
-    }
+    public Task<NationalFigures> GetAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, DateOnly from,
+        DateOnly to, CancellationToken cancellationToken) =>
+        cache.GetOnceAsync(("national-figures", from, to), KeptFor, () => NationalFigures.OfAsync(store, accessor, db, from, to, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Assett.Web.Features.Shared;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Assett.Web.Features.Officer.Dashboard;
@@ -12,22 +13,6 @@ public sealed class DashboardCache(IMemoryCache cache)
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
 
     /// <summary>The figure, computed once for the officers who ask at the same time; a failed computation is not kept.</summary>
-    public async Task<T> GetAsync<T>(string figure, Guid tenantId, Guid campaignId, string variant, Func<Task<T>> compute)
-    {
-        var key = ("dashboard", figure, tenantId, campaignId, variant);
-        var once = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = KeptFor;
-            return new Lazy<Task<T>>(compute);
-        })!;
-        try
-        {
-            return await once.Value;
-        }
-        catch
-        {
-            cache.Remove(key);
-            throw;
-        }
-    }
+    public Task<T> GetAsync<T>(string figure, Guid tenantId, Guid campaignId, string variant, Func<Task<T>> compute) =>
+        cache.GetOnceAsync(("dashboard", figure, tenantId, campaignId, variant), KeptFor, compute);
 }

@@ -39,7 +39,7 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
     public IEnumerable<ReferentialNode> TasksOf(ReferentialNode node) => TasksOf(Package, node);
 
     public static IEnumerable<ReferentialNode> TasksOf(ReferentialPackage package, ReferentialNode node) =>
-        package.Nodes.Skip(node.Index).TakeWhile(n => n == node || IsBelow(n, node)).Where(n => n.IsLeaf && n.Depth > package.ActionDepth);
+        package.Nodes.Skip(node.Index).TakeWhile(n => n == node || n.IsBelow(node)).Where(n => n.IsLeaf && n.Depth > package.ActionDepth);
 
     public ReferentialNode? Measure(string identifiant) =>
         Package.NodesById.TryGetValue($"{Package.ReferentialId}_{identifiant}", out var node) && node.Depth == Package.ActionDepth ? node : null;
@@ -53,18 +53,8 @@ public sealed record AssessmentContext(Membership Membership, Organisation Organ
 
     /// <summary>An assessment's evaluation on its campaign's referential version, outside any request (a job's).</summary>
     public static EvaluationResult Evaluate(LoadedVersion referential, Assessment assessment, IEnumerable<TaskStatusEntry> entries) =>
-        referential.Evaluator.Evaluate(Input(referential, assessment, entries));
-
-    public static EvaluationInput Input(LoadedVersion referential, Assessment assessment, IEnumerable<TaskStatusEntry> entries) =>
-        new(AssessmentInputs.Profile(referential.Package, assessment.IdentityTags, assessment.Answers),
-            AssessmentInputs.Statuses(referential.Package, entries));
-
-    private static bool IsBelow(ReferentialNode node, ReferentialNode ancestor)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-            if (parent == ancestor) return true;
-        return false;
-    }
+        referential.Evaluator.Evaluate(new EvaluationInput(AssessmentInputs.Profile(referential.Package, assessment.IdentityTags, assessment.Answers),
+            AssessmentInputs.Statuses(referential.Package, entries)));
 }
 
 /// <summary>The charter an organisation has to accept: its version, its text, and whether it accepted an earlier version.</summary>
