@@ -44,6 +44,8 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         // One registration per person and meeting, whatever its state: cancelling then coming back reuses it.
         registration.HasIndex(r => new { r.TenantId, r.MeetingId, r.Email }).IsUnique();
         registration.HasIndex(r => new { r.TenantId, r.OrganisationId });
+        // The places taken of a meeting are counted from this index alone (OrganisationMeetings).
+        registration.HasIndex(r => new { r.TenantId, r.MeetingId, r.State });
         registration.HasTenantReference<MeetingRegistration, Meeting>(nameof(MeetingRegistration.MeetingId));
         registration.HasTenantReference<MeetingRegistration, Organisation>(nameof(MeetingRegistration.OrganisationId));
     }

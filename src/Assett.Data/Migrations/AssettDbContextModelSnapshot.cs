@@ -1398,6 +1398,9 @@ namespace Assett.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_registrations_tenant_id_meeting_id_email");
 
+                    b.HasIndex("TenantId", "MeetingId", "State")
+                        .HasDatabaseName("ix_meeting_registrations_tenant_id_meeting_id_state");
+
                     b.ToTable("meeting_registrations", (string)null);
                 });
 

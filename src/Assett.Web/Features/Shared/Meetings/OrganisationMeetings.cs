@@ -46,11 +46,18 @@ public static class OrganisationMeetings
     {
         if (meetings.Count == 0) return [];
         var ids = meetings.Select(m => m.Id).ToList();
-        var registrations = await db.MeetingRegistrations.AsNoTracking().Where(r => ids.Contains(r.MeetingId) && r.State != RegistrationState.Cancelled)
-            .ToListAsync(cancellationToken);
-        var byMeeting = registrations.ToLookup(r => r.MeetingId);
-        return [.. meetings.Select(m => new OrganisationMeeting(m, byMeeting[m.Id].Count(r => r.State == RegistrationState.Registered),
-            [.. byMeeting[m.Id].Where(r => r.OrganisationId == organisationId).OrderBy(r => r.Name)], null))];
+        // The places taken are counted by the database: a meeting of the territory may have thousands of registrations, of
+        // which the organisation's own are the only ones read.
+        var found = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new
+            {
+                m.Id,
+                Taken = db.MeetingRegistrations.Count(r => r.MeetingId == m.Id && r.State == RegistrationState.Registered),
+                Ours = db.MeetingRegistrations.Where(r => r.MeetingId == m.Id && r.OrganisationId == organisationId && r.State != RegistrationState.Cancelled)
+                    .OrderBy(r => r.Name).ToList(),
+            })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        return [.. meetings.Where(m => found.ContainsKey(m.Id)).Select(m => new OrganisationMeeting(m, found[m.Id].Taken, found[m.Id].Ours, null))];
     }
 
     /// <summary>The share done of each axis in the organisation's latest counted scores.</summary>
