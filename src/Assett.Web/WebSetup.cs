@@ -42,7 +42,9 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITenantStore>(provider => new DatabaseTenantStore(database.AppConnectionString, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new TenantResolver(provider.GetRequiredService<ITenantStore>(), [new HostStrategy(), new RoutePrefixStrategy()]));
-        services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString));
+        // The options are built once, not for each request's context (they parse the connection string).
+        services.AddDbContext<AssettDbContext>(options => options.UseAssettDatabase(database.AppConnectionString),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {
