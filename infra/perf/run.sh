@@ -5,7 +5,7 @@
 #   dotnet run -c Release --project src/Assett.Cli -- demo seed --tenant grand-poitiers --organisations 10000 --campaigns 2
 # Each seeded owner is signed in beforehand (`assett demo passwords` gives them a
 # password). Figures go to docs/performance.md by hand, with this command.
-# Usage: infra/perf/run.sh [connections (32)] [duration in seconds (30s)]
+# Usage: [WARMUP=20s] infra/perf/run.sh [connections (32)] [duration in seconds (30s)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 connections=${1:-32}
@@ -30,30 +30,47 @@ start_web "$site"
 threads=$(nproc)
 
 # Sign each owner in from its own loopback address: sign-in is throttled per address (10 a minute).
-sessions="$work/sessions"
 for i in "${!emails[@]}"; do
-  jar="$work/jar$i" from="127.0.0.$((i + 2))"
-  sign_in "$site" "$tenant" "$jar" "${emails[$i]}" "$password" --interface "$from"
-  if [ "$i" -eq 0 ]; then
-    mapfile -t measures < <(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation" \
-      | grep -o "href=\"/t/$tenant/evaluation/[0-9][0-9.]*\"" | sed 's/.*evaluation\///; s/"$//' | sort -u)
-    [ "${#measures[@]}" -ge $(( (connections + threads - 1) / threads )) ] || { echo "Only ${#measures[@]} measures: too few for $connections connections." >&2; exit 1; }
-  fi
-  # The owners of one wrk thread (i modulo threads) answer measures of their own, so that a save's
-  # response names a task of one of them only (save-answer.lua).
-  code=${measures[$((i / threads))]}
-  measure=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation/$code")
-  token=$(token <<<"$measure")
-  nodes=$( (grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
-  versions=$( (grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
-  echo "$(cookies_of "$jar")|$token|$code|$(paste -d= <(echo "$nodes") <(echo "$versions") | paste -sd,)" >>"$sessions"
+  sign_in "$site" "$tenant" "$work/jar$i" "${emails[$i]}" "$password" --interface "127.0.0.$((i + 2))"
 done
-[ "$(grep -c '|.*|.*|assett_' "$sessions")" -eq "$connections" ] || { echo "Some owners could not sign in; the sessions, then the end of the log:" >&2; cut -c1-200 "$sessions" | head -3 >&2; tail -20 "$work/web.log" >&2; exit 1; }
+mapfile -t measures < <(curl -s --interface 127.0.0.2 -b "$work/jar0" "$site/t/$tenant/evaluation" \
+  | grep -o "href=\"/t/$tenant/evaluation/[0-9][0-9.]*\"" | sed 's/.*evaluation\///; s/"$//' | sort -u)
+[ "${#measures[@]}" -ge $(( (connections + threads - 1) / threads )) ] || { echo "Only ${#measures[@]} measures: too few for $connections connections." >&2; exit 1; }
+
+# The sessions file: per owner, its cookies, its antiforgery token, its measure and the version of each of its tasks.
+# The owners of one wrk thread (i modulo threads) answer measures of their own, so that a save's response names a
+# task of one of them only (save-answer.lua). Read again after the warm-up, whose saves changed the versions.
+sessions="$work/sessions"
+read_sessions() {
+  : >"$sessions"
+  local i jar from code measure token nodes versions
+  for i in "${!emails[@]}"; do
+    jar="$work/jar$i" from="127.0.0.$((i + 2))" code=${measures[$((i / threads))]}
+    measure=$(curl -s --interface "$from" -c "$jar" -b "$jar" "$site/t/$tenant/evaluation/$code")
+    token=$(token <<<"$measure")
+    nodes=$( (grep -o 'Answers\[[0-9]*\]\.NodeId" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
+    versions=$( (grep -o 'Answers\[[0-9]*\]\.SeenVersion" value="[^"]*"' <<<"$measure" || true) | sed 's/.*value="//; s/"$//')
+    echo "$(cookies_of "$jar")|$token|$code|$(paste -d= <(echo "$nodes") <(echo "$versions") | paste -sd,)" >>"$sessions"
+  done
+  [ "$(grep -c '|.*|.*|assett_' "$sessions")" -eq "$connections" ] || { echo "Some owners could not sign in; the sessions, then the end of the log:" >&2; cut -c1-200 "$sessions" | head -3 >&2; tail -20 "$work/web.log" >&2; exit 1; }
+}
+read_sessions
 
 export SESSIONS="$sessions" TENANT_PATH="/t/$tenant" THREADS="$threads"
-echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ)"
+pages=("results pages=/resultats" "questionnaire homes=/evaluation" "measure pages=/evaluation/{measure}")
+# The web host is a long-running process: its first seconds under load are spent compiling (tiered JIT, about 2,000
+# methods and 2.5 s of compilation per 4 s, dotnet-counters), which a steady state does not pay. Each script runs first
+# for $warmup, not counted.
+warmup=${WARMUP:-20s}
+LABEL="warm-up" wrk -t"$threads" -c"$connections" -d"$warmup" -s infra/perf/save-answer.lua "$site" >/dev/null
+for page in "${pages[@]}"; do
+  LABEL="warm-up" PAGE="${page#*=}" wrk -t"$threads" -c"$connections" -d5s -s infra/perf/journey-page.lua "$site" >/dev/null
+done
+read_sessions
+
+echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ), after a warm-up of $warmup"
 LABEL="answer saves" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/save-answer.lua "$site" | tail -1
-for page in "results pages=/resultats" "questionnaire homes=/evaluation" "measure pages=/evaluation/{measure}"; do
+for page in "${pages[@]}"; do
   LABEL="${page%%=*}" PAGE="${page#*=}" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/journey-page.lua "$site" | tail -1
 done
 
