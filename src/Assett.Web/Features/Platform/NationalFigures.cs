@@ -43,7 +43,7 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
         var funnels = new List<NationalFunnel>();
         var progress = new List<NationalProgress>();
         var themes = new Dictionary<string, string> { [CohortFigures.Overall] = "Score global" };
-        // Each group's scores, as the sorted runs of the cells it takes in.
+        // Each territory's groups' scores, as the sorted runs of the cells they take in.
         var scores = new Dictionary<(string Territory, string Dimension, string Group, string NodeId), List<ArraySegment<double>>>();
         List<ArraySegment<double>> ScoresOf((string, string, string, string) group) =>
             scores.TryGetValue(group, out var runs) ? runs : scores[group] = [];
@@ -70,19 +70,18 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
                 foreach (var (dimension, group) in GroupsOf(cell))
                 {
                     ScoresOf((territory.Name, dimension, group, cell.NodeId)).Add(percents);
-                    ScoresOf((Together, dimension, group, cell.NodeId)).Add(percents);
                 }
             }
             progress.AddRange(set.Progress.Where(p => p.Organisations >= SmallGroups.Minimum)
                 .Select(p => new NationalProgress(territory.Name, p.NodeId, themes[p.NodeId], p.Organisations, p.Before, p.After)));
         }
-        var groups = scores.Where(g => g.Value.Sum(run => run.Count) >= SmallGroups.Minimum)
-            .Select(g =>
-            {
-                var sorted = Quartiles.Merge(g.Value);
-                return new NationalGroup(g.Key.Territory, g.Key.Dimension, g.Key.Group, g.Key.NodeId, themes[g.Key.NodeId], sorted.Length,
-                    Quartiles.Quantile(sorted, 0.25), Quartiles.Median(sorted), Quartiles.Quantile(sorted, 0.75));
-            })
+        var sorted = scores.ToDictionary(g => g.Key, g => Quartiles.Merge(g.Value));
+        // Together, a group merges the territories' groups of the same name, small ones included: each territory's scores already sorted.
+        foreach (var same in sorted.GroupBy(g => (g.Key.Dimension, g.Key.Group, g.Key.NodeId)).ToList())
+            sorted[(Together, same.Key.Dimension, same.Key.Group, same.Key.NodeId)] = Quartiles.Merge([.. same.Select(g => new ArraySegment<double>(g.Value))]);
+        var groups = sorted.Where(g => g.Value.Length >= SmallGroups.Minimum)
+            .Select(g => new NationalGroup(g.Key.Territory, g.Key.Dimension, g.Key.Group, g.Key.NodeId, themes[g.Key.NodeId], g.Value.Length,
+                Quartiles.Quantile(g.Value, 0.25), Quartiles.Median(g.Value), Quartiles.Quantile(g.Value, 0.75)))
             .OrderBy(g => g.Territory != Together).ThenBy(g => g.Territory, French.Names).ThenBy(g => g.Dimension).ThenBy(g => g.Group, French.Names)
             .ThenBy(g => g.NodeId, StringComparer.Ordinal)
             .ToList();

@@ -18,11 +18,11 @@ public static class Quartiles
     /// </summary>
     public static double[] Merge(IReadOnlyList<ArraySegment<double>> runs)
     {
-        if (runs.Count == 1) return [.. runs[0]];
+        if (runs.Count == 1) return runs[0].Offset == 0 && runs[0].Count == runs[0].Array!.Length ? runs[0].Array! : [.. runs[0]];
         var merged = runs.ToList();
         while (merged.Count > 1)
             merged = [.. merged.Chunk(2).Select(pair => pair.Length == 1 ? pair[0] : new ArraySegment<double>(Merge(pair[0], pair[1])))];
-        return merged.Count == 0 ? [] : [.. merged[0]];
+        return merged.Count == 0 ? [] : merged[0].Array!;
     }
 
     private static double[] Merge(ArraySegment<double> left, ArraySegment<double> right)
