@@ -66,6 +66,7 @@ public sealed class AssettDbContext : IdentityDbContext<AssettUser, IdentityRole
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
     public DbSet<Reports.CohortReport> CohortReports => Set<Reports.CohortReport>();
+    public DbSet<Reports.NationalFigureSet> NationalFigureSets => Set<Reports.NationalFigureSet>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Platform.PlatformSetting> PlatformSettings => Set<Platform.PlatformSetting>();

@@ -78,6 +78,9 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddSingleton<Cohort>();
         services.AddSingleton<Features.Platform.NationalFiguresCache>();
+        services.AddScoped<Features.Platform.NationalFiguresJob>();
+        services.AddSingleton(Features.Shared.Jobs.TerritoryJob.Of<Features.Platform.NationalFiguresJob>("national-figures",
+            _ => Features.Platform.NationalFiguresJob.Schedule));
         services.AddOfficerSide();
         services.AddScoped<Features.ActionPlan.OverdueCommitments>();
         services.AddScoped<Features.Shared.Bilans.Bilans>();

@@ -1670,6 +1670,74 @@ namespace Assett.Data.Migrations
                     b.ToTable("cohort_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Assett.Data.Reports.NationalFigureSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cells");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer")
+                        .HasColumnName("invited");
+
+                    b.PrimitiveCollection<double[]>("Percents")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("percents");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer")
+                        .HasColumnName("started");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("themes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_figure_sets");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_national_figure_sets_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_figure_sets_tenant_id_campaign_id");
+
+                    b.ToTable("national_figure_sets", (string)null);
+                });
+
             modelBuilder.Entity("Assett.Data.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2729,6 +2797,24 @@ namespace Assett.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cohort_reports_campaigns_tenant_id_campaign_id");
+                });
+
+            modelBuilder.Entity("Assett.Data.Reports.NationalFigureSet", b =>
+                {
+                    b.HasOne("Assett.Data.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_figure_sets_tenants_tenant_id");
+
+                    b.HasOne("Assett.Data.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_figure_sets_campaigns_tenant_id_campaign_id");
                 });
 
             modelBuilder.Entity("Assett.Data.Tenants.TenantOfficer", b =>

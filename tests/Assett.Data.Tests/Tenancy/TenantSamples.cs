@@ -110,6 +110,11 @@ public sealed class TenantSamples
             new Membership { Id = Guid.NewGuid(), UserId = userId, OrganisationId = organisation.Id, Role = MembershipRole.OrganisationOwner },
             new ReminderOptOut { Id = Guid.NewGuid(), CampaignId = campaign.Id, OrganisationId = organisation.Id, At = now },
             new Reports.CohortReport { Id = Guid.NewGuid(), CampaignId = campaign.Id, RequestedBy = "officer", CreatedAt = now, Figures = "{}" },
+            new Reports.NationalFigureSet
+            {
+                Id = Guid.NewGuid(), CampaignId = campaign.Id, ComputedAt = now, Invited = 1, Cells = [new Reports.ScoreCell("demo_1", "C", null, 1)],
+                Percents = [50],
+            },
         ];
     }
 }

@@ -2,11 +2,11 @@ using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
+using Assett.Data.Reports;
 using Assett.Data.ReferenceData;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Assett.Web.Features.Platform;
 
@@ -29,24 +29,24 @@ public sealed record NationalProgress(string Territory, string NodeId, string Th
 /// <see cref="StoredNodes"/>), so that every territory is measured on the same referential. For each
 /// territory, its latest campaign begun in the period, and the one before for the progress. Groups
 /// below <see cref="SmallGroups.Minimum"/> organisations are left out; no organisation is named.
+/// Each territory's part is read from its <see cref="NationalFigureSet"/> (computed ahead, under its own row-level
+/// security); « Ensemble des territoires » merges the territories' sorted scores, so its quartiles stay exact.
 /// </summary>
 public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<NationalFunnel> Funnels, IReadOnlyList<NationalGroup> Groups,
     IReadOnlyList<NationalProgress> Progress)
 {
     public const string Together = "Ensemble des territoires";
 
-    private sealed record Score(Guid OrganisationId, string NodeId, string? NafSection, string? Headcount, double Fait, double Potentiel)
-    {
-        public double Percent => 100 * Fait / Potentiel;
-    }
-
     public static async Task<NationalFigures> OfAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, DateOnly from,
         DateOnly to, CancellationToken cancellationToken)
     {
         var funnels = new List<NationalFunnel>();
-        var scores = new List<(string Territory, Score Score)>();
         var progress = new List<NationalProgress>();
         var themes = new Dictionary<string, string> { [CohortFigures.Overall] = "Score global" };
+        // Each territory's groups' scores, as the sorted runs of the cells they take in.
+        var scores = new Dictionary<(string Territory, string Dimension, string Group, string NodeId), List<ArraySegment<double>>>();
+        List<ArraySegment<double>> ScoresOf((string, string, string, string) group) =>
+            scores.TryGetValue(group, out var runs) ? runs : scores[group] = [];
         foreach (var territory in await store.ListAsync(cancellationToken))
         {
             using var scope = accessor.Change(territory);
@@ -58,75 +58,41 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
                 funnels.Add(new NationalFunnel(territory.Name, null, new Funnel(0, 0, 0, 0)));
                 continue;
             }
-            funnels.Add(new NationalFunnel(territory.Name, campaign.Name, await CohortFigures.FunnelAsync(db, territory.Id, campaign.Id, cancellationToken)));
-            var now = await ScoresAsync(db, territory, campaign, themes, cancellationToken);
-            scores.AddRange(now.Select(s => (territory.Name, s)));
-            if (campaigns.FirstOrDefault(c => c.OpensOn < campaign.OpensOn) is { } previous)
+            var previous = campaigns.FirstOrDefault(c => c.OpensOn < campaign.OpensOn);
+            var set = await NationalFigureSets.GetAsync(db, territory, campaign, previous, DateTimeOffset.UtcNow, cancellationToken);
+            funnels.Add(new NationalFunnel(territory.Name, campaign.Name, new Funnel(set.Invited, set.Registered, set.Started, set.Submitted)));
+            foreach (var theme in set.Themes) themes.TryAdd(theme.Id, theme.Title);
+            var offset = 0;
+            foreach (var cell in set.Cells)
             {
-                var before = (await ScoresAsync(db, territory, previous, themes, cancellationToken)).ToDictionary(s => (s.OrganisationId, s.NodeId));
-                progress.AddRange(now.Where(s => before.ContainsKey((s.OrganisationId, s.NodeId))).GroupBy(s => s.NodeId)
-                    .Where(g => g.Count() >= SmallGroups.Minimum)
-                    .Select(g => new NationalProgress(territory.Name, g.Key, themes[g.Key], g.Count(),
-                        Median([.. g.Select(s => before[(s.OrganisationId, s.NodeId)].Percent).Order()]), Median([.. g.Select(s => s.Percent).Order()]))));
+                var percents = new ArraySegment<double>(set.Percents, offset, cell.Scores);
+                offset += cell.Scores;
+                foreach (var (dimension, group) in GroupsOf(cell))
+                {
+                    ScoresOf((territory.Name, dimension, group, cell.NodeId)).Add(percents);
+                }
             }
+            progress.AddRange(set.Progress.Where(p => p.Organisations >= SmallGroups.Minimum)
+                .Select(p => new NationalProgress(territory.Name, p.NodeId, themes[p.NodeId], p.Organisations, p.Before, p.After)));
         }
-        var groups = scores.Select(s => (Territory: Together, s.Score)).Concat(scores)
-            .SelectMany(s => new (string Territory, string Dimension, string Group, Score Score)[]
-            {
-                (s.Territory, "tous", "Toutes les organisations", s.Score),
-                (s.Territory, "secteur", s.Score.NafSection is { } section ? NafCodes.SectionName(section) : "Non renseigné", s.Score),
-                (s.Territory, "taille", OrganisationLabels.Of(Enum.TryParse<HeadcountBand>(s.Score.Headcount, out var band) ? band : null), s.Score),
-            })
-            .GroupBy(x => (x.Territory, x.Dimension, x.Group, x.Score.NodeId))
-            .Where(g => g.Count() >= SmallGroups.Minimum)
-            .Select(g =>
-            {
-                var sorted = g.Select(x => x.Score.Percent).Order().ToList();
-                return new NationalGroup(g.Key.Territory, g.Key.Dimension, g.Key.Group, g.Key.NodeId, themes[g.Key.NodeId], sorted.Count,
-                    Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75));
-            })
+        var sorted = scores.ToDictionary(g => g.Key, g => Quartiles.Merge(g.Value));
+        // Together, a group merges the territories' groups of the same name, small ones included: each territory's scores already sorted.
+        foreach (var same in sorted.GroupBy(g => (g.Key.Dimension, g.Key.Group, g.Key.NodeId)).ToList())
+            sorted[(Together, same.Key.Dimension, same.Key.Group, same.Key.NodeId)] = Quartiles.Merge([.. same.Select(g => new ArraySegment<double>(g.Value))]);
+        var groups = sorted.Where(g => g.Value.Length >= SmallGroups.Minimum)
+            .Select(g => new NationalGroup(g.Key.Territory, g.Key.Dimension, g.Key.Group, g.Key.NodeId, themes[g.Key.NodeId], g.Value.Length,
+                Quartiles.Quantile(g.Value, 0.25), Quartiles.Median(g.Value), Quartiles.Quantile(g.Value, 0.75)))
             .OrderBy(g => g.Territory != Together).ThenBy(g => g.Territory, French.Names).ThenBy(g => g.Dimension).ThenBy(g => g.Group, French.Names)
             .ThenBy(g => g.NodeId, StringComparer.Ordinal)
             .ToList();
         return new NationalFigures(from, to, funnels, groups, progress);
     }
 
-    /// <summary>
-    /// Each organisation's national score, overall and per national theme, in the campaign; the themes' titles are added to
-    /// <paramref name="themes"/>.
-    /// </summary>
-    private static async Task<List<Score>> ScoresAsync(AssettDbContext db, TenantInfo territory, Campaign campaign, Dictionary<string, string> themes,
-        CancellationToken cancellationToken)
-    {
-        var nodes = (await db.ReferentialVersions.AsNoTracking().SingleAsync(v => v.Id == campaign.ReferentialVersionId, cancellationToken)).Package.Nodes;
-        var root = nodes.Single(n => n.ParentId is null);
-        var axes = nodes.Where(n => n.ParentId == root.Id && !n.Local).ToList();
-        foreach (var axis in axes) themes.TryAdd(axis.Id, axis.Title);
-        return await db.Database.SqlQueryRaw<Score>(ScoresSql, new NpgsqlParameter("tenant", territory.Id), new NpgsqlParameter("campaign", campaign.Id),
-                new NpgsqlParameter("axes", axes.Select(a => a.Id).ToArray()))
-            .Where(s => s.Potentiel > 0).ToListAsync(cancellationToken);
-    }
-
-    private static double Median(IReadOnlyList<double> sorted) => Quantile(sorted, 0.5);
-
-    /// <summary>PostgreSQL's <c>percentile_cont</c>, as the officers' figures compute it.</summary>
-    private static double Quantile(IReadOnlyList<double> sorted, double fraction)
-    {
-        var position = fraction * (sorted.Count - 1);
-        var below = (int)Math.Floor(position);
-        return below + 1 < sorted.Count ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
-    }
-
-    // The organisation is joined once per snapshot, not once per theme's total (eight times fewer look-ups).
-    private const string ScoresSql = $"""
-        WITH latest AS (
-            SELECT l.id, l.organisation_id, o.naf_section, o.headcount
-            FROM ({CohortFigures.LatestSnapshots}) l JOIN organisations o ON o.tenant_id = @tenant AND o.id = l.organisation_id)
-        SELECT l.organisation_id, t.node_id, l.naf_section, l.headcount, t.national_fait AS fait, t.national_potentiel AS potentiel
-        FROM latest l JOIN score_node_totals t ON t.tenant_id = @tenant AND t.snapshot_id = l.id
-        WHERE t.node_id = ANY (@axes::text[])
-        UNION ALL
-        SELECT l.organisation_id, '', l.naf_section, l.headcount, s.national_fait, s.national_potentiel
-        FROM latest l JOIN score_snapshots s ON s.tenant_id = @tenant AND s.id = l.id
-        """;
+    /// <summary>The groups whose figures a cell's scores count in, by dimension.</summary>
+    private static IEnumerable<(string Dimension, string Group)> GroupsOf(ScoreCell cell) =>
+    [
+        ("tous", "Toutes les organisations"),
+        ("secteur", cell.NafSection is { } section ? NafCodes.SectionName(section) : "Non renseigné"),
+        ("taille", OrganisationLabels.Of(Enum.TryParse<HeadcountBand>(cell.Headcount, out var band) ? band : null)),
+    ];
 }
