@@ -23,7 +23,9 @@ cli() { dotnet run -c Release --no-build --project src/Assett.Cli -- "$@" 2>/dev
 mapfile -t emails < <(cli demo passwords --tenant "$tenant" --count "$connections" --password "$password")
 [ "${#emails[@]}" -eq "$connections" ] || { echo "Seed the demo data first (see the top of this script)." >&2; exit 1; }
 
-start_web "$site"
+# The jobs' server is off: its recurring jobs (the national figures every five minutes, bilans, reminders) would land at random in
+# the measured seconds; a deployment may run them on a worker (README, « --worker »).
+start_web "$site" Jobs__Server=false
 
 # One wrk thread per core: 32 threads on 2 cores starved the server (/health: 850 requests/s with
 # -t32, 2,860 with -t2); each thread sends the requests of several owners (save-answer.lua).

@@ -2,6 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using Assett.Data.Accounts;
 using Assett.Data.Mail;
 using Assett.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -44,6 +46,7 @@ public static class ApiSetup
             });
 
         services.AddAuthentication();
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, RequestHandlersOnTheirPaths>());
         services.AddAuthorization(options =>
         {
             options.AddPolicy(TokenOfThisTerritory, policy => policy
