@@ -2,25 +2,20 @@ using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Accounts;
 using Assett.Tenancy;
-using Assett.Web.Features.Shared.Assessments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Shared.Access;
 
 /// <summary>
 /// What the signed-in person is in the current territory, read once per request (the policies, the
-/// header's menu and the pages all ask): their memberships that count (<see cref="ActiveMemberships"/>)
-/// with their organisation's journey (<see cref="MemberJourney"/>), and, when asked, whether they are a
-/// platform administrator.
+/// header's menu and the pages all ask): their memberships that count (<see cref="ActiveMemberships"/>),
+/// and, when asked, whether they are a platform administrator.
 /// </summary>
 public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAccessor tenant, IHttpContextAccessor http)
 {
     public sealed record Person(Guid UserId, IReadOnlyList<Membership> Memberships)
     {
         public bool Has(params MembershipRole[] roles) => Memberships.Any(m => roles.Contains(m.Role));
-
-        /// <summary>The journey of the person's organisation (the highest role, then the oldest membership); null without one.</summary>
-        public MemberJourney? Journey { get; init; }
     }
 
     private Task<Person?>? _person;
@@ -45,12 +40,7 @@ public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAcces
         if (tenant.Current is null || UserId is not { } userId) return null;
         // One connection for the whole request.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var rows = await MemberJourney.Of(db, db.ActiveMembershipsOf(userId)).ToListAsync(cancellationToken);
-        if (rows.Count == 0 && !await IsPlatformAdministratorAsync(cancellationToken)) return null;
-        return new Person(userId, [.. rows.Select(r => r.Membership)])
-        {
-            Journey = rows.Where(r => r.Membership.OrganisationId is not null).OrderBy(r => r.Membership.Role).ThenBy(r => r.Membership.CreatedAt)
-                .FirstOrDefault(),
-        };
+        var memberships = await db.ActiveMembershipsOf(userId).AsNoTracking().ToListAsync(cancellationToken);
+        return memberships.Count > 0 || await IsPlatformAdministratorAsync(cancellationToken) ? new Person(userId, memberships) : null;
     }
 }

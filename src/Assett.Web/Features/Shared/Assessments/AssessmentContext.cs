@@ -85,13 +85,25 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     /// </summary>
     public async Task<(AssessmentContext? Context, MissingContext Missing)> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await member.GetAsync(cancellationToken) is not { } person) return (null, MissingContext.Stranger);
-        if (person.Journey is not { Organisation: { } organisation } found) return (null, MissingContext.NoOrganisation);
+        var (membership, missing) = await MembershipAsync(cancellationToken);
+        if (membership is null) return (null, missing);
+        // One query for the organisation, the current campaign, its assessment, the territory's charter and
+        // the latest version accepted: each round trip counts on every page.
+        var found = await (
+            from o in db.Organisations.Where(o => o.Id == membership.OrganisationId)
+            from c in CurrentCampaign.Take(1).DefaultIfEmpty()
+            from a in db.Assessments.Where(a => a.OrganisationId == o.Id && a.CampaignId == c!.Id).DefaultIfEmpty()
+            select new
+            {
+                Organisation = o, Campaign = c, Assessment = a,
+                Settings = db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault(),
+                Accepted = db.CharterAcceptances.Where(x => x.OrganisationId == o.Id).Max(x => (int?)x.Version),
+            }).SingleAsync(cancellationToken);
         if (found.Campaign is not { } campaign) return (null, MissingContext.NoCampaign);
         var territory = tenant.Current!;
         var referential = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
-        var assessment = found.Assessment ?? await StartAsync(organisation, campaign, territory.TimeZone, cancellationToken);
-        return (new AssessmentContext(found.Membership, organisation, campaign, referential, assessment)
+        var assessment = found.Assessment ?? await StartAsync(found.Organisation, campaign, territory.TimeZone, cancellationToken);
+        return (new AssessmentContext(membership, found.Organisation, campaign, referential, assessment)
         {
             PendingCharter = Shared.Assessments.PendingCharter.Of(found.Settings, found.Accepted),
             TimeZone = territory.Zone,
@@ -99,13 +111,12 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     }
 
     /// <summary>The person's membership of an organisation of this territory (the highest role, then the oldest), or why there is none.</summary>
-    public async Task<(Membership? Membership, MissingContext Missing)> MembershipAsync(CancellationToken cancellationToken) =>
-        await member.GetAsync(cancellationToken) switch
-        {
-            null => (null, MissingContext.Stranger),
-            { Journey: { } journey } => (journey.Membership, MissingContext.None),
-            _ => (null, MissingContext.NoOrganisation),
-        };
+    public async Task<(Membership? Membership, MissingContext Missing)> MembershipAsync(CancellationToken cancellationToken)
+    {
+        if (await member.GetAsync(cancellationToken) is not { Memberships: var memberships }) return (null, MissingContext.Stranger);
+        var membership = memberships.Where(m => m.OrganisationId is not null).OrderBy(m => m.Role).ThenBy(m => m.CreatedAt).FirstOrDefault();
+        return membership is null ? (null, MissingContext.NoOrganisation) : (membership, MissingContext.None);
+    }
 
     /// <summary>
     /// The tasks answered in the organisation's previous campaign that its referential version no
@@ -121,6 +132,10 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
         return [.. answered.Where(id => !context.Package.NodesById.ContainsKey(id) && before.NodesById.ContainsKey(id))
             .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
     }
+
+    /// <summary>The current campaign first: the open one, else the next planned one.</summary>
+    private IQueryable<Campaign> CurrentCampaign =>
+        db.Campaigns.Where(c => c.State != CampaignState.Closed).OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn);
 
     private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, string timeZone, CancellationToken cancellationToken)
     {
