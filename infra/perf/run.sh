@@ -71,7 +71,17 @@ done
 read_sessions
 
 echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%FT%TZ), after a warm-up of $warmup"
-LABEL="answer saves" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/save-answer.lua "$site" | tail -1
+# The CPU a save costs, from the kernel's accounting of the web host's and PostgreSQL's processes (user and system time)
+# over the measured run: what a sampling profiler cannot tell apart from waiting in native code.
+web_pid=$(pgrep -nf "bin/Release/net10.0/Assett.Web")
+ticks() { local sum=0 pid; for pid in "$@"; do sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$sum"; }
+web_before=$(ticks "$web_pid") pg_before=$(ticks $(pgrep -x postgres))
+saves=$(LABEL="answer saves" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/save-answer.lua "$site" | tail -1)
+web_after=$(ticks "$web_pid") pg_after=$(ticks $(pgrep -x postgres))
+echo "$saves"
+count=$(sed -n 's/^answer saves: \([0-9]*\) requests.*/\1/p' <<<"$saves")
+awk -v w=$((web_after - web_before)) -v p=$((pg_after - pg_before)) -v n="${count:-0}" -v hz="$(getconf CLK_TCK)" 'n > 0 {
+  printf "CPU per save: web host %.2f ms, PostgreSQL %.2f ms\n", 1000 * w / hz / n, 1000 * p / hz / n }'
 for page in "${pages[@]}"; do
   LABEL="${page%%=*}" PAGE="${page#*=}" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/journey-page.lua "$site" | tail -1
 done
