@@ -80,7 +80,7 @@ saves=$(LABEL="answer saves" wrk -t"$threads" -c"$connections" -d"$duration" -s 
 web_after=$(ticks "$web_pid") pg_after=$(ticks $(pgrep -x postgres))
 echo "$saves"
 count=$(sed -n 's/^answer saves: \([0-9]*\) requests.*/\1/p' <<<"$saves")
-awk -v w=$((web_after - web_before)) -v p=$((pg_after - pg_before)) -v n="${count:-0}" -v hz="$(getconf CLK_TCK)" 'n > 0 {
+awk -v w=$((web_after - web_before)) -v p=$((pg_after - pg_before)) -v n="${count:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0)
   printf "CPU per save: web host %.2f ms, PostgreSQL %.2f ms\n", 1000 * w / hz / n, 1000 * p / hz / n }'
 for page in "${pages[@]}"; do
   LABEL="${page%%=*}" PAGE="${page#*=}" wrk -t"$threads" -c"$connections" -d"$duration" -s infra/perf/journey-page.lua "$site" | tail -1
