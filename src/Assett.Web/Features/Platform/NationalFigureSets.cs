@@ -2,6 +2,7 @@ using Assett.Data;
 using Assett.Data.Campaigns;
 using Assett.Data.Reports;
 using Assett.Tenancy;
+using Assett.Web.Features.Shared;
 using Assett.Web.Features.Shared.Cohorts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -19,6 +20,13 @@ public static class NationalFigureSets
         DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.NationalFigureSets.AsNoTracking().SingleOrDefaultAsync(s => s.CampaignId == campaign.Id, cancellationToken)
         ?? await ComputeAsync(db, territory, campaign, previous, now, cancellationToken);
+
+    /// <summary>The territory's campaigns begun (not planned), the latest first: those a set is computed for.</summary>
+    public static Task<List<Campaign>> BegunAsync(AssettDbContext db, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Where(c => c.State != CampaignState.Planned).OrderByDescending(c => c.OpensOn).ToListAsync(cancellationToken);
+
+    /// <summary>The campaign a set's progress starts from: the latest of <paramref name="begun"/> opened before it.</summary>
+    public static Campaign? PreviousOf(IEnumerable<Campaign> begun, Campaign campaign) => begun.FirstOrDefault(c => c.OpensOn < campaign.OpensOn);
 
     /// <summary>Computes the campaign's set (its progress from <paramref name="previous"/>) and stores it in place of the one before.</summary>
     public static async Task<NationalFigureSet> ComputeAsync(AssettDbContext db, TenantInfo territory, Campaign campaign, Campaign? previous,

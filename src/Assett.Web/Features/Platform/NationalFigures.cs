@@ -1,12 +1,10 @@
 using Assett.Web.Features.Shared.Cohorts;
 using Assett.Data;
-using Assett.Data.Campaigns;
 using Assett.Data.Organisations;
 using Assett.Data.Reports;
 using Assett.Data.ReferenceData;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Platform;
 
@@ -50,16 +48,15 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
         foreach (var territory in await store.ListAsync(cancellationToken))
         {
             using var scope = accessor.Change(territory);
-            var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.State != CampaignState.Planned).OrderByDescending(c => c.OpensOn)
-                .ToListAsync(cancellationToken);
+            var campaigns = await NationalFigureSets.BegunAsync(db, cancellationToken);
             var campaign = campaigns.FirstOrDefault(c => c.OpensOn <= to && c.ClosesOn >= from);
             if (campaign is null)
             {
                 funnels.Add(new NationalFunnel(territory.Name, null, new Funnel(0, 0, 0, 0)));
                 continue;
             }
-            var previous = campaigns.FirstOrDefault(c => c.OpensOn < campaign.OpensOn);
-            var set = await NationalFigureSets.GetAsync(db, territory, campaign, previous, DateTimeOffset.UtcNow, cancellationToken);
+            var set = await NationalFigureSets.GetAsync(db, territory, campaign, NationalFigureSets.PreviousOf(campaigns, campaign), DateTimeOffset.UtcNow,
+                cancellationToken);
             funnels.Add(new NationalFunnel(territory.Name, campaign.Name, new Funnel(set.Invited, set.Registered, set.Started, set.Submitted)));
             foreach (var theme in set.Themes) themes.TryAdd(theme.Id, theme.Title);
             var offset = 0;

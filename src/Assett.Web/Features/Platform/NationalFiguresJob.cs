@@ -1,8 +1,6 @@
 using Assett.Data;
-using Assett.Data.Campaigns;
 using Assett.Tenancy;
 using Assett.Web.Features.Shared.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace Assett.Web.Features.Platform;
 
@@ -22,10 +20,9 @@ public sealed class NationalFiguresJob(ITenantStore tenants, IMultiTenantContext
     {
         var found = await tenants.RequireAsync(territory, cancellationToken);
         using var scope = accessor.Change(found);
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.State != CampaignState.Planned).OrderByDescending(c => c.OpensOn)
-            .ToListAsync(cancellationToken);
+        var campaigns = await NationalFigureSets.BegunAsync(db, cancellationToken);
         foreach (var campaign in campaigns)
-            await NationalFigureSets.ComputeAsync(db, found, campaign, campaigns.FirstOrDefault(c => c.OpensOn < campaign.OpensOn), clock.GetUtcNow(),
+            await NationalFigureSets.ComputeAsync(db, found, campaign, NationalFigureSets.PreviousOf(campaigns, campaign), clock.GetUtcNow(),
                 cancellationToken);
         return campaigns.Count;
     }

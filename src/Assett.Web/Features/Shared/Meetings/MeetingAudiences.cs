@@ -63,15 +63,12 @@ public static class MeetingAudiences
         var shares = totals.GroupBy(t => t.OrganisationId).Where(g => g.Sum(t => t.PointPotentiel) > 0)
             .ToDictionary(g => g.Key, g => g.Sum(t => t.PointFait) / g.Sum(t => t.PointPotentiel));
         if (shares.Count == 0) return [];
-        var median = Median([.. shares.Values.Order()]);
+        var median = Quartiles.Median([.. shares.Values.Order()]);
         return [.. shares.Where(s => s.Value < median - 1e-9).Select(s => s.Key)];
     }
 
     /// <summary>The axis of a node id: <c>assett_2</c> for <c>assett_2.1</c> (the referential's ids, docs/referential-format.md).</summary>
     public static string AxisOf(string nodeId) => nodeId.Split('.')[0];
-
-    private static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
     private static List<T> Parsed<T>(IEnumerable<string> values) where T : struct, Enum =>
         [.. values.Select(v => Enum.TryParse<T>(v, out var parsed) ? (T?)parsed : null).OfType<T>()];

@@ -1,6 +1,9 @@
-namespace Assett.Web.Features.Platform;
+namespace Assett.Web.Features.Shared;
 
-/// <summary>Quartiles of sorted scores as PostgreSQL's <c>percentile_cont</c> gives them (the officers' figures), and sorted scores put together.</summary>
+/// <summary>
+/// Quartiles of sorted scores as PostgreSQL's <c>percentile_cont</c> gives them (the officers' figures): the national figures'
+/// and a meeting's median share; and sorted scores put together.
+/// </summary>
 public static class Quartiles
 {
     public static double Median(IReadOnlyList<double> sorted) => Quantile(sorted, 0.5);
