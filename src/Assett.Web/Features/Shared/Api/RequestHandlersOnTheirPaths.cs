@@ -1,3 +1,4 @@
+using Assett.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +20,11 @@ public sealed class RequestHandlersOnTheirPaths(IOptions<AuthenticationOptions> 
         http.HttpContext is { Request.Path: var path } && !Serves(path) ? None : base.GetRequestHandlerSchemesAsync();
 
     public static bool Serves(PathString path) =>
-        WebSetup.IsApi(path) || path.StartsWithSegments("/.well-known") || path.StartsWithSegments(SignInPage)
-        || (path.StartsWithSegments("/t", out var territory) && territory.Value?.IndexOf('/', 1) is > 0 and var slash
-            && new PathString(territory.Value[slash..]).StartsWithSegments(SignInPage));
+        WebSetup.IsApi(path) || path.StartsWithSegments("/.well-known") || InTerritory(path).StartsWithSegments(SignInPage);
+
+    /// <summary>The path below <c>/t/{slug}</c>, where there is one: the authentication middleware runs before the territory is resolved.</summary>
+    private static PathString InTerritory(PathString path) =>
+        RoutePrefixStrategy.SlugOf(path.Value ?? "/") is { } slug ? new PathString(path.Value![(RoutePrefixStrategy.Prefix.Length + slug.Length)..]) : path;
 
     private const string SignInPage = "/connexion";
 }
