@@ -40,9 +40,19 @@ internal sealed class ActiveMembershipConfiguration : IEntityTypeConfiguration<A
 
 public static class ActiveMemberships
 {
-    /// <summary>The person's memberships that count in the current territory (<see cref="ActiveMembership"/>).</summary>
-    public static IQueryable<Membership> ActiveMembershipsOf(this AssettDbContext db, Guid userId) =>
-        db.Memberships.Where(m => db.ActiveMemberships.Any(a => a.Id == m.Id && a.UserId == userId));
+    /// <summary>
+    /// The person's memberships that count in the current territory (<see cref="ActiveMembership"/>), read for every request
+    /// of a signed-in person: compiled once, since translating the query again cost more than running it (docs/performance.md).
+    /// </summary>
+    public static async Task<List<Membership>> ActiveMembershipsOfAsync(this AssettDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        List<Membership> memberships = [];
+        await foreach (var membership in ActiveMembershipsQuery(db, userId).WithCancellation(cancellationToken)) memberships.Add(membership);
+        return memberships;
+    }
+
+    private static readonly Func<AssettDbContext, Guid, IAsyncEnumerable<Membership>> ActiveMembershipsQuery = EF.CompileAsyncQuery(
+        (AssettDbContext db, Guid userId) => db.Memberships.AsNoTracking().Where(m => db.ActiveMemberships.Any(a => a.Id == m.Id && a.UserId == userId)));
 
     /// <summary>
     /// Each member organisation's first owner (the oldest active owner's membership): the one address an

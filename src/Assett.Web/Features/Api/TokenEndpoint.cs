@@ -94,7 +94,7 @@ public static class TokenEndpoint
         CancellationToken cancellationToken)
     {
         using (accessor.Change(tenant))
-            return await db.ActiveMembershipsOf(userId).AnyAsync(cancellationToken);
+            return (await db.ActiveMembershipsOfAsync(userId, cancellationToken)).Count > 0;
     }
 
     private static async Task<string?> TenantOfAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class TerritoryMember(AssettDbContext db, IMultiTenantContextAcces
         if (tenant.Current is null || UserId is not { } userId) return null;
         // One connection for the whole request.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var memberships = await db.ActiveMembershipsOf(userId).AsNoTracking().ToListAsync(cancellationToken);
+        var memberships = await db.ActiveMembershipsOfAsync(userId, cancellationToken);
         return memberships.Count > 0 || await IsPlatformAdministratorAsync(cancellationToken) ? new Person(userId, memberships) : null;
     }
 }

@@ -20,7 +20,7 @@ public static class ApiCaller
     {
         if (caller.HasClaim(MachineClaim, "true")) return null;
         if (!Guid.TryParse(caller.FindFirstValue(Claims.Subject), out var userId)) return [];
-        var memberships = await db.ActiveMembershipsOf(userId).AsNoTracking().ToListAsync(cancellationToken);
+        var memberships = await db.ActiveMembershipsOfAsync(userId, cancellationToken);
         if (memberships.Any(m => m.Role is MembershipRole.OfficerAdmin or MembershipRole.OfficerReader)) return null;
         return [.. memberships.Where(m => m.OrganisationId is not null).Select(m => m.OrganisationId!.Value)];
     }

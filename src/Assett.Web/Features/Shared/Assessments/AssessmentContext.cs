@@ -87,18 +87,7 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
     {
         var (membership, missing) = await MembershipAsync(cancellationToken);
         if (membership is null) return (null, missing);
-        // One query for the organisation, the current campaign, its assessment, the territory's charter and
-        // the latest version accepted: each round trip counts on every page.
-        var found = await (
-            from o in db.Organisations.Where(o => o.Id == membership.OrganisationId)
-            from c in CurrentCampaign.Take(1).DefaultIfEmpty()
-            from a in db.Assessments.Where(a => a.OrganisationId == o.Id && a.CampaignId == c!.Id).DefaultIfEmpty()
-            select new
-            {
-                Organisation = o, Campaign = c, Assessment = a,
-                Settings = db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault(),
-                Accepted = db.CharterAcceptances.Where(x => x.OrganisationId == o.Id).Max(x => (int?)x.Version),
-            }).SingleAsync(cancellationToken);
+        var found = await ContextQuery(db, membership.OrganisationId!.Value, cancellationToken);
         if (found.Campaign is not { } campaign) return (null, MissingContext.NoCampaign);
         var territory = tenant.Current!;
         var referential = await packages.GetAsync(db, campaign.ReferentialVersionId, cancellationToken);
@@ -133,9 +122,22 @@ public sealed class AssessmentContexts(AssettDbContext db, ReferentialPackages p
             .Select(id => before.NodesById[id]).OrderBy(n => n.Index)];
     }
 
-    /// <summary>The current campaign first: the open one, else the next planned one.</summary>
-    private IQueryable<Campaign> CurrentCampaign =>
-        db.Campaigns.Where(c => c.State != CampaignState.Closed).OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn);
+    private sealed record ContextRow(Organisation Organisation, Campaign? Campaign, Assessment? Assessment, Data.Tenants.TenantSettings? Settings,
+        int? Accepted);
+
+    /// <summary>
+    /// One query for the organisation, the current campaign (the open one, else the next planned one), its assessment, the
+    /// territory's charter and the latest version accepted: each round trip counts on every page. Compiled once, since
+    /// translating it again on each request cost more than running it (docs/performance.md).
+    /// </summary>
+    private static readonly Func<AssettDbContext, Guid, CancellationToken, Task<ContextRow>> ContextQuery = EF.CompileAsyncQuery(
+        (AssettDbContext db, Guid organisationId, CancellationToken _) => (
+            from o in db.Organisations.Where(o => o.Id == organisationId)
+            from c in db.Campaigns.Where(c => c.State != CampaignState.Closed)
+                .OrderBy(c => c.State == CampaignState.Open ? 0 : 1).ThenBy(c => c.OpensOn).Take(1).DefaultIfEmpty()
+            from a in db.Assessments.Where(a => a.OrganisationId == o.Id && a.CampaignId == c!.Id).DefaultIfEmpty()
+            select new ContextRow(o, c, a, db.Tenants.Where(t => t.Id == o.TenantId).Select(t => t.Settings).FirstOrDefault(),
+                db.CharterAcceptances.Where(x => x.OrganisationId == o.Id).Max(x => (int?)x.Version))).Single());
 
     private async Task<Assessment> StartAsync(Organisation organisation, Campaign campaign, string timeZone, CancellationToken cancellationToken)
     {
