@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Assett.Data;
 using Assett.Data.Accounts;
-using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Assett.Web.Features.Shared.Api;
