@@ -130,6 +130,40 @@ public static class AssessmentStore
     }
 
     /// <summary>
+    /// The assessment's task statuses as stored now, and the latest changes of the tasks named (at most <paramref name="latest"/>
+    /// each, newest first), in one round trip: a measure's page.
+    /// </summary>
+    public static async Task<(List<TaskStatusEntry> Statuses, List<TaskStatusChange> Changes)> StatusesAndLatestChangesAsync(AssettDbContext db,
+        Guid assessmentId, string[] nodeIds, int latest, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var changes = new NpgsqlBatchCommand(LatestChangesSql) { Parameters = { new() { Value = assessmentId }, new() { Value = nodeIds }, new() { Value = latest } } };
+            await using var batch = Batch(db, TenantScope.SetCommand(db.CurrentTenantId), StatusesCommand(assessmentId), changes);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var statuses = await ReadStatusesAsync(reader, assessmentId, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var latestChanges = new List<TaskStatusChange>();
+            while (await reader.ReadAsync(cancellationToken))
+                latestChanges.Add(new TaskStatusChange
+                {
+                    Id = reader.GetGuid(0), TenantId = reader.GetGuid(1), AssessmentId = assessmentId, NodeId = reader.GetString(2),
+                    Previous = reader.IsDBNull(3) ? null : new StatusValue(reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6)),
+                    Status = new StatusValue(reader.GetString(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10)),
+                    Comment = reader.IsDBNull(11) ? null : reader.GetString(11), ChangedBy = reader.GetString(12),
+                    ChangedAt = reader.GetFieldValue<DateTimeOffset>(13),
+                });
+            return (statuses, latestChanges);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Inside <see cref="WriteTaskAsync{T}"/>, its last step: the task's status, its history row, the assessment's start, its
     /// current score and COMMIT, in one round trip. Returns the task's new version and the stamp of the score now stored.
     /// </summary>
@@ -319,6 +353,16 @@ public static class AssessmentStore
     public const string StatusesSql = $"SELECT {SelectedStatusColumns} FROM task_statuses WHERE assessment_id = $1";
 
     public const string TaskStatusSql = $"SELECT {SelectedStatusColumns} FROM task_statuses WHERE assessment_id = $1 AND node_id = $2";
+
+    /// <summary>A task answered again and again keeps a long history, which a page need not carry: each task's latest changes only.</summary>
+    public const string LatestChangesSql = """
+        SELECT c.id, c.tenant_id, c.node_id, c.previous_kind, c.previous_fait, c.previous_programme, c.previous_pas_fait,
+               c.status_kind, c.status_fait, c.status_programme, c.status_pas_fait, c.comment, c.changed_by, c.changed_at
+        FROM unnest($2::text[]) AS t(node_id)
+        CROSS JOIN LATERAL (SELECT * FROM task_status_changes c WHERE c.assessment_id = $1 AND c.node_id = t.node_id
+                            ORDER BY c.changed_at DESC LIMIT $3) c
+        ORDER BY c.changed_at DESC
+        """;
 
     public const string SaveStatusSql = """
         INSERT INTO task_statuses (id, tenant_id, assessment_id, node_id, status_kind, status_fait, status_programme, status_pas_fait,

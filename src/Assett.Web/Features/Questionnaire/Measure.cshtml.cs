@@ -5,7 +5,6 @@ using Assett.Data.Assessments;
 using Assett.Referentials.Packages;
 using Assett.Tenancy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Assett.Web.Features.Shared.Access;
 
 namespace Assett.Web.Features.Questionnaire;
@@ -67,9 +66,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal) return refusal;
-        await LoadEntriesAsync(cancellationToken);
-        var result = await Context.EvaluateAsync(db, cancellationToken);
-        Concerned = result[Node].Counts;
+        await LoadAnswersAsync(cancellationToken);
         return Page();
     }
 
@@ -94,7 +91,7 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
                 ? RedirectToPage(new { mesure = next.Identifiant })
                 : RedirectToPage(new { mesure = Identifiant });
         }
-        await LoadEntriesAsync(cancellationToken);
+        await LoadAnswersAsync(cancellationToken);
         return Page();
     }
 
@@ -140,17 +137,14 @@ public sealed class MeasureModel(AssessmentContexts contexts, IMultiTenantContex
         return null;
     }
 
-    private async Task LoadEntriesAsync(CancellationToken cancellationToken)
+    /// <summary>The measure's answers, each task's latest changes, and whether the measure counts, from one read of every status.</summary>
+    private async Task LoadAnswersAsync(CancellationToken cancellationToken)
     {
-        var ids = Context.TasksOf(Node).Select(t => t.Id).ToList();
-        Entries = await db.TaskStatuses.AsNoTracking().Where(s => s.AssessmentId == Context.Assessment.Id && ids.Contains(s.NodeId))
-            .ToDictionaryAsync(s => s.NodeId, cancellationToken);
-        // The latest changes of each task: a task answered again and again keeps a long history, which the page need not carry.
-        History = (await db.TaskStatusChanges.FromSql($"""
-                SELECT c.* FROM unnest({ids.ToArray()}::text[]) AS t(node_id)
-                CROSS JOIN LATERAL (SELECT * FROM task_status_changes c WHERE c.assessment_id = {Context.Assessment.Id} AND c.node_id = t.node_id
-                                    ORDER BY c.changed_at DESC LIMIT {HistoryShown + 1}) c
-                """).AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(c => c.ChangedAt).ToLookup(c => c.NodeId);
+        var ids = Context.TasksOf(Node).Select(t => t.Id).ToArray();
+        var (statuses, changes) = await AssessmentStore.StatusesAndLatestChangesAsync(db, Context.Assessment.Id, ids, HistoryShown + 1, cancellationToken);
+        Entries = statuses.Where(s => ids.Contains(s.NodeId)).ToDictionary(s => s.NodeId);
+        History = changes.ToLookup(c => c.NodeId);
+        Concerned = Context.Evaluate(statuses)[Node].Counts;
         if (Context.TasksOf(Node).Any(t => t.MeetingsAttended is not null))
             MeetingsAttended = (await evidence.AttendedAsync([Context.Organisation.Id], Context.Campaign, cancellationToken))
                 .GetValueOrDefault(Context.Organisation.Id);
