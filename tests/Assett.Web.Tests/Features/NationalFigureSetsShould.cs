@@ -70,6 +70,25 @@ public sealed class NationalFigureSetsShould(PostgresServer server) : WebHostTes
     }
 
     [Fact]
+    public async Task ComputeAClosedCampaignOnceMoreAfterItClosedThenKeepIt()
+    {
+        var earlier = await EarlierCampaignAsync(TestTerritories.First);
+        await ScoredAsync(TestTerritories.First, null, "C", national: 10, axis2: 20);
+        Task CloseAsync(Guid? campaign) => Factory.InTerritoryAsync(TestTerritories.First, db => db.Campaigns
+            .Where(c => campaign == null ? c.State == CampaignState.Open : c.Id == campaign)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, CampaignState.Closed).SetProperty(x => x.ClosedAt, DateTimeOffset.UtcNow)));
+        await CloseAsync(earlier);
+
+        var first = await RunTheJobAsync(TestTerritories.First);
+        var again = await RunTheJobAsync(TestTerritories.First);
+        await CloseAsync(null);
+        var afterClosing = await RunTheJobAsync(TestTerritories.First);
+        var thenAgain = await RunTheJobAsync(TestTerritories.First);
+
+        Assert.Equal((2, 1, 1, 0), (first, again, afterClosing, thenAgain));
+    }
+
+    [Fact]
     public async Task KeepATerritorysSetsFromAnother()
     {
         for (var i = 0; i < 5; i++) await ScoredAsync(TestTerritories.First, null, "C", national: 10 * i, axis2: 20);
@@ -124,13 +143,16 @@ public sealed class NationalFigureSetsShould(PostgresServer server) : WebHostTes
         FROM unnest(@percents) AS p
         """, new Npgsql.NpgsqlParameter("percents", percents)).SingleAsync());
 
-    private async Task RunTheJobAsync(params string[] territories)
+    /// <summary>Runs the job for each territory; returns how many sets it computed.</summary>
+    private async Task<int> RunTheJobAsync(params string[] territories)
     {
+        var computed = 0;
         foreach (var territory in territories)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NationalFiguresJob>().RunAsync(territory, TestContext.Current.CancellationToken);
+            computed += await scope.ServiceProvider.GetRequiredService<NationalFiguresJob>().RunAsync(territory, TestContext.Current.CancellationToken);
         }
+        return computed;
     }
 
     private async Task<NationalFigures> FiguresAsync()
@@ -138,7 +160,7 @@ public sealed class NationalFigureSetsShould(PostgresServer server) : WebHostTes
         await using var scope = Factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         return await NationalFigures.OfAsync(services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IMultiTenantContextAccessor>(),
-            services.GetRequiredService<AssettDbContext>(), From, To, TestContext.Current.CancellationToken);
+            services.GetRequiredService<AssettDbContext>(), From, To, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The territory's campaign of 2026, closed, on the same referential version as its 2027 one.</summary>

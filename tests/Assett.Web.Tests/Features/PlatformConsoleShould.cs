@@ -29,7 +29,7 @@ public sealed class PlatformConsoleShould(PostgresServer server) : WebHostTest(s
 
         var figures = await InScopeAsync(services => NationalFigures.OfAsync(services.GetRequiredService<ITenantStore>(),
             services.GetRequiredService<IMultiTenantContextAccessor>(), services.GetRequiredService<AssettDbContext>(), new DateOnly(2027, 1, 1),
-            new DateOnly(2027, 12, 31), TestContext.Current.CancellationToken));
+            new DateOnly(2027, 12, 31), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken));
 
         var north = figures.Groups.Single(g => g.Territory == TestTerritories.FirstName && g.Dimension == "tous" && g.NodeId == "assett_1");
         Assert.Equal((6, 100.0 * 32.5 / 80), (north.Organisations, Math.Round(north.Median, 6))); // (30..35 done) over 80 national points

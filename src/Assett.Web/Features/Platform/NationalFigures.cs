@@ -35,8 +35,9 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
 {
     public const string Together = "Ensemble des territoires";
 
+    /// <param name="now">When a territory's set missing for its campaign is computed now, the instant it is stamped with.</param>
     public static async Task<NationalFigures> OfAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, DateOnly from,
-        DateOnly to, CancellationToken cancellationToken)
+        DateOnly to, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var funnels = new List<NationalFunnel>();
         var progress = new List<NationalProgress>();
@@ -55,7 +56,7 @@ public sealed record NationalFigures(DateOnly From, DateOnly To, IReadOnlyList<N
                 funnels.Add(new NationalFunnel(territory.Name, null, new Funnel(0, 0, 0, 0)));
                 continue;
             }
-            var set = await NationalFigureSets.GetAsync(db, territory, campaign, NationalFigureSets.PreviousOf(campaigns, campaign), DateTimeOffset.UtcNow,
+            var set = await NationalFigureSets.GetAsync(db, territory, campaign, NationalFigureSets.PreviousOf(campaigns, campaign), now,
                 cancellationToken);
             funnels.Add(new NationalFunnel(territory.Name, campaign.Name, new Funnel(set.Invited, set.Registered, set.Started, set.Submitted)));
             foreach (var theme in set.Themes) themes.TryAdd(theme.Id, theme.Title);

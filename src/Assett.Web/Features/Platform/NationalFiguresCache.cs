@@ -10,11 +10,12 @@ namespace Assett.Web.Features.Platform;
 /// (seven territories of 10,000 organisations: seconds of work), while the page, its XLSX and the
 /// printable bilan ask for the same figures in turn. Computed once for administrators asking at the same time.
 /// </summary>
-public sealed class NationalFiguresCache(IMemoryCache cache)
+public sealed class NationalFiguresCache(IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
     public Task<NationalFigures> GetAsync(ITenantStore store, IMultiTenantContextAccessor accessor, AssettDbContext db, DateOnly from,
         DateOnly to, CancellationToken cancellationToken) =>
-        cache.GetOnceAsync(("national-figures", from, to), KeptFor, () => NationalFigures.OfAsync(store, accessor, db, from, to, cancellationToken));
+        cache.GetOnceAsync(("national-figures", from, to), KeptFor, () =>
+            NationalFigures.OfAsync(store, accessor, db, from, to, clock.GetUtcNow(), cancellationToken));
 }
