@@ -30,9 +30,9 @@ public sealed class ActiveMembershipShould(PostgresServer server)
             new Membership { Id = Guid.NewGuid(), UserId = confirmed.Id, Role = MembershipRole.OfficerReader });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
-        var counted = await db.ActiveMembershipsOf(confirmed.Id).Select(m => m.OrganisationId).ToListAsync(TestContext.Current.CancellationToken);
+        var counted = (await db.ActiveMembershipsOfAsync(confirmed.Id, TestContext.Current.CancellationToken)).Select(m => m.OrganisationId).ToList();
         Assert.Equal([approved.Id, null], counted.OrderBy(id => id is null).ToList());
-        Assert.Empty(await db.ActiveMembershipsOf(unconfirmed.Id).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.ActiveMembershipsOfAsync(unconfirmed.Id, TestContext.Current.CancellationToken));
         Assert.Equal([approved.Id], await db.ActiveMemberships.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId)
             .ToListAsync(TestContext.Current.CancellationToken));
     }
