@@ -139,7 +139,10 @@ public static class AssessmentStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var changes = new NpgsqlBatchCommand(LatestChangesSql) { Parameters = { new() { Value = assessmentId }, new() { Value = nodeIds }, new() { Value = latest } } };
+            var changes = new NpgsqlBatchCommand(LatestChangesSql)
+            {
+                Parameters = { new() { Value = assessmentId }, new() { Value = nodeIds }, new() { Value = latest } },
+            };
             await using var batch = Batch(db, TenantScope.SetCommand(db.CurrentTenantId), StatusesCommand(assessmentId), changes);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
