@@ -41,6 +41,13 @@ public sealed class RoutePrefixStrategy : ITenantStrategy
         return slug.Length == 0 ? null : slug;
     }
 
+    /// <summary>The path below the <c>/t/{slug}</c> prefix of <paramref name="path"/> (<c>/</c> for the prefix alone).</summary>
+    public static string PathBelow(string path, string slug)
+    {
+        var prefix = Prefix.Length + slug.Length;
+        return path.Length > prefix ? path[prefix..] : "/";
+    }
+
     public Task<TenantInfo?> ResolveAsync(TenantRequest request, ITenantStore store, CancellationToken cancellationToken) =>
         SlugOf(request.Path) is { } slug ? store.FindByIdentifierAsync(slug, cancellationToken) : Task.FromResult<TenantInfo?>(null);
 }

@@ -42,7 +42,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             }
             var prefix = RoutePrefixStrategy.Prefix + slug;
             context.Request.PathBase = context.Request.PathBase.Add(path[..prefix.Length]);
-            context.Request.Path = path.Length > prefix.Length ? path[prefix.Length..] : "/";
+            context.Request.Path = RoutePrefixStrategy.PathBelow(path, slug);
             if (WebSetup.IsApi(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
