@@ -44,12 +44,8 @@ public static class ActiveMemberships
     /// The person's memberships that count in the current territory (<see cref="ActiveMembership"/>), read for every request
     /// of a signed-in person: compiled once, since translating the query again cost more than running it (docs/performance.md).
     /// </summary>
-    public static async Task<List<Membership>> ActiveMembershipsOfAsync(this AssettDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        List<Membership> memberships = [];
-        await foreach (var membership in ActiveMembershipsQuery(db, userId).WithCancellation(cancellationToken)) memberships.Add(membership);
-        return memberships;
-    }
+    public static ValueTask<List<Membership>> ActiveMembershipsOfAsync(this AssettDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        ActiveMembershipsQuery(db, userId).ToListAsync(cancellationToken);
 
     private static readonly Func<AssettDbContext, Guid, IAsyncEnumerable<Membership>> ActiveMembershipsQuery = EF.CompileAsyncQuery(
         (AssettDbContext db, Guid userId) => db.Memberships.AsNoTracking().Where(m => db.ActiveMemberships.Any(a => a.Id == m.Id && a.UserId == userId)));
